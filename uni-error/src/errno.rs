@@ -112,19 +112,52 @@ impl fmt::Display for Platform {
 /// let err = uni_error::Errno::new(100, 0, 0).unwrap_err();
 /// assert_eq!(err.to_string(), "errno category 100 is out of range: expected 0..=99");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// It is `Copy` (no heap), so `const` code can match on it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct ErrnoError {
     kind: ErrnoErrorKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum ErrnoErrorKind {
     Category(u8),
     Sub(u8),
     Code(u16),
     TooLarge(u64),
     Negative(i64),
-    NotANumber(String),
+    NotANumber(Snippet),
+    DigitsTooLarge(Snippet),
+}
+
+/// The start of a rejected string, kept inline so that [`ErrnoError`] stays
+/// `Copy`: up to 32 bytes, cut at a character boundary.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Snippet {
+    bytes: [u8; 32],
+    len: u8,
+    truncated: bool,
+}
+
+impl Snippet {
+    fn new(s: &str) -> Snippet {
+        let mut len = s.len().min(32);
+        while !s.is_char_boundary(len) {
+            len -= 1;
+        }
+        let mut bytes = [0; 32];
+        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Snippet {
+            bytes,
+            len: len as u8,
+            truncated: len < s.len(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // The bytes were cut from a `&str` at a character boundary.
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
 }
 
 impl ErrnoError {
@@ -153,9 +186,17 @@ impl fmt::Display for ErrnoError {
                 f,
                 "errno {n} is negative: expected a number in 0..=9999999"
             ),
+            ErrnoErrorKind::DigitsTooLarge(s) => write!(
+                f,
+                "errno {}{} is out of range: expected at most 7 digits (0..=9999999)",
+                s.as_str(),
+                if s.truncated { "..." } else { "" }
+            ),
             ErrnoErrorKind::NotANumber(s) => write!(
                 f,
-                "errno {s:?} is not a number: expected 1 to 7 decimal digits"
+                "errno {:?}{} is not a number: expected 1 to 7 decimal digits",
+                s.as_str(),
+                if s.truncated { "..." } else { "" }
             ),
         }
     }
@@ -354,7 +395,7 @@ impl FromStr for Errno {
     /// Parses 1 to 7 ASCII decimal digits (leading zeros allowed, no sign,
     /// no spaces): `"1504003"`, `"5"`, `"0000005"`.
     fn from_str(s: &str) -> Result<Self, ErrnoError> {
-        let not_a_number = || ErrnoError::new(ErrnoErrorKind::NotANumber(s.to_owned()));
+        let not_a_number = || ErrnoError::new(ErrnoErrorKind::NotANumber(Snippet::new(s)));
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(not_a_number());
         }
@@ -363,7 +404,7 @@ impl FromStr for Errno {
             // Name the value itself, even when it overflows every integer type.
             return Err(match digits.parse::<u64>() {
                 Ok(n) => ErrnoError::new(ErrnoErrorKind::TooLarge(n)),
-                Err(_) => not_a_number(),
+                Err(_) => ErrnoError::new(ErrnoErrorKind::DigitsTooLarge(Snippet::new(s))),
             });
         }
         let n = digits.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
@@ -446,6 +487,11 @@ mod tests {
         );
         let huge = "99999999999999999999999";
         assert!(huge.parse::<Errno>().unwrap_err().to_string().contains(huge));
+        let long = "x".repeat(100);
+        assert_eq!(
+            long.parse::<Errno>().unwrap_err().to_string(),
+            format!("errno \"{}\"... is not a number: expected 1 to 7 decimal digits", &long[..32])
+        );
         assert_eq!("0000005".parse::<Errno>(), Ok(Errno::TIMEOUT));
     }
 
