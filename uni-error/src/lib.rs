@@ -1,4 +1,65 @@
-//! uni-error (skeleton; docs come with the runtime core).
+//! Define your plugin's errors once, as a Rust enum, and ship them as
+//! spec-exact uni-app `UniError` objects with WeChat-style errnos that the
+//! compiler checks.
+//!
+//! ```json
+//! {"errSubject":"uni-login","errCode":1504003,"errMsg":"NFC is not available: off"}
+//! ```
+//!
+//! # The pieces
+//!
+//! - [`Errno`]: a validated 7-digit code (`1504003` = category 15 device /
+//!   sub 04 NFC / code 003), with the general WeChat errnos as constants.
+//! - [`UniError`]: the trait of typed uni errors (errSubject, errno, data,
+//!   cause), and `#[derive(UniError)]` that implements it, `Display`,
+//!   `std::error::Error` and `serde::Serialize` for your enum.
+//! - [`Error`], [`SourceError`], [`AggregateError`], [`Cause`]: the owned wire
+//!   types, read from or written to JSON without losing a field.
+//! - [`Public`]: the part of an error an untrusted client may see.
+//!
+//! # Owned errors
+//!
+//! ```
+//! use uni_error::{AggregateError, Error, SourceError};
+//!
+//! let err = Error::new("uni-ad", 1_416_601, "no ad could be shown").with_cause(
+//!     AggregateError::new(vec![
+//!         SourceError::new("no fill").with_subject("csj").with_code(-404012).into(),
+//!         SourceError::new("timeout").with_subject("gdt").into(),
+//!     ]),
+//! );
+//! assert_eq!(
+//!     serde_json::to_string(&err)?,
+//!     concat!(
+//!         r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"no ad could be shown","cause":"#,
+//!         r#"{"message":"2 errors","errors":[{"message":"no fill","subject":"csj","code":-404012},"#,
+//!         r#"{"message":"timeout","subject":"gdt"}]}}"#
+//!     )
+//! );
+//! assert_eq!(
+//!     format!("{err:#}"),
+//!     "uni-ad 1416601: no ad could be shown\n\
+//!      caused by: 2 errors\n  \
+//!        [0] csj -404012: no fill\n  \
+//!        [1] gdt: timeout"
+//! );
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+#![warn(missing_docs)]
+
+#[doc(hidden)]
+pub mod __private;
 mod errno;
+mod error_trait;
+mod public;
+mod wire;
+
 pub use errno::{Errno, ErrnoError, Platform};
+pub use error_trait::UniError;
+pub use public::Public;
+pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
+
+/// Derives [`UniError`](trait@UniError), `Display`, `std::error::Error`,
+/// `serde::Serialize` and `From` for `#[from]` fields.
 pub use uni_error_derive::UniError;

@@ -1,0 +1,1124 @@
+//! The owned wire types: [`Error`], [`SourceError`], [`AggregateError`] and
+//! [`Cause`], field for field the uni-app error specification.
+//!
+//! | Rust | JSON keys, in output order |
+//! |---|---|
+//! | [`Error`] | `errSubject`, `errCode`, `errMsg`, `data`?, `cause`?, then unknown keys |
+//! | [`SourceError`] | `message`, `subject`?, `code`?, `cause`?, then unknown keys |
+//! | [`AggregateError`] | `message`, `subject`?, `code`?, `cause`?, `errors`, then unknown keys |
+//!
+//! Optional keys (`?`) are omitted when absent, and a `null` read from the
+//! wire counts as absent. Keys this crate does not know (an ad SDK's
+//! `slotId`) are kept in input order and written back after the known ones,
+//! so a deserialize → serialize round trip loses nothing. Values inside
+//! `data` and unknown keys keep their key order too (serde_json's
+//! `preserve_order`).
+//!
+//! # Depth
+//!
+//! Dropping and `{:#}` display walk the chain iteratively, so any depth is
+//! safe. Serialization never writes JSON nested deeper than serde_json reads
+//! back (127 levels, arrays included): a chain deeper than that is cut, and
+//! the last source error written says how many causes were left out.
+//! Deserialization is bounded by serde_json's recursion limit: deeper input is
+//! a parse error, never a stack overflow.
+
+use core::fmt;
+use std::borrow::Cow;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::Errno;
+
+/// The deepest JSON nesting serde_json reads back with its default
+/// recursion limit; serialization never exceeds it.
+pub(crate) const MAX_JSON_DEPTH: usize = 127;
+
+/// The owned, dynamic uni error: `{errSubject, errCode, errMsg, data?, cause?}`.
+///
+/// Read one off the wire, build one by hand, or erase any typed
+/// [`UniError`](crate::UniError) into one with `.into()` / `?`.
+///
+/// ```
+/// use uni_error::{Error, SourceError};
+///
+/// let err = Error::new("uni-apidName", 60000, "Custom uni error")
+///     .with_data(serde_json::json!({"dataName": "custom data value"}))
+///     .with_cause(SourceError::new("Third SDK error message"));
+/// assert_eq!(
+///     serde_json::to_string(&err)?,
+///     r#"{"errSubject":"uni-apidName","errCode":60000,"errMsg":"Custom uni error","data":{"dataName":"custom data value"},"cause":{"message":"Third SDK error message"}}"#
+/// );
+///
+/// let back: Error = serde_json::from_str(&serde_json::to_string(&err)?)?;
+/// assert_eq!(back, err);
+/// assert_eq!(err.to_string(), "Custom uni error");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// Its `errCode` is any `i64` — legacy codes and negative SDK codes survive —
+/// so [`Error`] does not implement [`UniError`](crate::UniError), whose errno
+/// is always valid; [`Error::errno`] checks it on demand.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Error {
+    subject: String,
+    code: i64,
+    message: String,
+    data: Option<Value>,
+    cause: Option<Box<Cause>>,
+    extra: Vec<(String, Value)>,
+}
+
+/// A source error: `{message, subject?, code?, cause?, ...}`, the error of a
+/// lower layer (a third-party SDK, another module) that caused this one.
+///
+/// ```
+/// use uni_error::SourceError;
+///
+/// let sdk = SourceError::new("no ad to show")
+///     .with_subject("csj")
+///     .with_code(-404012)
+///     .with_extra("slotId", serde_json::json!("887654"));
+/// assert_eq!(
+///     serde_json::to_string(&sdk)?,
+///     r#"{"message":"no ad to show","subject":"csj","code":-404012,"slotId":"887654"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Debug)]
+pub struct SourceError {
+    message: String,
+    subject: Option<String>,
+    code: Option<i64>,
+    cause: Option<Box<Cause>>,
+    extra: Vec<(String, Value)>,
+}
+
+/// Several source errors that together caused this one: a [`SourceError`]'s
+/// fields plus `errors` (the spec's `UniAggregateError`).
+///
+/// ```
+/// use uni_error::{AggregateError, SourceError};
+///
+/// let all = AggregateError::new(vec![
+///     SourceError::new("First 3rd SDK error message").into(),
+///     SourceError::new("Second 3rd SDK error message").into(),
+/// ]);
+/// assert_eq!(all.message(), "2 errors");
+/// assert_eq!(
+///     serde_json::to_string(&all)?,
+///     r#"{"message":"2 errors","errors":[{"message":"First 3rd SDK error message"},{"message":"Second 3rd SDK error message"}]}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Debug)]
+pub struct AggregateError {
+    head: SourceError,
+    errors: Vec<Cause>,
+}
+
+/// The `cause` of an error: one [`SourceError`] or an [`AggregateError`].
+///
+/// On the wire it is untagged: an object with an `errors` key is an
+/// aggregate, any other object a source error.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Cause {
+    /// A single source error.
+    Source(SourceError),
+    /// Several source errors.
+    Aggregate(AggregateError),
+}
+
+// ---------------------------------------------------------------------------
+// Construction and accessors
+// ---------------------------------------------------------------------------
+
+impl Error {
+    /// A uni error with the three required fields.
+    ///
+    /// `code` takes an [`Errno`] or any integer up to `i64`.
+    pub fn new(
+        subject: impl Into<String>,
+        code: impl Into<i64>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error {
+            subject: subject.into(),
+            code: code.into(),
+            message: message.into(),
+            data: None,
+            cause: None,
+            extra: Vec::new(),
+        }
+    }
+
+    /// Sets `data`, the partial result returned with the error.
+    #[must_use]
+    pub fn with_data(mut self, data: Value) -> Self {
+        self.data = Some(data);
+        self
+    }
+
+    /// Sets `cause`, the source error(s) of this one.
+    #[must_use]
+    pub fn with_cause(mut self, cause: impl Into<Cause>) -> Self {
+        self.set_cause(Some(cause.into()));
+        self
+    }
+
+    /// errSubject: the module that reports the error (`"uni-login::weixin"`).
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// errCode as read or given, any integer.
+    pub fn code(&self) -> i64 {
+        self.code
+    }
+
+    /// errCode as an [`Errno`], or `None` when it is not in `0..=9_999_999`.
+    ///
+    /// ```
+    /// use uni_error::{Errno, Error};
+    /// assert_eq!(Error::new("a", 1504003, "m").errno().map(Errno::get), Some(1504003));
+    /// assert_eq!(Error::new("a", -404012, "m").errno(), None);
+    /// ```
+    pub fn errno(&self) -> Option<Errno> {
+        Errno::from_i64(self.code).ok()
+    }
+
+    /// errMsg.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// `data`, if any.
+    pub fn data(&self) -> Option<&Value> {
+        self.data.as_ref()
+    }
+
+    /// `cause`, if any.
+    pub fn cause(&self) -> Option<&Cause> {
+        self.cause.as_deref()
+    }
+
+    /// Replaces `cause`, returning the old one.
+    pub fn set_cause(&mut self, cause: Option<Cause>) -> Option<Cause> {
+        core::mem::replace(&mut self.cause, cause.map(Box::new)).map(|b| *b)
+    }
+
+    /// Top-level keys this crate does not know, in input order.
+    pub fn extra(&self) -> &[(String, Value)] {
+        &self.extra
+    }
+
+    /// Iterates over the whole chain below this error, depth first: each
+    /// cause, and for an aggregate its `errors` before its own `cause`.
+    ///
+    /// ```
+    /// use uni_error::{AggregateError, Error, SourceError};
+    /// let err = Error::new("s", 1, "top").with_cause(
+    ///     SourceError::new("mid").with_cause(AggregateError::new(vec![
+    ///         SourceError::new("a").into(),
+    ///         SourceError::new("b").into(),
+    ///     ])),
+    /// );
+    /// let messages: Vec<&str> = err.chain().map(|c| c.message()).collect();
+    /// assert_eq!(messages, ["mid", "2 errors", "a", "b"]);
+    /// ```
+    pub fn chain(&self) -> Chain<'_> {
+        Chain {
+            stack: self.cause().into_iter().collect(),
+        }
+    }
+}
+
+/// Depth-first iterator over a cause tree; see [`Error::chain`].
+#[derive(Clone, Debug)]
+pub struct Chain<'a> {
+    stack: Vec<&'a Cause>,
+}
+
+impl<'a> Iterator for Chain<'a> {
+    type Item = &'a Cause;
+    fn next(&mut self) -> Option<&'a Cause> {
+        let next = self.stack.pop()?;
+        self.stack.extend(next.cause());
+        self.stack.extend(next.errors().iter().rev());
+        Some(next)
+    }
+}
+
+/// Why [`SourceError::insert_extra`] refused a key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReservedKeyError {
+    key: String,
+}
+
+impl fmt::Display for ReservedKeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is a source error field, not an extra attribute: expected a key other than message, subject, code, cause, errors",
+            self.key
+        )
+    }
+}
+
+impl std::error::Error for ReservedKeyError {}
+
+const SOURCE_KEYS: [&str; 5] = ["message", "subject", "code", "cause", "errors"];
+
+impl SourceError {
+    /// A source error with only a message.
+    pub fn new(message: impl Into<String>) -> Self {
+        SourceError {
+            message: message.into(),
+            subject: None,
+            code: None,
+            cause: None,
+            extra: Vec::new(),
+        }
+    }
+
+    /// A source error from any std error: its `Display` as `message`, and its
+    /// [`source()`](std::error::Error::source) chain as nested causes.
+    ///
+    /// ```
+    /// let io = std::io::Error::new(std::io::ErrorKind::Other, "disk full");
+    /// let src = uni_error::SourceError::from_std(&io);
+    /// assert_eq!(src.message(), "disk full");
+    /// ```
+    pub fn from_std(error: &(dyn std::error::Error + '_)) -> Self {
+        // Walk the chain once, then link it from the bottom up (no recursion).
+        let mut messages = Vec::new();
+        let mut next = Some(error);
+        while let Some(e) = next {
+            messages.push(e.to_string());
+            next = e.source();
+        }
+        let mut built: Option<SourceError> = None;
+        while let Some(message) = messages.pop() {
+            let mut s = SourceError::new(message);
+            if let Some(below) = built.take() {
+                s = s.with_cause(below);
+            }
+            built = Some(s);
+        }
+        built.unwrap_or_else(|| SourceError::new(String::new()))
+    }
+
+    /// Sets `subject`, the module of the source (`"csj"`).
+    #[must_use]
+    pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Sets `code`, the source's own original code.
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<i64>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets `cause`, the source error below this one.
+    #[must_use]
+    pub fn with_cause(mut self, cause: impl Into<Cause>) -> Self {
+        self.cause = Some(Box::new(cause.into()));
+        self
+    }
+
+    /// Adds an extra attribute (`slotId`); see [`insert_extra`](Self::insert_extra).
+    /// A reserved key (message, subject, code, cause, errors) is ignored:
+    /// those have their own setters.
+    #[must_use]
+    pub fn with_extra(mut self, key: impl Into<String>, value: Value) -> Self {
+        let _ = self.insert_extra(key, value);
+        self
+    }
+
+    /// Adds or replaces an extra attribute, keeping the position of a
+    /// replaced key; returns the old value. Reserved keys are refused.
+    ///
+    /// ```
+    /// let mut s = uni_error::SourceError::new("m");
+    /// assert_eq!(s.insert_extra("slotId", 1.into()), Ok(None));
+    /// assert_eq!(s.insert_extra("slotId", 2.into()), Ok(Some(1.into())));
+    /// assert!(s.insert_extra("code", 3.into()).is_err());
+    /// ```
+    pub fn insert_extra(
+        &mut self,
+        key: impl Into<String>,
+        value: Value,
+    ) -> Result<Option<Value>, ReservedKeyError> {
+        let key = key.into();
+        if SOURCE_KEYS.contains(&key.as_str()) {
+            return Err(ReservedKeyError { key });
+        }
+        if let Some((_, v)) = self.extra.iter_mut().find(|(k, _)| *k == key) {
+            return Ok(Some(core::mem::replace(v, value)));
+        }
+        self.extra.push((key, value));
+        Ok(None)
+    }
+
+    /// `message`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// `subject`, if any.
+    pub fn subject(&self) -> Option<&str> {
+        self.subject.as_deref()
+    }
+
+    /// `code`, if any.
+    pub fn code(&self) -> Option<i64> {
+        self.code
+    }
+
+    /// `cause`, if any.
+    pub fn cause(&self) -> Option<&Cause> {
+        self.cause.as_deref()
+    }
+
+    /// Extra attributes, in input order.
+    pub fn extra(&self) -> &[(String, Value)] {
+        &self.extra
+    }
+
+    /// The value of one extra attribute.
+    pub fn extra_get(&self, key: &str) -> Option<&Value> {
+        self.extra.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+impl AggregateError {
+    /// An aggregate of `errors`, with the message `"N errors"`
+    /// (`"1 error"` for one).
+    pub fn new(errors: Vec<Cause>) -> Self {
+        let message = match errors.len() {
+            1 => "1 error".to_owned(),
+            n => format!("{n} errors"),
+        };
+        AggregateError::with_message(message, errors)
+    }
+
+    /// An aggregate of `errors` with its own message.
+    pub fn with_message(message: impl Into<String>, errors: Vec<Cause>) -> Self {
+        AggregateError {
+            head: SourceError::new(message),
+            errors,
+        }
+    }
+
+    /// Sets `subject`.
+    #[must_use]
+    pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
+        self.head.subject = Some(subject.into());
+        self
+    }
+
+    /// Sets `code`.
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<i64>) -> Self {
+        self.head.code = Some(code.into());
+        self
+    }
+
+    /// Sets `cause` (an aggregate extends a source error, so it may have one).
+    #[must_use]
+    pub fn with_cause(mut self, cause: impl Into<Cause>) -> Self {
+        self.head.cause = Some(Box::new(cause.into()));
+        self
+    }
+
+    /// Adds an extra attribute; see [`SourceError::insert_extra`].
+    #[must_use]
+    pub fn with_extra(mut self, key: impl Into<String>, value: Value) -> Self {
+        let _ = self.head.insert_extra(key, value);
+        self
+    }
+
+    /// The fields it shares with a source error.
+    pub fn head(&self) -> &SourceError {
+        &self.head
+    }
+
+    /// Mutable access to the fields it shares with a source error.
+    pub fn head_mut(&mut self) -> &mut SourceError {
+        &mut self.head
+    }
+
+    /// `message`.
+    pub fn message(&self) -> &str {
+        &self.head.message
+    }
+
+    /// `errors`, in order.
+    pub fn errors(&self) -> &[Cause] {
+        &self.errors
+    }
+}
+
+impl Cause {
+    /// The cause's message.
+    pub fn message(&self) -> &str {
+        &self.head().message
+    }
+
+    /// The cause's subject, if any.
+    pub fn subject(&self) -> Option<&str> {
+        self.head().subject()
+    }
+
+    /// The cause's own code, if any.
+    pub fn code(&self) -> Option<i64> {
+        self.head().code
+    }
+
+    /// The cause below this one, if any.
+    pub fn cause(&self) -> Option<&Cause> {
+        self.head().cause()
+    }
+
+    /// An aggregate's `errors`; empty for a source error.
+    pub fn errors(&self) -> &[Cause] {
+        match self {
+            Cause::Source(_) => &[],
+            Cause::Aggregate(a) => &a.errors,
+        }
+    }
+
+    /// Extra attributes, in input order.
+    pub fn extra(&self) -> &[(String, Value)] {
+        self.head().extra()
+    }
+
+    /// The fields every cause has.
+    pub fn head(&self) -> &SourceError {
+        match self {
+            Cause::Source(s) => s,
+            Cause::Aggregate(a) => &a.head,
+        }
+    }
+
+    fn head_mut(&mut self) -> &mut SourceError {
+        match self {
+            Cause::Source(s) => s,
+            Cause::Aggregate(a) => &mut a.head,
+        }
+    }
+
+    /// Sets the subject of this cause when it has none (used to label a
+    /// third-party source).
+    #[must_use]
+    pub fn with_default_subject(mut self, subject: &str) -> Self {
+        let head = self.head_mut();
+        if head.subject.is_none() {
+            head.subject = Some(subject.to_owned());
+        }
+        self
+    }
+
+    /// Sets the code of this cause when it has none.
+    #[must_use]
+    pub fn with_default_code(mut self, code: Option<i64>) -> Self {
+        let head = self.head_mut();
+        if head.code.is_none() {
+            head.code = code;
+        }
+        self
+    }
+
+    /// How many causes this tree holds, itself included (iterative).
+    pub(crate) fn count(&self) -> usize {
+        let mut n = 0;
+        let mut stack = vec![self];
+        while let Some(c) = stack.pop() {
+            n += 1;
+            stack.extend(c.cause());
+            stack.extend(c.errors());
+        }
+        n
+    }
+
+    /// Moves this node's children onto `stack`, leaving it shallow.
+    fn take_children(&mut self, stack: &mut Vec<Cause>) {
+        if let Some(c) = self.head_mut().cause.take() {
+            stack.push(*c);
+        }
+        if let Cause::Aggregate(a) = self {
+            stack.append(&mut a.errors);
+        }
+    }
+}
+
+impl From<SourceError> for Cause {
+    fn from(s: SourceError) -> Cause {
+        Cause::Source(s)
+    }
+}
+
+impl From<AggregateError> for Cause {
+    fn from(a: AggregateError) -> Cause {
+        Cause::Aggregate(a)
+    }
+}
+
+impl From<Error> for Cause {
+    /// A uni error used as a source keeps its subject, code, data-free
+    /// message and chain; unknown top-level keys become extra attributes.
+    fn from(mut e: Error) -> Cause {
+        let mut s = SourceError::new(core::mem::take(&mut e.message))
+            .with_subject(core::mem::take(&mut e.subject))
+            .with_code(e.code);
+        s.cause = e.cause.take();
+        for (k, v) in core::mem::take(&mut e.extra) {
+            let _ = s.insert_extra(k, v);
+        }
+        Cause::Source(s)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Iterative drop: a chain of any depth drops without recursion.
+// ---------------------------------------------------------------------------
+
+fn drop_iteratively(first: Option<Box<Cause>>, mut errors: Vec<Cause>) {
+    if first.is_none() && errors.is_empty() {
+        return;
+    }
+    let mut stack = core::mem::take(&mut errors);
+    stack.extend(first.map(|b| *b));
+    while let Some(mut c) = stack.pop() {
+        c.take_children(&mut stack);
+        // `c` is now shallow; its own Drop finds nothing to walk.
+    }
+}
+
+impl Drop for Error {
+    fn drop(&mut self) {
+        drop_iteratively(self.cause.take(), Vec::new());
+    }
+}
+
+impl Drop for SourceError {
+    fn drop(&mut self) {
+        drop_iteratively(self.cause.take(), Vec::new());
+    }
+}
+
+impl Drop for AggregateError {
+    fn drop(&mut self) {
+        drop_iteratively(None, core::mem::take(&mut self.errors));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Display and std::error::Error
+// ---------------------------------------------------------------------------
+
+/// Writes `subject code: message` with the parts that exist.
+fn write_line(
+    f: &mut fmt::Formatter<'_>,
+    subject: Option<&str>,
+    code: Option<i64>,
+    message: &str,
+) -> fmt::Result {
+    match (subject, code) {
+        (Some(s), Some(c)) => write!(f, "{s} {c}: ")?,
+        (Some(s), None) => write!(f, "{s}: ")?,
+        (None, Some(c)) => write!(f, "{c}: ")?,
+        (None, None) => {}
+    }
+    f.write_str(message)
+}
+
+/// Writes a node and the tree below it, one cause per line, iteratively.
+///
+/// The node's own line comes first (`subject code: message`). Below it, each
+/// member of an aggregate is written as `[i] <line>`, indented two more
+/// spaces than its aggregate, and each `cause` link as `caused by: <line>` at
+/// the indentation of the node it belongs to. Members come before the
+/// aggregate's own cause.
+pub(crate) fn write_tree(
+    f: &mut fmt::Formatter<'_>,
+    head: (Option<&str>, Option<i64>, &str),
+    members: &[Cause],
+    cause: Option<&Cause>,
+) -> fmt::Result {
+    enum Label {
+        CausedBy,
+        Member(usize),
+    }
+    type Stack<'a> = Vec<(&'a Cause, usize, Label)>;
+    fn push_children<'a>(
+        stack: &mut Stack<'a>,
+        members: &'a [Cause],
+        cause: Option<&'a Cause>,
+        indent: usize,
+    ) {
+        stack.extend(cause.map(|c| (c, indent, Label::CausedBy)));
+        for (i, m) in members.iter().enumerate().rev() {
+            stack.push((m, indent + 2, Label::Member(i)));
+        }
+    }
+    write_line(f, head.0, head.1, head.2)?;
+    let mut stack: Stack<'_> = Vec::new();
+    push_children(&mut stack, members, cause, 0);
+    while let Some((c, indent, label)) = stack.pop() {
+        write!(f, "\n{:indent$}", "")?;
+        match label {
+            Label::CausedBy => f.write_str("caused by: ")?,
+            Label::Member(i) => write!(f, "[{i}] ")?,
+        }
+        write_line(f, c.subject(), c.code(), c.message())?;
+        push_children(&mut stack, c.errors(), c.cause(), indent);
+    }
+    Ok(())
+}
+
+impl fmt::Display for Error {
+    /// `{}` prints errMsg. `{:#}` prints the whole chain, one cause per line:
+    ///
+    /// ```text
+    /// uni-login 1504009: every provider failed
+    /// caused by: every provider failed
+    ///   [0] uni-login::weixin 1416601: weixin login failed
+    ///   caused by: weixin-sdk -2: user cancelled
+    ///   [1] csj -404012: no fill
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            let head = (Some(&*self.subject), Some(self.code), &*self.message);
+            write_tree(f, head, &[], self.cause())
+        } else {
+            f.write_str(&self.message)
+        }
+    }
+}
+
+impl fmt::Display for SourceError {
+    /// `{}` prints the message; `{:#}` the chain from this source down.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            write_tree(
+                f,
+                (self.subject(), self.code, &self.message),
+                &[],
+                self.cause(),
+            )
+        } else {
+            f.write_str(&self.message)
+        }
+    }
+}
+
+impl fmt::Display for AggregateError {
+    /// `{}` prints the message; `{:#}` the members and chain below it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            let head = &self.head;
+            let line = (head.subject(), head.code, &*head.message);
+            write_tree(f, line, &self.errors, head.cause())
+        } else {
+            f.write_str(self.message())
+        }
+    }
+}
+
+impl fmt::Display for Cause {
+    /// `{}` prints the message; `{:#}` the tree from this cause down.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cause::Source(s) => fmt::Display::fmt(s, f),
+            Cause::Aggregate(a) => fmt::Display::fmt(a, f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause().map(|c| c as _)
+    }
+}
+
+impl std::error::Error for Cause {
+    /// The `cause` link. An aggregate's members are reached through
+    /// [`Cause::errors`], not `source()`.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause().map(|c| c as _)
+    }
+}
+
+impl std::error::Error for SourceError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause().map(|c| c as _)
+    }
+}
+
+impl std::error::Error for AggregateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.head.cause().map(|c| c as _)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Serialize: fixed key order, depth-limited.
+// ---------------------------------------------------------------------------
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 3
+            + usize::from(self.data.is_some())
+            + usize::from(self.cause.is_some())
+            + self.extra.len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("errSubject", &self.subject)?;
+        map.serialize_entry("errCode", &self.code)?;
+        map.serialize_entry("errMsg", &self.message)?;
+        if let Some(data) = &self.data {
+            map.serialize_entry("data", data)?;
+        }
+        if let Some(cause) = self.cause() {
+            map.serialize_entry("cause", &CauseAt::new(cause, 2))?;
+        }
+        for (k, v) in &self.extra {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// A cause written as the object at JSON nesting `level` (1 = outermost),
+/// given by its parts so that a borrowed [`SourceError`] or
+/// [`AggregateError`] serializes without becoming a [`Cause`].
+pub(crate) struct CauseAt<'a> {
+    head: &'a SourceError,
+    /// `Some` for an aggregate (even with no members).
+    members: Option<&'a [Cause]>,
+    level: usize,
+}
+
+impl<'a> CauseAt<'a> {
+    pub(crate) fn new(cause: &'a Cause, level: usize) -> Self {
+        let members = match cause {
+            Cause::Source(_) => None,
+            Cause::Aggregate(a) => Some(&a.errors[..]),
+        };
+        CauseAt {
+            head: cause.head(),
+            members,
+            level,
+        }
+    }
+
+    /// How many causes are in this subtree, itself included.
+    fn count(&self) -> usize {
+        let below: usize = self.head.cause().map_or(0, Cause::count);
+        1 + below
+            + self
+                .members
+                .unwrap_or_default()
+                .iter()
+                .map(Cause::count)
+                .sum::<usize>()
+    }
+}
+
+impl Serialize for CauseAt<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let head = self.head;
+        let members = self.members.unwrap_or_default();
+        // Members of an aggregate sit two levels below it (array, object).
+        let too_deep = self.level >= MAX_JSON_DEPTH
+            || (!members.is_empty() && self.level + 2 > MAX_JSON_DEPTH);
+        if too_deep {
+            let n = self.count();
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(
+                "message",
+                &format_args!(
+                    "{n} more cause{} omitted: the chain nests deeper than {MAX_JSON_DEPTH} JSON levels",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )?;
+            return map.end();
+        }
+        let len = 1
+            + usize::from(head.subject.is_some())
+            + usize::from(head.code.is_some())
+            + usize::from(head.cause.is_some())
+            + usize::from(self.members.is_some())
+            + head.extra.len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("message", &head.message)?;
+        if let Some(subject) = &head.subject {
+            map.serialize_entry("subject", subject)?;
+        }
+        if let Some(code) = head.code {
+            map.serialize_entry("code", &code)?;
+        }
+        if let Some(below) = head.cause() {
+            map.serialize_entry("cause", &CauseAt::new(below, self.level + 1))?;
+        }
+        if self.members.is_some() {
+            let level = self.level + 2;
+            map.serialize_entry("errors", &MembersAt { members, level })?;
+        }
+        for (k, v) in &head.extra {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+struct MembersAt<'a> {
+    members: &'a [Cause],
+    level: usize,
+}
+
+impl Serialize for MembersAt<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.members.len()))?;
+        for cause in self.members {
+            seq.serialize_element(&CauseAt::new(cause, self.level))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Cause {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CauseAt::new(self, 1).serialize(serializer)
+    }
+}
+
+impl Serialize for SourceError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let at = CauseAt {
+            head: self,
+            members: None,
+            level: 1,
+        };
+        at.serialize(serializer)
+    }
+}
+
+impl Serialize for AggregateError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let at = CauseAt {
+            head: &self.head,
+            members: Some(&self.errors),
+            level: 1,
+        };
+        at.serialize(serializer)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Deserialize: lossless, strict types, clear messages.
+// ---------------------------------------------------------------------------
+
+/// An integer code read from the wire: any `i64`, nothing else.
+struct Code(i64);
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Code;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer code in the i64 range")
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Code, E> {
+                Ok(Code(n))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Code, E> {
+                i64::try_from(n).map(Code).map_err(|_| {
+                    E::custom(format_args!(
+                        "code {n} is out of range: expected an integer in the i64 range"
+                    ))
+                })
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Code, E> {
+                Err(E::custom(format_args!(
+                    "code {n} is not an integer: expected an integer in the i64 range"
+                )))
+            }
+        }
+        d.deserialize_i64(V)
+    }
+}
+
+/// Stores a field read from a map, refusing a second occurrence.
+fn set_once<T, E: de::Error>(
+    slot: &mut Option<T>,
+    value: Option<T>,
+    name: &'static str,
+) -> Result<(), E> {
+    if slot.is_some() {
+        return Err(E::duplicate_field(name));
+    }
+    *slot = value;
+    Ok(())
+}
+
+impl<'de> Deserialize<'de> for Error {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ErrorVisitor)
+    }
+}
+
+struct ErrorVisitor;
+
+impl<'de> Visitor<'de> for ErrorVisitor {
+    type Value = Error;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a uni error object {errSubject, errCode, errMsg, data?, cause?}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Error, A::Error> {
+        let (mut subject, mut code, mut message) = (None, None, None);
+        let (mut data, mut cause, mut extra) = (None, None, Vec::new());
+        let (mut seen_data, mut seen_cause) = (false, false);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match &*key {
+                "errSubject" => set_once(
+                    &mut subject,
+                    map.next_value::<Option<String>>()?,
+                    "errSubject",
+                )?,
+                "errCode" => set_once(&mut code, map.next_value::<Option<Code>>()?, "errCode")?,
+                "errMsg" => set_once(&mut message, map.next_value::<Option<String>>()?, "errMsg")?,
+                "data" => {
+                    if std::mem::replace(&mut seen_data, true) {
+                        return Err(de::Error::duplicate_field("data"));
+                    }
+                    data = map.next_value::<Option<Value>>()?;
+                }
+                "cause" => {
+                    if std::mem::replace(&mut seen_cause, true) {
+                        return Err(de::Error::duplicate_field("cause"));
+                    }
+                    cause = map.next_value::<Option<Cause>>()?;
+                }
+                _ => {
+                    let value = map.next_value::<Value>()?;
+                    if extra.iter().any(|(k, _): &(String, Value)| *k == *key) {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                    extra.push((key.into_owned(), value));
+                }
+            }
+        }
+        Ok(Error {
+            subject: subject.ok_or_else(|| de::Error::missing_field("errSubject"))?,
+            code: code.ok_or_else(|| de::Error::missing_field("errCode"))?.0,
+            message: message.ok_or_else(|| de::Error::missing_field("errMsg"))?,
+            data,
+            cause: cause.map(Box::new),
+            extra,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Cause {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(CauseVisitor)
+    }
+}
+
+struct CauseVisitor;
+
+impl<'de> Visitor<'de> for CauseVisitor {
+    type Value = Cause;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a source error object {message, subject?, code?, cause?, errors?}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cause, A::Error> {
+        let (mut message, mut subject, mut code) = (None, None, None);
+        let (mut cause, mut errors, mut extra) = (None, None, Vec::new());
+        let (mut seen_subject, mut seen_code, mut seen_cause, mut seen_errors) =
+            (false, false, false, false);
+        let once = |seen: &mut bool, name: &'static str| -> Result<(), A::Error> {
+            if std::mem::replace(seen, true) {
+                Err(de::Error::duplicate_field(name))
+            } else {
+                Ok(())
+            }
+        };
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match &*key {
+                "message" => {
+                    set_once(&mut message, map.next_value::<Option<String>>()?, "message")?
+                }
+                "subject" => {
+                    once(&mut seen_subject, "subject")?;
+                    subject = map.next_value::<Option<String>>()?;
+                }
+                "code" => {
+                    once(&mut seen_code, "code")?;
+                    code = map.next_value::<Option<Code>>()?.map(|c| c.0);
+                }
+                "cause" => {
+                    once(&mut seen_cause, "cause")?;
+                    cause = map.next_value::<Option<Cause>>()?;
+                }
+                "errors" => {
+                    once(&mut seen_errors, "errors")?;
+                    errors = map.next_value::<Option<Vec<Cause>>>()?;
+                }
+                _ => {
+                    let value = map.next_value::<Value>()?;
+                    if extra.iter().any(|(k, _): &(String, Value)| *k == *key) {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                    extra.push((key.into_owned(), value));
+                }
+            }
+        }
+        let head = SourceError {
+            message: message.ok_or_else(|| de::Error::missing_field("message"))?,
+            subject,
+            code,
+            cause: cause.map(Box::new),
+            extra,
+        };
+        Ok(match errors {
+            Some(errors) => Cause::Aggregate(AggregateError { head, errors }),
+            None => Cause::Source(head),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceError {
+    /// Reads a source error; an object with `errors` is refused (read a
+    /// [`Cause`] to accept both).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Cause::deserialize(d)? {
+            Cause::Source(s) => Ok(s),
+            Cause::Aggregate(_) => Err(de::Error::custom(
+                "found an aggregate error (it has `errors`): expected a source error",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AggregateError {
+    /// Reads an aggregate error; an object without `errors` is refused.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Cause::deserialize(d)? {
+            Cause::Aggregate(a) => Ok(a),
+            Cause::Source(_) => Err(de::Error::missing_field("errors")),
+        }
+    }
+}
