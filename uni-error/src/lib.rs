@@ -63,3 +63,8 @@ pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceErro
 /// Derives [`UniError`](trait@UniError), `Display`, `std::error::Error`,
 /// `serde::Serialize` and `From` for `#[from]` fields.
 pub use uni_error_derive::UniError;
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -835,8 +835,10 @@ impl Serialize for CauseAt<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let head = self.head;
         let members = self.members.unwrap_or_default();
-        // Members of an aggregate sit two levels below it (array, object).
-        let too_deep = self.level >= MAX_JSON_DEPTH
+        // This object fits (callers never go past the limit); cut here when
+        // a child would not: a `cause` sits one level below, the members of
+        // an aggregate two (array, object).
+        let too_deep = (head.cause.is_some() && self.level + 1 > MAX_JSON_DEPTH)
             || (!members.is_empty() && self.level + 2 > MAX_JSON_DEPTH);
         if too_deep {
             let n = self.count();

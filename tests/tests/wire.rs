@@ -1,0 +1,412 @@
+//! The owned wire types against exact JSON strings from the spec.
+
+use serde_json::json;
+use uni_error::{AggregateError, Cause, Errno, Error, Public, SourceError, UniError};
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+fn parse(s: &str) -> Result<Error, serde_json::Error> {
+    serde_json::from_str(s)
+}
+
+/// Parses, serializes, and checks the bytes came back unchanged.
+fn assert_round_trip(s: &str) -> Error {
+    let e = parse(s).unwrap_or_else(|err| panic!("{err}: {s}"));
+    assert_eq!(to_json(&e), s);
+    e
+}
+
+#[test]
+fn plain_error() {
+    let e = Error::new("uni-apidName", 60000, "Custom uni error");
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"uni-apidName","errCode":60000,"errMsg":"Custom uni error"}"#
+    );
+    assert_eq!(e.errno(), Some(Errno::new(0, 60, 0).unwrap()));
+    assert_round_trip(&to_json(&e));
+}
+
+#[test]
+fn with_data_from_the_spec_example() {
+    let e = Error::new("uni-apidName", 60000, "Custom uni error")
+        .with_data(json!({"dataName": "custom data value"}));
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"uni-apidName","errCode":60000,"errMsg":"Custom uni error","data":{"dataName":"custom data value"}}"#
+    );
+}
+
+#[test]
+fn source_cause_with_subject_code_and_nested_cause() {
+    let e = Error::new("uni-ad", 1_416_601, "ad failed to load").with_cause(
+        SourceError::new("no ad to show")
+            .with_subject("csj")
+            .with_code(-404012)
+            .with_cause(SourceError::new("connection reset").with_code(104)),
+    );
+    let s = r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"ad failed to load","cause":{"message":"no ad to show","subject":"csj","code":-404012,"cause":{"message":"connection reset","code":104}}}"#;
+    assert_eq!(to_json(&e), s);
+    assert_eq!(parse(s).unwrap(), e);
+}
+
+#[test]
+fn aggregate_of_two_causes_one_itself_an_aggregate() {
+    let inner = AggregateError::with_message(
+        "both mirrors failed",
+        vec![
+            SourceError::new("mirror a: 503").into(),
+            SourceError::new("mirror b: 502").into(),
+        ],
+    );
+    let e = Error::new("uni-push", 600_001, "push failed").with_cause(
+        AggregateError::new(vec![
+            SourceError::new("First 3rd SDK error message").into(),
+            inner.with_subject("cdn").into(),
+        ])
+        .with_code(7),
+    );
+    let s = concat!(
+        r#"{"errSubject":"uni-push","errCode":600001,"errMsg":"push failed","cause":{"message":"2 errors","code":7,"errors":["#,
+        r#"{"message":"First 3rd SDK error message"},"#,
+        r#"{"message":"both mirrors failed","subject":"cdn","errors":[{"message":"mirror a: 503"},{"message":"mirror b: 502"}]}"#,
+        r#"]}}"#
+    );
+    assert_eq!(to_json(&e), s);
+    let back = parse(s).unwrap();
+    assert_eq!(back, e);
+    let Some(Cause::Aggregate(top)) = back.cause() else {
+        panic!("an object with errors is an aggregate")
+    };
+    assert!(matches!(top.errors()[0], Cause::Source(_)));
+    assert!(matches!(top.errors()[1], Cause::Aggregate(_)));
+    assert_eq!(top.errors()[1].errors().len(), 2);
+}
+
+#[test]
+fn empty_errors_array_is_still_an_aggregate() {
+    let s =
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"0 errors","errors":[]}}"#;
+    let e = assert_round_trip(s);
+    assert!(matches!(e.cause(), Some(Cause::Aggregate(_))));
+}
+
+#[test]
+fn unknown_keys_survive_byte_exact() {
+    // slotId (the spec's ad example), nested objects with unsorted keys, and
+    // unknown keys at the top level and in an aggregate.
+    let s = concat!(
+        r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"load failed","#,
+        r#""data":{"z":1,"a":[true,null,{"y":2,"b":3}]},"#,
+        r#""cause":{"message":"all failed","errors":["#,
+        r#"{"message":"no fill","subject":"csj","code":-404012,"slotId":"887654","zeta":{"k2":1,"k1":2},"alpha":null},"#,
+        r#"{"message":"timeout","subject":"gdt","slotId":12345}"#,
+        r#"],"requestId":"r-1"},"#,
+        r#""traceId":"t-9","aaa":1.5}"#
+    );
+    let e = assert_round_trip(s);
+    let Some(Cause::Aggregate(a)) = e.cause() else {
+        panic!()
+    };
+    assert_eq!(
+        a.errors()[0].head().extra_get("slotId"),
+        Some(&json!("887654"))
+    );
+    assert_eq!(a.head().extra_get("requestId"), Some(&json!("r-1")));
+    assert_eq!(e.extra()[0].0, "traceId");
+}
+
+#[test]
+fn output_key_order_is_fixed_whatever_the_input_order() {
+    let input = r#"{"cause":{"x":1,"errors":[],"cause":{"message":"c"},"code":2,"subject":"s","message":"m"},"data":[1],"errMsg":"msg","errCode":5,"errSubject":"subj"}"#;
+    let e = parse(input).unwrap();
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"subj","errCode":5,"errMsg":"msg","data":[1],"cause":{"message":"m","subject":"s","code":2,"cause":{"message":"c"},"errors":[],"x":1}}"#
+    );
+}
+
+#[test]
+fn null_reads_as_absent() {
+    let e = parse(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","data":null,"cause":{"message":"c","subject":null,"code":null,"cause":null,"errors":null}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c"}}"#
+    );
+}
+
+#[test]
+fn legacy_and_negative_codes_survive() {
+    for code in [-404012i64, -1, 10_001, 10_000_000, i64::MAX, i64::MIN] {
+        let s = format!(r#"{{"errSubject":"a","errCode":{code},"errMsg":"m"}}"#);
+        let e = assert_round_trip(&s);
+        assert_eq!(e.code(), code);
+        assert_eq!(e.errno().is_some(), (0..=9_999_999).contains(&code));
+    }
+}
+
+#[test]
+fn errno_serializes_as_a_number_and_rejects_out_of_range() {
+    assert_eq!(to_json(&Errno::new(15, 4, 3).unwrap()), "1504003");
+    assert_eq!(to_json(&Errno::TIMEOUT), "5");
+    assert_eq!(
+        serde_json::from_str::<Errno>("1500102").unwrap().get(),
+        1_500_102
+    );
+    for (bad, needle) in [
+        ("10000000", "errno 10000000 is out of range"),
+        ("-5", "errno -5 is negative"),
+        ("18446744073709551615", "18446744073709551615"),
+        ("\"5\"", "expected an errno"),
+        ("5.0", "expected an errno"),
+    ] {
+        let err = serde_json::from_str::<Errno>(bad).unwrap_err().to_string();
+        assert!(err.contains(needle), "{bad}: {err}");
+    }
+}
+
+#[test]
+fn display_prints_errmsg_and_alternate_prints_the_chain() {
+    let e = Error::new("uni-login", 1_504_009, "every provider failed").with_cause(
+        AggregateError::with_message(
+            "every provider failed",
+            vec![
+                SourceError::new("weixin login failed")
+                    .with_subject("uni-login::weixin")
+                    .with_code(1_416_601)
+                    .with_cause(
+                        SourceError::new("user cancelled")
+                            .with_subject("weixin-sdk")
+                            .with_code(-2),
+                    )
+                    .into(),
+                SourceError::new("no fill")
+                    .with_subject("csj")
+                    .with_code(-404012)
+                    .into(),
+            ],
+        ),
+    );
+    assert_eq!(e.to_string(), "every provider failed");
+    assert_eq!(
+        format!("{e:#}"),
+        "uni-login 1504009: every provider failed\n\
+         caused by: every provider failed\n\
+         \x20 [0] uni-login::weixin 1416601: weixin login failed\n\
+         \x20 caused by: weixin-sdk -2: user cancelled\n\
+         \x20 [1] csj -404012: no fill"
+    );
+    let cause = e.cause().unwrap();
+    assert_eq!(cause.to_string(), "every provider failed");
+    assert!(format!("{cause:#}").starts_with("every provider failed\n  [0] uni-login::weixin"));
+}
+
+#[test]
+fn source_walks_the_cause_chain() {
+    let e = Error::new("a", 1, "top")
+        .with_cause(SourceError::new("middle").with_cause(SourceError::new("bottom").with_code(3)));
+    let mut messages = vec![];
+    let mut next: Option<&dyn std::error::Error> = Some(&e);
+    while let Some(err) = next {
+        messages.push(err.to_string());
+        next = err.source();
+    }
+    assert_eq!(messages, ["top", "middle", "bottom"]);
+}
+
+#[derive(Debug)]
+struct Offline;
+
+impl std::fmt::Display for Offline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("network is offline")
+    }
+}
+impl std::error::Error for Offline {}
+impl UniError for Offline {
+    fn err_subject(&self) -> &str {
+        "uni-request"
+    }
+    fn errno(&self) -> Errno {
+        Errno::CGI_FAILED_FOR_NETWORK_ISSUES
+    }
+    fn data(&self) -> Option<serde_json::Value> {
+        Some(json!({"retry": true}))
+    }
+}
+
+fn fails() -> Result<(), Offline> {
+    Err(Offline)
+}
+
+fn erased() -> Result<(), Error> {
+    fails()?;
+    Ok(())
+}
+
+#[test]
+fn trait_is_object_safe_and_question_mark_erases() {
+    let boxed: Box<dyn UniError> = Box::new(Offline);
+    assert_eq!(boxed.err_subject(), "uni-request");
+    let e = erased().unwrap_err();
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"uni-request","errCode":108,"errMsg":"network is offline","data":{"retry":true}}"#
+    );
+    assert_eq!(
+        to_json(&Public(&*boxed)),
+        r#"{"errSubject":"uni-request","errCode":108,"errMsg":"network is offline"}"#
+    );
+    assert_eq!(
+        to_json(&Public(&e)),
+        r#"{"errSubject":"uni-request","errCode":108,"errMsg":"network is offline"}"#
+    );
+}
+
+fn assert_parse_error(s: &str, needle: &str) {
+    match parse(s) {
+        Ok(e) => panic!("{s} parsed as {e:?}"),
+        Err(err) => assert!(err.to_string().contains(needle), "{s}: {err}"),
+    }
+}
+
+#[test]
+fn malformed_input_is_a_clear_error() {
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":"5","errMsg":"m"}"#,
+        "invalid type: string \"5\", expected an integer code",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":5.5,"errMsg":"m"}"#,
+        "code 5.5 is not an integer",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":9223372036854775808,"errMsg":"m"}"#,
+        "code 9223372036854775808 is out of range",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1e400,"errMsg":"m"}"#,
+        "number out of range",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":99999999999999999999999,"errMsg":"m"}"#,
+        "is not an integer",
+    );
+    assert_parse_error(
+        r#"{"errSubject":1,"errCode":5,"errMsg":"m"}"#,
+        "invalid type: integer `1`, expected a string",
+    );
+    assert_parse_error(
+        r#"{"errCode":5,"errMsg":"m"}"#,
+        "missing field `errSubject`",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errMsg":"m"}"#,
+        "missing field `errCode`",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":null,"errMsg":"m"}"#,
+        "missing field `errCode`",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","errCode":2}"#,
+        "duplicate field `errCode`",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","x":1,"x":2}"#,
+        "duplicate field `x`",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":"boom"}"#,
+        "expected a source error object",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"code":1}}"#,
+        "missing field `message`",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","errors":{}}}"#,
+        "expected a sequence",
+    );
+    assert_parse_error(
+        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","code":"x"}}"#,
+        "expected an integer code",
+    );
+    assert_parse_error(r#"[1,2]"#, "expected a uni error object");
+    assert_parse_error(r#"{"errSubject":"a","errCode":1,"errMsg":"m""#, "EOF");
+    assert_parse_error("", "EOF");
+}
+
+/// `{"message":"m","cause":` nested `n` times below a uni error.
+fn nested_input(n: usize) -> String {
+    let mut s = String::from(r#"{"errSubject":"a","errCode":1,"errMsg":"m""#);
+    for _ in 0..n {
+        s.push_str(r#","cause":{"message":"m""#);
+    }
+    s.push_str(&"}".repeat(n + 1));
+    s
+}
+
+#[test]
+fn nesting_up_to_the_recursion_limit_reads_and_past_it_fails_cleanly() {
+    // 1 level for the error itself + 126 causes = 127, serde_json's limit.
+    let e = assert_round_trip(&nested_input(126));
+    assert_eq!(e.chain().count(), 126);
+    let err = parse(&nested_input(127)).unwrap_err().to_string();
+    assert!(err.contains("recursion limit exceeded"), "{err}");
+    let err = parse(&nested_input(100_000)).unwrap_err().to_string();
+    assert!(err.contains("recursion limit exceeded"), "{err}");
+}
+
+/// A programmatic chain `depth` causes deep.
+fn deep_chain(depth: usize) -> Error {
+    let mut cause = SourceError::new("bottom");
+    for i in 0..depth - 1 {
+        cause = SourceError::new(format!("layer {i}")).with_cause(cause);
+    }
+    Error::new("deep", 1, "top").with_cause(cause)
+}
+
+#[test]
+fn ten_thousand_deep_chain_serializes_displays_and_drops() {
+    // Runs on the default test thread (2 MiB stack).
+    let e = deep_chain(10_000);
+    let s = to_json(&e);
+    // Everything written can be read back: the chain is cut, and the last
+    // source error counts what was left out.
+    let back = parse(&s).unwrap();
+    assert_eq!(back.chain().count(), 126);
+    let last = back.chain().last().unwrap();
+    assert_eq!(
+        last.message(),
+        "9875 more causes omitted: the chain nests deeper than 127 JSON levels"
+    );
+    let text = format!("{e:#}");
+    assert_eq!(text.lines().count(), 10_001);
+    assert!(text.ends_with("\ncaused by: bottom"));
+    assert_eq!(e.chain().count(), 10_000);
+    drop(e);
+}
+
+#[test]
+fn deep_aggregates_are_cut_too() {
+    // Aggregates of one member nest two JSON levels per cause.
+    let mut cause: Cause = SourceError::new("leaf").into();
+    for _ in 0..200 {
+        cause = AggregateError::new(vec![cause]).into();
+    }
+    let e = Error::new("a", 1, "m").with_cause(cause);
+    let back = parse(&to_json(&e)).unwrap();
+    assert_eq!(back.chain().count(), 63);
+    assert!(back
+        .chain()
+        .last()
+        .unwrap()
+        .message()
+        .ends_with("omitted: the chain nests deeper than 127 JSON levels"));
+}
