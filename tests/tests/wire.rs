@@ -410,3 +410,9 @@ fn deep_aggregates_are_cut_too() {
         .message()
         .ends_with("omitted: the chain nests deeper than 127 JSON levels"));
 }
+
+#[test]
+fn owned_error_is_one_pointer_wide() {
+    // `Result<T, uni_error::Error>` must not trip clippy's result_large_err.
+    assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+}

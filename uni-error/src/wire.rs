@@ -62,8 +62,15 @@ pub(crate) const MAX_JSON_DEPTH: usize = 127;
 /// Its `errCode` is any `i64` — legacy codes and negative SDK codes survive —
 /// so [`Error`] does not implement [`UniError`](crate::UniError), whose errno
 /// is always valid; [`Error::errno`] checks it on demand.
+///
+/// It is one pointer wide, so `Result<T, uni_error::Error>` stays small.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Error {
+    inner: Box<ErrorInner>,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+struct ErrorInner {
     subject: String,
     code: i64,
     message: String,
@@ -146,19 +153,21 @@ impl Error {
         message: impl Into<String>,
     ) -> Self {
         Error {
-            subject: subject.into(),
-            code: code.into(),
-            message: message.into(),
-            data: None,
-            cause: None,
-            extra: Vec::new(),
+            inner: Box::new(ErrorInner {
+                subject: subject.into(),
+                code: code.into(),
+                message: message.into(),
+                data: None,
+                cause: None,
+                extra: Vec::new(),
+            }),
         }
     }
 
     /// Sets `data`, the partial result returned with the error.
     #[must_use]
     pub fn with_data(mut self, data: Value) -> Self {
-        self.data = Some(data);
+        self.inner.data = Some(data);
         self
     }
 
@@ -171,12 +180,12 @@ impl Error {
 
     /// errSubject: the module that reports the error (`"uni-login::weixin"`).
     pub fn subject(&self) -> &str {
-        &self.subject
+        &self.inner.subject
     }
 
     /// errCode as read or given, any integer.
     pub fn code(&self) -> i64 {
-        self.code
+        self.inner.code
     }
 
     /// errCode as an [`Errno`], or `None` when it is not in `0..=9_999_999`.
@@ -187,32 +196,32 @@ impl Error {
     /// assert_eq!(Error::new("a", -404012, "m").errno(), None);
     /// ```
     pub fn errno(&self) -> Option<Errno> {
-        Errno::from_i64(self.code).ok()
+        Errno::from_i64(self.inner.code).ok()
     }
 
     /// errMsg.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// `data`, if any.
     pub fn data(&self) -> Option<&Value> {
-        self.data.as_ref()
+        self.inner.data.as_ref()
     }
 
     /// `cause`, if any.
     pub fn cause(&self) -> Option<&Cause> {
-        self.cause.as_deref()
+        self.inner.cause.as_deref()
     }
 
     /// Replaces `cause`, returning the old one.
     pub fn set_cause(&mut self, cause: Option<Cause>) -> Option<Cause> {
-        core::mem::replace(&mut self.cause, cause.map(Box::new)).map(|b| *b)
+        core::mem::replace(&mut self.inner.cause, cause.map(Box::new)).map(|b| *b)
     }
 
     /// Top-level keys this crate does not know, in input order.
     pub fn extra(&self) -> &[(String, Value)] {
-        &self.extra
+        &self.inner.extra
     }
 
     /// Iterates over the whole chain below this error, depth first: each
@@ -573,7 +582,8 @@ impl From<AggregateError> for Cause {
 impl From<Error> for Cause {
     /// A uni error used as a source keeps its subject, code, data-free
     /// message and chain; unknown top-level keys become extra attributes.
-    fn from(mut e: Error) -> Cause {
+    fn from(e: Error) -> Cause {
+        let mut e = e.inner;
         let mut s = SourceError::new(core::mem::take(&mut e.message))
             .with_subject(core::mem::take(&mut e.subject))
             .with_code(e.code);
@@ -601,7 +611,7 @@ fn drop_iteratively(first: Option<Box<Cause>>, mut errors: Vec<Cause>) {
     }
 }
 
-impl Drop for Error {
+impl Drop for ErrorInner {
     fn drop(&mut self) {
         drop_iteratively(self.cause.take(), Vec::new());
     }
@@ -695,10 +705,14 @@ impl fmt::Display for Error {
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if f.alternate() {
-            let head = (Some(&*self.subject), Some(self.code), &*self.message);
+            let head = (
+                Some(&*self.inner.subject),
+                Some(self.inner.code),
+                &*self.inner.message,
+            );
             write_tree(f, head, &[], self.cause())
         } else {
-            f.write_str(&self.message)
+            f.write_str(&self.inner.message)
         }
     }
 }
@@ -775,20 +789,20 @@ impl std::error::Error for AggregateError {
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = 3
-            + usize::from(self.data.is_some())
-            + usize::from(self.cause.is_some())
-            + self.extra.len();
+            + usize::from(self.inner.data.is_some())
+            + usize::from(self.inner.cause.is_some())
+            + self.inner.extra.len();
         let mut map = serializer.serialize_map(Some(len))?;
-        map.serialize_entry("errSubject", &self.subject)?;
-        map.serialize_entry("errCode", &self.code)?;
-        map.serialize_entry("errMsg", &self.message)?;
-        if let Some(data) = &self.data {
+        map.serialize_entry("errSubject", &self.inner.subject)?;
+        map.serialize_entry("errCode", &self.inner.code)?;
+        map.serialize_entry("errMsg", &self.inner.message)?;
+        if let Some(data) = &self.inner.data {
             map.serialize_entry("data", data)?;
         }
         if let Some(cause) = self.cause() {
             map.serialize_entry("cause", &CauseAt::new(cause, 2))?;
         }
-        for (k, v) in &self.extra {
+        for (k, v) in &self.inner.extra {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -1021,12 +1035,14 @@ impl<'de> Visitor<'de> for ErrorVisitor {
             }
         }
         Ok(Error {
-            subject: subject.ok_or_else(|| de::Error::missing_field("errSubject"))?,
-            code: code.ok_or_else(|| de::Error::missing_field("errCode"))?.0,
-            message: message.ok_or_else(|| de::Error::missing_field("errMsg"))?,
-            data,
-            cause: cause.map(Box::new),
-            extra,
+            inner: Box::new(ErrorInner {
+                subject: subject.ok_or_else(|| de::Error::missing_field("errSubject"))?,
+                code: code.ok_or_else(|| de::Error::missing_field("errCode"))?.0,
+                message: message.ok_or_else(|| de::Error::missing_field("errMsg"))?,
+                data,
+                cause: cause.map(Box::new),
+                extra,
+            }),
         })
     }
 }
