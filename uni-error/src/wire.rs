@@ -985,6 +985,19 @@ fn set_once<T, E: de::Error>(
     Ok(())
 }
 
+/// Refuses an unknown key given twice, in O(n log n) for n unknown keys.
+fn check_unique_keys<E: de::Error>(extra: &[(String, Value)]) -> Result<(), E> {
+    if extra.len() < 2 {
+        return Ok(());
+    }
+    let mut keys: Vec<&str> = extra.iter().map(|(k, _)| k.as_str()).collect();
+    keys.sort_unstable();
+    match keys.windows(2).find(|w| w[0] == w[1]) {
+        Some(w) => Err(E::custom(format_args!("duplicate field `{}`", w[0]))),
+        None => Ok(()),
+    }
+}
+
 impl<'de> Deserialize<'de> for Error {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(ErrorVisitor)
@@ -1025,15 +1038,10 @@ impl<'de> Visitor<'de> for ErrorVisitor {
                     }
                     cause = map.next_value::<Option<Cause>>()?;
                 }
-                _ => {
-                    let value = map.next_value::<Value>()?;
-                    if extra.iter().any(|(k, _): &(String, Value)| *k == *key) {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                    }
-                    extra.push((key.into_owned(), value));
-                }
+                _ => extra.push((key.into_owned(), map.next_value::<Value>()?)),
             }
         }
+        check_unique_keys(&extra)?;
         Ok(Error {
             inner: Box::new(ErrorInner {
                 subject: subject.ok_or_else(|| de::Error::missing_field("errSubject"))?,
@@ -1095,15 +1103,10 @@ impl<'de> Visitor<'de> for CauseVisitor {
                     once(&mut seen_errors, "errors")?;
                     errors = map.next_value::<Option<Vec<Cause>>>()?;
                 }
-                _ => {
-                    let value = map.next_value::<Value>()?;
-                    if extra.iter().any(|(k, _): &(String, Value)| *k == *key) {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                    }
-                    extra.push((key.into_owned(), value));
-                }
+                _ => extra.push((key.into_owned(), map.next_value::<Value>()?)),
             }
         }
+        check_unique_keys(&extra)?;
         let head = SourceError {
             message: message.ok_or_else(|| de::Error::missing_field("message"))?,
             subject,
