@@ -163,3 +163,107 @@ as_dyn_error!(
     dyn StdError + Send + Sync + 'a,
     dyn StdError + Sync + 'a
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Errno;
+
+    #[derive(Debug)]
+    struct Typed;
+    impl fmt::Display for Typed {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("typed")
+        }
+    }
+    impl StdError for Typed {}
+    impl UniError for Typed {
+        fn err_subject(&self) -> &str {
+            "typed-subject"
+        }
+        fn errno(&self) -> Errno {
+            Errno::TIMEOUT
+        }
+    }
+
+    /// What a generated `err_cause` does with a match binding `f: &T`.
+    macro_rules! cause_of {
+        ($binding:expr) => {{
+            #[allow(unused_imports)]
+            use super::{BoxedKind as _, StdKind as _, UniKind as _};
+            (&Wrap($binding)).__uni_cause()
+        }};
+    }
+
+    #[test]
+    fn dispatch_picks_the_uni_path_for_uni_errors() {
+        let c = cause_of!(&Typed);
+        assert_eq!((c.subject(), c.code()), (Some("typed-subject"), Some(5)));
+        let owned = Error::new("owned", -7, "m").with_cause(SourceError::new("below"));
+        let c = cause_of!(&owned);
+        assert_eq!((c.subject(), c.code()), (Some("owned"), Some(-7)));
+        assert_eq!(c.cause().map(Cause::message), Some("below"));
+        let boxed = Box::new(Typed);
+        assert_eq!(cause_of!(&boxed).subject(), Some("typed-subject"));
+    }
+
+    #[test]
+    fn dispatch_picks_the_plain_path_for_std_errors() {
+        #[derive(Debug)]
+        struct Outer(std::io::Error);
+        impl fmt::Display for Outer {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("outer")
+            }
+        }
+        impl StdError for Outer {
+            fn source(&self) -> Option<&(dyn StdError + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let e = Outer(std::io::Error::other("inner"));
+        let c = cause_of!(&e);
+        assert_eq!((c.message(), c.subject(), c.code()), ("outer", None, None));
+        assert_eq!(c.cause().map(Cause::message), Some("inner"));
+        let boxed: Box<dyn StdError + Send + Sync> = "boxed".into();
+        assert_eq!(cause_of!(&boxed).message(), "boxed");
+        let boxed: Box<dyn StdError> = "plain box".into();
+        assert_eq!(cause_of!(&boxed).message(), "plain box");
+    }
+
+    #[test]
+    fn a_generic_error_takes_the_plain_path_unless_bounded_by_uni_error() {
+        fn plain<E: StdError>(e: &E) -> Cause {
+            cause_of!(e)
+        }
+        fn uni<E: UniError>(e: &E) -> Cause {
+            cause_of!(e)
+        }
+        assert_eq!(plain(&Typed).subject(), None);
+        assert_eq!(uni(&Typed).subject(), Some("typed-subject"));
+    }
+
+    #[test]
+    fn as_dyn_error_works_for_sized_and_boxed_dyn() {
+        use super::AsDynError as _;
+        let e = std::io::Error::other("io");
+        assert_eq!(e.as_dyn_error().to_string(), "io");
+        let boxed: Box<dyn StdError + Send + Sync> = "dyn".into();
+        assert_eq!(boxed.as_dyn_error().to_string(), "dyn");
+    }
+
+    #[test]
+    fn serialize_streams_the_uni_shape() {
+        let mut out = Vec::new();
+        serialize(
+            &Typed,
+            Some(&[1, 2]),
+            &mut serde_json::Serializer::new(&mut out),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"errSubject":"typed-subject","errCode":5,"errMsg":"typed","data":[1,2]}"#
+        );
+    }
+}
