@@ -416,3 +416,12 @@ fn owned_error_is_one_pointer_wide() {
     // `Result<T, uni_error::Error>` must not trip clippy's result_large_err.
     assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
 }
+
+#[test]
+fn debug_shows_the_fields_without_the_box() {
+    let e = Error::new("a", 1, "m").with_cause(SourceError::new("c"));
+    assert_eq!(
+        format!("{e:?}"),
+        r#"Error { subject: "a", code: 1, message: "m", cause: Source(SourceError { message: "c", subject: None, code: None, cause: None, extra: [] }) }"#
+    );
+}

@@ -64,7 +64,7 @@ pub(crate) const MAX_JSON_DEPTH: usize = 127;
 /// is always valid; [`Error::errno`] checks it on demand.
 ///
 /// It is one pointer wide, so `Result<T, uni_error::Error>` stays small.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct Error {
     inner: Box<ErrorInner>,
 }
@@ -242,6 +242,28 @@ impl Error {
         Chain {
             stack: self.cause().into_iter().collect(),
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    /// The fields, without the box: `Error { subject: .., code: .., .. }`;
+    /// absent optionals are left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &self.inner;
+        let mut d = f.debug_struct("Error");
+        d.field("subject", &e.subject)
+            .field("code", &e.code)
+            .field("message", &e.message);
+        if let Some(data) = &e.data {
+            d.field("data", data);
+        }
+        if let Some(cause) = &e.cause {
+            d.field("cause", cause);
+        }
+        if !e.extra.is_empty() {
+            d.field("extra", &e.extra);
+        }
+        d.finish()
     }
 }
 
