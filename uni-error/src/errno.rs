@@ -182,10 +182,9 @@ impl fmt::Display for ErrnoError {
                 f,
                 "errno {n} is out of range: expected at most 7 digits (0..=9999999)"
             ),
-            ErrnoErrorKind::Negative(n) => write!(
-                f,
-                "errno {n} is negative: expected a number in 0..=9999999"
-            ),
+            ErrnoErrorKind::Negative(n) => {
+                write!(f, "errno {n} is negative: expected a number in 0..=9999999")
+            }
             ErrnoErrorKind::DigitsTooLarge(s) => write!(
                 f,
                 "errno {}{} is out of range: expected at most 7 digits (0..=9999999)",
@@ -227,7 +226,9 @@ impl Errno {
         if code > 999 {
             return Err(ErrnoError::new(ErrnoErrorKind::Code(code)));
         }
-        Ok(Errno(category as u32 * 100_000 + sub as u32 * 1_000 + code as u32))
+        Ok(Errno(
+            category as u32 * 100_000 + sub as u32 * 1_000 + code as u32,
+        ))
     }
 
     /// Builds an errno from the whole number, rejecting anything over
@@ -407,7 +408,9 @@ impl FromStr for Errno {
                 Err(_) => ErrnoError::new(ErrnoErrorKind::DigitsTooLarge(Snippet::new(s))),
             });
         }
-        let n = digits.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        let n = digits
+            .bytes()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
         Errno::from_u32(n)
     }
 }
@@ -486,11 +489,18 @@ mod tests {
             "errno 10000000 is out of range: expected at most 7 digits (0..=9999999)"
         );
         let huge = "99999999999999999999999";
-        assert!(huge.parse::<Errno>().unwrap_err().to_string().contains(huge));
+        assert!(huge
+            .parse::<Errno>()
+            .unwrap_err()
+            .to_string()
+            .contains(huge));
         let long = "x".repeat(100);
         assert_eq!(
             long.parse::<Errno>().unwrap_err().to_string(),
-            format!("errno \"{}\"... is not a number: expected 1 to 7 decimal digits", &long[..32])
+            format!(
+                "errno \"{}\"... is not a number: expected 1 to 7 decimal digits",
+                &long[..32]
+            )
         );
         assert_eq!("0000005".parse::<Errno>(), Ok(Errno::TIMEOUT));
     }
