@@ -16,6 +16,11 @@
 //! - [`Error`], [`SourceError`], [`AggregateError`], [`Cause`]: the owned wire
 //!   types, read from or written to JSON without losing a field.
 //! - [`Public`]: the part of an error an untrusted client may see.
+//! - Interop with the other error models, each for any [`AnyUniError`]
+//!   (a typed [`UniError`] or the owned [`Error`]):
+//!   - [`google`]: `google.rpc.Status` with an `ErrorInfo` detail, the
+//!     google.rpc [`Code`](google::Code) and HTTP status of an errno, and the
+//!     `ChatAppLogEntry` log record;
 //!
 //! # Owned errors
 //!
@@ -52,11 +57,13 @@
 pub mod __private;
 mod errno;
 mod error_trait;
+pub mod google;
+mod json;
 mod public;
 mod wire;
 
 pub use errno::{Errno, ErrnoError, Platform};
-pub use error_trait::UniError;
+pub use error_trait::{AnyUniError, UniError};
 pub use public::Public;
 pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
 
