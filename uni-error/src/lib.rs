@@ -18,6 +18,8 @@
 //! - [`Public`]: the part of an error an untrusted client may see.
 //! - Interop with the other error models, each for any [`AnyUniError`]
 //!   (a typed [`UniError`] or the owned [`Error`]):
+//!   - [`wechat`]: WeChat's `{"errMsg":"<api>:fail <reason>","errno":N}`
+//!     and back;
 //!   - [`google`]: `google.rpc.Status` with an `ErrorInfo` detail, the
 //!     google.rpc [`Code`](google::Code) and HTTP status of an errno, and the
 //!     `ChatAppLogEntry` log record;
@@ -60,6 +62,7 @@ mod error_trait;
 pub mod google;
 mod json;
 mod public;
+pub mod wechat;
 mod wire;
 
 pub use errno::{Errno, ErrnoError, Platform};
