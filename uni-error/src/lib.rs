@@ -23,6 +23,8 @@
 //!   - [`google`]: `google.rpc.Status` with an `ErrorInfo` detail, the
 //!     google.rpc [`Code`](google::Code) and HTTP status of an errno, and the
 //!     `ChatAppLogEntry` log record;
+//!   - [`taobao`]: Taobao Open Platform `error_response` (v2) and
+//!     `error_rsp` (v1);
 //!
 //! # Owned errors
 //!
@@ -62,6 +64,7 @@ mod error_trait;
 pub mod google;
 mod json;
 mod public;
+pub mod taobao;
 pub mod wechat;
 mod wire;
 
