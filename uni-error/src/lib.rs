@@ -25,6 +25,8 @@
 //!     `ChatAppLogEntry` log record;
 //!   - [`taobao`]: Taobao Open Platform `error_response` (v2) and
 //!     `error_rsp` (v1);
+//!   - [`monitor`]: `errorMsgMd5` / `errorStackMd5` fingerprints and the
+//!     WeChat JS error detail record.
 //!
 //! # Owned errors
 //!
@@ -63,6 +65,7 @@ mod errno;
 mod error_trait;
 pub mod google;
 mod json;
+pub mod monitor;
 mod public;
 pub mod taobao;
 pub mod wechat;
