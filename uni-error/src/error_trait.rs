@@ -194,6 +194,11 @@ impl<E: UniError> From<E> for Error {
 /// assert_eq!(code_of(typed), 5);
 /// assert_eq!(code_of(&Error::new("uni-request", 5, "timed out")), 5);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is neither a typed uni error nor `uni_error::Error`",
+    label = "expected an `impl UniError` or a `uni_error::Error`",
+    note = "derive `uni_error::UniError` for the type, or convert the error into `uni_error::Error` first"
+)]
 pub trait AnyUniError: sealed::Sealed {
     /// The owned wire form of the error.
     fn to_wire(&self) -> Cow<'_, Error>;

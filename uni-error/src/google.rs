@@ -277,10 +277,7 @@ impl Serialize for Code {
 impl<'de> Deserialize<'de> for Code {
     /// A number in 0..=16.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match i64::deserialize(d) {
-            Ok(n) => Code::from_i64(n).map_err(serde::de::Error::custom),
-            Err(e) => Err(e),
-        }
+        Code::from_i64(i64::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
