@@ -66,9 +66,19 @@ use crate::json::{kind, write_extra, Fields};
 use crate::{AnyUniError, Errno, Error};
 
 /// The `@type` of a `google.rpc.ErrorInfo` detail.
+///
+/// ```
+/// use uni_error::google::{Detail, ErrorInfo, ERROR_INFO_TYPE};
+/// assert_eq!(Detail::ErrorInfo(ErrorInfo::new("5", "uni-request")).type_url(), ERROR_INFO_TYPE);
+/// ```
 pub const ERROR_INFO_TYPE: &str = "type.googleapis.com/google.rpc.ErrorInfo";
 
 /// The errSubject of a uni error made from a Status without `ErrorInfo`.
+///
+/// ```
+/// use uni_error::google::{Code, Status, STATUS_SUBJECT};
+/// assert_eq!(Status::new(Code::Internal, "boom").to_uni_error().subject(), STATUS_SUBJECT);
+/// ```
 pub const STATUS_SUBJECT: &str = "google.rpc";
 
 macro_rules! codes {
@@ -95,9 +105,18 @@ macro_rules! codes {
 
         impl Code {
             /// Every code, in numeric order.
+            ///
+            /// ```
+            /// use uni_error::google::Code;
+            /// assert_eq!(Code::ALL[16], Code::Unauthenticated);
+            /// ```
             pub const ALL: [Code; 17] = [$(Code::$name),*];
 
             /// The name as google.rpc spells it (`DEADLINE_EXCEEDED`).
+            ///
+            /// ```
+            /// assert_eq!(uni_error::google::Code::DeadlineExceeded.as_str(), "DEADLINE_EXCEEDED");
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $(Code::$name => $s,)*
@@ -160,11 +179,21 @@ codes! {
 
 impl Code {
     /// The numeric value (`DEADLINE_EXCEEDED` = 4).
+    ///
+    /// ```
+    /// assert_eq!(uni_error::google::Code::DeadlineExceeded.value(), 4);
+    /// ```
     pub const fn value(self) -> i32 {
         self as i32
     }
 
     /// The code of a number, if it is one of 0–16.
+    ///
+    /// ```
+    /// use uni_error::google::Code;
+    /// assert_eq!(Code::from_i64(14), Ok(Code::Unavailable));
+    /// assert!(Code::from_i64(17).is_err());
+    /// ```
     pub const fn from_i64(n: i64) -> Result<Code, CodeError> {
         if n >= 0 && n < Code::ALL.len() as i64 {
             Ok(Code::ALL[n as usize])
@@ -389,6 +418,11 @@ pub struct ErrorInfo {
 
 impl ErrorInfo {
     /// An ErrorInfo without metadata.
+    ///
+    /// ```
+    /// let info = uni_error::google::ErrorInfo::new("5", "uni-request");
+    /// assert_eq!((info.reason.as_str(), info.domain.as_str()), ("5", "uni-request"));
+    /// ```
     pub fn new(reason: impl Into<String>, domain: impl Into<String>) -> Self {
         ErrorInfo {
             reason: reason.into(),
@@ -399,6 +433,13 @@ impl ErrorInfo {
     }
 
     /// The value of one metadata key.
+    ///
+    /// ```
+    /// use uni_error::google::ErrorInfo;
+    /// let mut info = ErrorInfo::new("5", "uni-request");
+    /// info.metadata.push(("cause".into(), "caused by: dns".into()));
+    /// assert_eq!(info.metadata_get("cause"), Some("caused by: dns"));
+    /// ```
     pub fn metadata_get(&self, key: &str) -> Option<&str> {
         self.metadata
             .iter()
@@ -407,6 +448,13 @@ impl ErrorInfo {
     }
 
     /// Keys other than `@type`, reason, domain and metadata, in input order.
+    ///
+    /// ```
+    /// use uni_error::google::Status;
+    /// let s: Status = serde_json::from_str(r#"{"code":1,"details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"1","domain":"d","x":1}]}"#)?;
+    /// assert_eq!(s.error_info().unwrap().extra()[0].0, "x");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn extra(&self) -> &[(String, Value)] {
         &self.extra
     }
@@ -462,6 +510,14 @@ impl Serialize for Metadata<'_> {
 
 /// One entry of `details`: an [`ErrorInfo`], or any other detail kept as
 /// the object it was (with its `@type`).
+///
+/// ```
+/// use uni_error::google::{Detail, Status};
+/// let s: Status = serde_json::from_str(r#"{"code":14,"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2s"}]}"#)?;
+/// let Detail::Other(retry) = &s.details()[0] else { panic!("not an ErrorInfo") };
+/// assert_eq!(retry["retryDelay"], "2s");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Detail {
     /// `type.googleapis.com/google.rpc.ErrorInfo`.
@@ -544,6 +600,13 @@ pub struct Status {
 
 impl Status {
     /// A status without details.
+    ///
+    /// ```
+    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// let s = Status::new(Code::NotFound, "no such order");
+    /// assert_eq!(serde_json::to_string(&s)?, r#"{"code":5,"message":"no such order","details":[]}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Status {
             code,
@@ -554,6 +617,12 @@ impl Status {
     }
 
     /// Appends a detail.
+    ///
+    /// ```
+    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// let s = Status::new(Code::NotFound, "m").with_detail(Detail::ErrorInfo(ErrorInfo::new("1007", "uni-pay")));
+    /// assert_eq!(s.error_info().map(|i| i.domain.as_str()), Some("uni-pay"));
+    /// ```
     #[must_use]
     pub fn with_detail(mut self, detail: Detail) -> Self {
         self.details.push(detail);
@@ -610,21 +679,42 @@ impl Status {
     }
 
     /// `code`.
+    ///
+    /// ```
+    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// assert_eq!(Status::new(Code::Aborted, "m").code(), Code::Aborted);
+    /// ```
     pub fn code(&self) -> Code {
         self.code
     }
 
     /// `message`.
+    ///
+    /// ```
+    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// assert_eq!(Status::new(Code::Aborted, "retry").message(), "retry");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// `details`, in order.
+    ///
+    /// ```
+    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// assert!(Status::new(Code::Aborted, "m").details().is_empty());
+    /// ```
     pub fn details(&self) -> &[Detail] {
         &self.details
     }
 
     /// The first `ErrorInfo` detail, if any.
+    ///
+    /// ```
+    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// let s = Status::new(Code::Aborted, "m").with_detail(Detail::ErrorInfo(ErrorInfo::new("10", "uni-x")));
+    /// assert_eq!(s.error_info().map(|i| i.reason.as_str()), Some("10"));
+    /// ```
     pub fn error_info(&self) -> Option<&ErrorInfo> {
         self.details.iter().find_map(|d| match d {
             Detail::ErrorInfo(i) => Some(i),
@@ -653,6 +743,13 @@ impl Status {
     }
 
     /// Keys other than code, message and details, in input order.
+    ///
+    /// ```
+    /// use uni_error::google::Status;
+    /// let s: Status = serde_json::from_str(r#"{"code":1,"traceId":"t-1"}"#)?;
+    /// assert_eq!(s.extra()[0].0, "traceId");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn extra(&self) -> &[(String, Value)] {
         &self.extra
     }
@@ -741,6 +838,12 @@ pub struct ChatAppLogEntry {
 
 impl ChatAppLogEntry {
     /// A log entry.
+    ///
+    /// ```
+    /// use uni_error::google::{ChatAppLogEntry, Code, Status};
+    /// let entry = ChatAppLogEntry::new("d-1", Status::new(Code::Internal, "boom"), "onEvent");
+    /// assert_eq!(entry.deployment_function, "onEvent");
+    /// ```
     pub fn new(
         deployment: impl Into<String>,
         error: Status,
@@ -771,6 +874,13 @@ impl ChatAppLogEntry {
 
     /// Keys other than deployment, error and deploymentFunction, in input
     /// order.
+    ///
+    /// ```
+    /// use uni_error::google::ChatAppLogEntry;
+    /// let e: ChatAppLogEntry = serde_json::from_str(r#"{"error":{},"severity":"ERROR"}"#)?;
+    /// assert_eq!(e.extra()[0].0, "severity");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn extra(&self) -> &[(String, Value)] {
         &self.extra
     }

@@ -58,16 +58,38 @@ use crate::json::{write_extra, Fields};
 use crate::{AnyUniError, Error, SourceError};
 
 /// The business-level `code` of a uni error in TOP form.
+///
+/// ```
+/// use uni_error::{taobao::{TopError, BUSINESS_CODE}, Error};
+/// assert_eq!(TopError::from_uni(&Error::new("uni-x", 5, "m")).code(), BUSINESS_CODE);
+/// ```
 pub const BUSINESS_CODE: i64 = 530;
 
 /// The `msg` of [`BUSINESS_CODE`].
+///
+/// ```
+/// use uni_error::{taobao::{TopError, BUSINESS_MSG}, Error};
+/// assert_eq!(TopError::from_uni(&Error::new("uni-x", 5, "m")).msg(), BUSINESS_MSG);
+/// ```
 pub const BUSINESS_MSG: &str = "Remote service error";
 
 /// The errSubject of a uni error made from a TOP error that did not come
 /// from a uni error.
+///
+/// ```
+/// use uni_error::taobao::{TopError, TOP_SUBJECT};
+/// assert_eq!(TopError::new(27, "Invalid session").to_uni_error().subject(), TOP_SUBJECT);
+/// ```
 pub const TOP_SUBJECT: &str = "taobao-top";
 
 /// Which TOP protocol an error object belongs to.
+///
+/// ```
+/// use uni_error::taobao::{TopError, TopVersion};
+/// let v1: TopError = serde_json::from_str(r#"{"error_rsp":{"code":40,"msg":"m"}}"#)?;
+/// assert_eq!(v1.version(), TopVersion::V1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TopVersion {
     /// 1.0: `{"error_rsp": {"code", "msg"}}`.
@@ -78,6 +100,10 @@ pub enum TopVersion {
 
 impl TopVersion {
     /// The wrapping key: `error_rsp` or `error_response`.
+    ///
+    /// ```
+    /// assert_eq!(uni_error::taobao::TopVersion::V2.key(), "error_response");
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             TopVersion::V1 => "error_rsp",
@@ -113,6 +139,13 @@ pub struct TopError {
 
 impl TopError {
     /// A v2 error with `code` and `msg`.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// let e = TopError::new(15, "Remote service error");
+    /// assert_eq!(serde_json::to_string(&e)?, r#"{"error_response":{"code":15,"msg":"Remote service error"}}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(code: i64, msg: impl Into<String>) -> Self {
         TopError {
             version: TopVersion::V2,
@@ -128,6 +161,12 @@ impl TopError {
     }
 
     /// Sets `sub_code` and `sub_msg`.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// let e = TopError::new(530, "Remote service error").with_sub("missing-parameter", "iid is required");
+    /// assert_eq!((e.sub_code(), e.sub_msg()), (Some("missing-parameter"), Some("iid is required")));
+    /// ```
     #[must_use]
     pub fn with_sub(mut self, sub_code: impl Into<String>, sub_msg: impl Into<String>) -> Self {
         self.sub_code = Some(sub_code.into());
@@ -208,52 +247,111 @@ impl TopError {
     }
 
     /// The protocol version.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// assert_eq!(TopError::new(1, "m").version(), TopVersion::V2);
+    /// ```
     pub fn version(&self) -> TopVersion {
         self.version
     }
 
     /// `code`.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// assert_eq!(TopError::new(27, "Invalid session").code(), 27);
+    /// ```
     pub fn code(&self) -> i64 {
         self.code
     }
 
     /// Whether `code` is below 200: an error of the platform (gateway)
     /// rather than of the business API behind it.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// assert!(TopError::new(27, "Invalid session").is_platform_level());
+    /// assert!(!TopError::new(530, "Remote service error").is_platform_level());
+    /// ```
     pub fn is_platform_level(&self) -> bool {
         self.code < 200
     }
 
     /// `msg`.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// assert_eq!(TopError::new(27, "Invalid session").msg(), "Invalid session");
+    /// ```
     pub fn msg(&self) -> &str {
         &self.msg
     }
 
     /// `sub_code`, if any.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// assert_eq!(TopError::new(27, "m").with_sub("invalid-sessionkey", "x").sub_code(), Some("invalid-sessionkey"));
+    /// ```
     pub fn sub_code(&self) -> Option<&str> {
         self.sub_code.as_deref()
     }
 
     /// `sub_msg`, if any.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// assert_eq!(TopError::new(27, "m").sub_msg(), None);
+    /// ```
     pub fn sub_msg(&self) -> Option<&str> {
         self.sub_msg.as_deref()
     }
 
     /// `args` (`{"arg": [{"key", "value"}]}`), as read.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// let e: TopError = serde_json::from_str(r#"{"error_response":{"args":{"arg":[{"key":"v","value":"2.0"}]},"code":530,"msg":"m"}}"#)?;
+    /// assert_eq!(e.args().unwrap()["arg"][0]["value"], "2.0");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn args(&self) -> Option<&Value> {
         self.args.as_ref()
     }
 
     /// `request_id`, if any.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// let e: TopError = serde_json::from_str(r#"{"error_response":{"code":15,"msg":"m","request_id":"r-1"}}"#)?;
+    /// assert_eq!(e.request_id(), Some("r-1"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// Unknown keys inside `error_response` / `error_rsp`, in input order.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// let e: TopError = serde_json::from_str(r#"{"error_response":{"code":15,"msg":"m","x":1}}"#)?;
+    /// assert_eq!(e.extra()[0].0, "x");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn extra(&self) -> &[(String, Value)] {
         &self.extra
     }
 
     /// Unknown keys beside `error_response` / `error_rsp`, in input order.
+    ///
+    /// ```
+    /// use uni_error::taobao::{TopError, TopVersion};
+    /// let e: TopError = serde_json::from_str(r#"{"error_response":{"code":15,"msg":"m"},"y":2}"#)?;
+    /// assert_eq!(e.outer_extra()[0].0, "y");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn outer_extra(&self) -> &[(String, Value)] {
         &self.outer_extra
     }

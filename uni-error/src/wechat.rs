@@ -65,10 +65,26 @@ use crate::{AnyUniError, Cause, Errno, Error, SourceError};
 
 /// The errCode of a uni error made from a WeChat error without errno: not an
 /// errno, on purpose.
+///
+/// ```
+/// use uni_error::wechat::{WeChatError, NO_ERRNO};
+/// let uni = WeChatError::new("chooseImage", "cancel")?.to_uni_error();
+/// assert_eq!(uni.code(), NO_ERRNO);
+/// assert_eq!(uni.errno(), None);
+/// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+/// ```
 pub const NO_ERRNO: i64 = -1;
 
 /// The subject of the source error that keeps WeChat's legacy errCode and
 /// unknown keys in a uni error.
+///
+/// ```
+/// use uni_error::wechat::{WeChatError, SOURCE_SUBJECT};
+/// let uni = WeChatError::new("openBluetoothAdapter", "not available")?.with_err_code(10001).to_uni_error();
+/// assert_eq!(uni.cause().and_then(|c| c.subject()), Some(SOURCE_SUBJECT));
+/// assert_eq!(uni.cause().and_then(|c| c.code()), Some(10001));
+/// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+/// ```
 pub const SOURCE_SUBJECT: &str = "weixin";
 
 const WHAT: &str = "a WeChat error object {errMsg, errCode?, errno?}";
@@ -215,6 +231,13 @@ impl WeChatError {
     }
 
     /// Sets `errno`.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// let e = WeChatError::new("request", "timeout")?.with_errno(Errno::TIMEOUT);
+    /// assert_eq!(e.errno(), Some(Errno::TIMEOUT));
+    /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+    /// ```
     #[must_use]
     pub fn with_errno(mut self, errno: Errno) -> Self {
         self.errno = Some(errno);
@@ -222,6 +245,13 @@ impl WeChatError {
     }
 
     /// Sets the legacy `errCode`.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// let e = WeChatError::new("openBluetoothAdapter", "not available")?.with_err_code(10001);
+    /// assert_eq!(e.err_code(), Some(10001));
+    /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+    /// ```
     #[must_use]
     pub fn with_err_code(mut self, err_code: i64) -> Self {
         self.err_code = Some(err_code);
@@ -229,26 +259,60 @@ impl WeChatError {
     }
 
     /// `errMsg`, whole.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// let e = WeChatError::new("request", "timeout")?;
+    /// assert_eq!(e.err_msg(), "request:fail timeout");
+    /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+    /// ```
     pub fn err_msg(&self) -> &str {
         &self.err_msg
     }
 
     /// The API that failed (`openBluetoothAdapter`).
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// assert_eq!(WeChatError::parse_err_msg("openBluetoothAdapter:fail:not available")?.api(), "openBluetoothAdapter");
+    /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+    /// ```
     pub fn api(&self) -> &str {
         &self.err_msg[..self.api_end]
     }
 
     /// The reason after `:fail` and its separator, if there is one.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// assert_eq!(WeChatError::parse_err_msg("openBluetoothAdapter:fail:not available")?.reason(), Some("not available"));
+    /// assert_eq!(WeChatError::parse_err_msg("login:fail")?.reason(), None);
+    /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
+    /// ```
     pub fn reason(&self) -> Option<&str> {
         self.reason_start.map(|i| &self.err_msg[i..])
     }
 
     /// `errno`, if any.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// let e: WeChatError = serde_json::from_str(r#"{"errMsg":"request:fail timeout","errno":5}"#)?;
+    /// assert_eq!(e.errno(), Some(Errno::TIMEOUT));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn errno(&self) -> Option<Errno> {
         self.errno
     }
 
     /// The legacy `errCode`, if any.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// let e: WeChatError = serde_json::from_str(r#"{"errMsg":"request:fail timeout","errCode":-1}"#)?;
+    /// assert_eq!(e.err_code(), Some(-1));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn err_code(&self) -> Option<i64> {
         self.err_code
     }
@@ -268,6 +332,13 @@ impl WeChatError {
     }
 
     /// Keys other than errMsg, errCode and errno, in input order.
+    ///
+    /// ```
+    /// use uni_error::{wechat::WeChatError, Errno};
+    /// let e: WeChatError = serde_json::from_str(r#"{"errMsg":"login:fail","traceId":"t-1"}"#)?;
+    /// assert_eq!(e.extra()[0].0, "traceId");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn extra(&self) -> &[(String, Value)] {
         &self.extra
     }
