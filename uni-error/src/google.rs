@@ -373,13 +373,14 @@ pub struct StatusOverride {
 /// assert_eq!(google::grpc_code(&Error::new("csj", -404012, "no fill")), Code::Unknown);
 /// ```
 pub fn grpc_code(error: &(impl AnyUniError + ?Sized)) -> Code {
-    let over = error.wire_status_override().and_then(|o| o.grpc);
-    over.unwrap_or_else(|| {
-        error
-            .to_wire()
-            .errno()
-            .map_or(Code::Unknown, Code::from_errno)
-    })
+    code_of(error.wire_status_override(), || error.to_wire().errno())
+}
+
+/// [`grpc_code`] from its parts, so a caller that already has the wire form
+/// does not build it twice.
+fn code_of(over: Option<StatusOverride>, errno: impl FnOnce() -> Option<Errno>) -> Code {
+    over.and_then(|o| o.grpc)
+        .unwrap_or_else(|| errno().map_or(Code::Unknown, Code::from_errno))
 }
 
 /// The HTTP status of an error: its [`StatusOverride`]'s `http`, else
@@ -653,7 +654,8 @@ impl Status {
                 info.metadata.push(("cause".to_owned(), below.to_owned()));
             }
         }
-        Status::new(grpc_code(error), wire.message()).with_detail(Detail::ErrorInfo(info))
+        let code = code_of(error.wire_status_override(), || wire.errno());
+        Status::new(code, wire.message()).with_detail(Detail::ErrorInfo(info))
     }
 
     /// The uni error a Status stands for: from its first `ErrorInfo`,
