@@ -12,3 +12,11 @@ done <<'SEEDS'
 {"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"2 errors","errors":[{"message":"a"},{"message":"b","errors":[]}]},"extra":[1,2.5e-7,null,true]}
 SEEDS
 for s in 0 5 1504003 9999999 10000000 0000005 abc -1; do printf '%s' "$s" > "corpus/errno_str/seed-$s"; done
+# Interop readers: the first byte picks the reader (see fuzz_targets/interop.rs).
+mkdir -p corpus/interop
+printf '\x00%s' '{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}' > corpus/interop/seed-wechat
+printf '\x01%s' '{"code":5,"message":"not found","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"1504003","domain":"uni-login","metadata":{"a":"b"}}]}' > corpus/interop/seed-status
+printf '\x02%s' '{"deployment":"d","error":{"code":13,"message":"boom","details":[]},"deploymentFunction":"f"}' > corpus/interop/seed-log
+printf '\x03%s' '{"error_response":{"code":530,"msg":"Remote service error","sub_code":"missing-parameter","sub_msg":"x"}}' > corpus/interop/seed-top
+printf '\x04%s' '{"errorMsg":"boom","errorStack":"at x","Count":"1"}' > corpus/interop/seed-jserr
+printf '\x05%s' 'openBluetoothAdapter:fail not available' > corpus/interop/seed-errmsg
