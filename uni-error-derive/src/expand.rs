@@ -1,0 +1,324 @@
+//! Code generation: `UniError`, `Display` and `std::error::Error` (when the
+//! type has `#[msg]`s), `From` for `#[from]` fields, and `serde::Serialize`
+//! through the runtime's streaming helper.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::DeriveInput;
+
+use crate::ast::{Field, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::generics::{InferredBounds, ParamsInScope};
+use crate::prop::{self, Shape};
+use crate::{fallback, fmt, valid};
+
+/// The whole derive: parse, validate, then generate code or, on errors,
+/// every error plus stub impls.
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let input = Input::from_syn(&cx, node);
+    if let Some(input) = &input {
+        valid::check(&cx, input);
+    }
+    let krate = input
+        .as_ref()
+        .and_then(|i| i.attrs.krate.as_ref())
+        .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream);
+    match (cx.check(), input) {
+        (Ok(()), Some(input)) => impl_input(&input, &krate),
+        (Ok(()), None) => TokenStream::new(),
+        (Err(err), _) => {
+            let mut out = err.into_compile_error();
+            out.extend(fallback::expand(node, &krate));
+            out
+        }
+    }
+}
+
+/// `Self::V { a: __field_a, .. }` binding only `fields`.
+fn pattern<'f, 'a: 'f>(
+    input: &Input,
+    variant: &Variant,
+    fields: impl IntoIterator<Item = &'f Field<'a>>,
+) -> TokenStream {
+    let path = variant.path(input);
+    let bound = fields.into_iter().map(|f| {
+        let member = &f.member;
+        let binding = &f.binding;
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bound,)* .. })
+}
+
+fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let generics = input.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let params = ParamsInScope::new(generics);
+    let private = quote!(#krate::__private);
+    let core = quote!(#private::core);
+    let option = quote!(#core::option::Option);
+
+    let mut uni_bounds = InferredBounds::default();
+    let mut error_bounds = InferredBounds::default();
+    let mut display_bounds = InferredBounds::default();
+    let mut serialize_bounds = InferredBounds::default();
+    if params.any() {
+        uni_bounds.insert(quote!(Self), quote!(#private::std::error::Error));
+        error_bounds.insert(
+            quote!(Self),
+            quote!(#core::fmt::Debug + #core::fmt::Display),
+        );
+        serialize_bounds.insert(quote!(Self), quote!(#krate::UniError));
+    }
+
+    // err_subject: a constant when every variant shares the subject.
+    let subjects: Vec<_> = input
+        .variants
+        .iter()
+        .map(|v| (v, prop::subject(input, v)))
+        .collect();
+    let first = subjects
+        .first()
+        .and_then(|(_, s)| s.map(syn::LitStr::value));
+    let err_subject = if subjects
+        .iter()
+        .all(|(_, s)| s.map(syn::LitStr::value) == first)
+    {
+        let lit = subjects.first().and_then(|(_, s)| *s);
+        quote!(#lit)
+    } else {
+        let arms = subjects.iter().map(|(v, s)| {
+            let pat = pattern(input, v, []);
+            quote!(#pat => #s,)
+        });
+        quote!(match self { #(#arms)* })
+    };
+
+    // errno: constants, validated when the macro ran.
+    let errno_arms = input.variants.iter().map(|v| {
+        let pat = pattern(input, v, []);
+        let n = prop::errno(input, v);
+        quote!(#pat => #krate::Errno::__from_validated(#n),)
+    });
+    let errno = if input.is_enum {
+        quote!(match self { #(#errno_arms)* })
+    } else {
+        let n = prop::errno(input, &input.variants[0]);
+        quote!(#krate::Errno::__from_validated(#n))
+    };
+
+    // data(), and the data passed to serialize.
+    let has_data = input.variants.iter().any(|v| prop::data_field(v).is_some());
+    let mut data_arms = Vec::new();
+    let mut serialize_arms = Vec::new();
+    for v in &input.variants {
+        let Some(field) = prop::data_field(v) else {
+            let pat = pattern(input, v, []);
+            data_arms.push(quote!(#pat => #option::None,));
+            serialize_arms.push(
+                quote!(#pat => #private::serialize(self, #option::<&()>::None, __serializer),),
+            );
+            continue;
+        };
+        let pat = pattern(input, v, [field]);
+        let binding = &field.binding;
+        let span = field.ty.span();
+        let (value_ty, data, serialize_data) = match prop::generic_arg(field.ty, "Option") {
+            Some(inner) => (
+                inner,
+                quote_spanned!(span=> #binding.as_ref().and_then(|__d| #private::to_data(__d))),
+                quote!(#binding.as_ref()),
+            ),
+            None => (
+                field.ty,
+                quote_spanned!(span=> #private::to_data(#binding)),
+                quote!(#option::Some(#binding)),
+            ),
+        };
+        if params.intersects(value_ty) {
+            uni_bounds.insert(value_ty, quote!(#private::serde::Serialize));
+            serialize_bounds.insert(value_ty, quote!(#private::serde::Serialize));
+        }
+        data_arms.push(quote!(#pat => #data,));
+        serialize_arms
+            .push(quote!(#pat => #private::serialize(self, #serialize_data, __serializer),));
+    }
+    let data_fn = has_data.then(|| {
+        quote! {
+            fn data(&self) -> #option<#private::serde_json::Value> {
+                match self { #(#data_arms)* }
+            }
+        }
+    });
+    let serialize_body = if has_data {
+        quote!(match self { #(#serialize_arms)* })
+    } else {
+        quote!(#private::serialize(self, #option::<&()>::None, __serializer))
+    };
+
+    // err_cause() and source().
+    let has_source = input
+        .variants
+        .iter()
+        .any(|v| prop::source_field(v).is_some());
+    let mut cause_arms = Vec::new();
+    let mut source_arms = Vec::new();
+    for v in &input.variants {
+        let Some(field) = prop::source_field(v) else {
+            let pat = pattern(input, v, []);
+            cause_arms.push(quote!(#pat => #option::None,));
+            source_arms.push(quote!(#pat => #option::None,));
+            continue;
+        };
+        let pat = pattern(input, v, [field]);
+        let binding = &field.binding;
+        let shape = Shape::of(field.ty);
+        let error_ty = shape.error_type();
+        if params.intersects(error_ty) {
+            let bound = quote!(#private::std::error::Error + 'static);
+            uni_bounds.insert(error_ty, &bound);
+            error_bounds.insert(error_ty, &bound);
+        }
+        let span = field.ty.span();
+        let wrap = quote!(#private::Wrap);
+        let (cause, source) = match shape {
+            Shape::One(_) => (
+                quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause())),
+                quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
+            ),
+            Shape::Option(_) => (
+                quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause())),
+                quote_spanned!(span=> #binding.as_ref().map(|__e| __e.as_dyn_error())),
+            ),
+            Shape::List(_) => (
+                quote_spanned!(span=> #option::Some(#private::aggregate(
+                    self,
+                    #binding.iter().map(|__e| (&#wrap(__e)).__uni_cause()).collect(),
+                ))),
+                quote!(#option::None),
+            ),
+        };
+        cause_arms.push(quote!(#pat => #cause,));
+        let pat = if matches!(shape, Shape::List(_)) {
+            pattern(input, v, [])
+        } else {
+            pat
+        };
+        source_arms.push(quote!(#pat => #source,));
+    }
+    let cause_fn = has_source.then(|| {
+        quote! {
+            fn err_cause(&self) -> #option<#krate::Cause> {
+                #[allow(unused_imports)]
+                use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+                match self { #(#cause_arms)* }
+            }
+        }
+    });
+
+    let uni_where = uni_bounds.where_clause(generics);
+    let mut out = quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #krate::UniError for #ident #ty_generics #uni_where {
+            fn err_subject(&self) -> &#core::primitive::str {
+                #err_subject
+            }
+            fn errno(&self) -> #krate::Errno {
+                #errno
+            }
+            #data_fn
+            #cause_fn
+        }
+    };
+
+    // Display and Error, only when the type has messages.
+    if input.variants.iter().any(|v| v.attrs.msg.is_some()) {
+        let mut arms = Vec::new();
+        for v in &input.variants {
+            let Some(msg) = &v.attrs.msg else { continue };
+            let Ok(expanded) = fmt::expand(msg, &v.fields, v.ident) else {
+                continue;
+            };
+            for (i, fmt_trait) in &expanded.bounds {
+                let ty = v.fields[*i].ty;
+                if params.intersects(ty) {
+                    let t = fmt_trait.ident();
+                    display_bounds.insert(ty, quote!(#core::fmt::#t));
+                }
+            }
+            let pat = pattern(input, v, expanded.used.iter().map(|i| &v.fields[*i]));
+            let lit = &expanded.lit;
+            let args = &expanded.args;
+            let body = if expanded.plain {
+                quote!(__formatter.write_str(#lit))
+            } else {
+                quote!(#core::write!(__formatter, #lit #args))
+            };
+            arms.push(quote!(#pat => #body,));
+        }
+        let display_where = display_bounds.where_clause(generics);
+        let error_where = error_bounds.where_clause(generics);
+        let source_fn = has_source.then(|| {
+            quote! {
+                fn source(&self) -> #option<&(dyn #private::std::error::Error + 'static)> {
+                    #[allow(unused_imports)]
+                    use #private::AsDynError as _;
+                    match self { #(#source_arms)* }
+                }
+            }
+        });
+        out.extend(quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #core::fmt::Display for #ident #ty_generics #display_where {
+                fn fmt(&self, __formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
+                    #[allow(unused_variables)]
+                    match self { #(#arms)* }
+                }
+            }
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #private::std::error::Error for #ident #ty_generics #error_where {
+                #source_fn
+            }
+        });
+    }
+
+    // From for #[from] fields.
+    let from_where = InferredBounds::default().where_clause(generics);
+    for v in &input.variants {
+        let Some(field) = prop::from_field(v) else {
+            continue;
+        };
+        let path = v.path(input);
+        let member = &field.member;
+        let ty = field.ty;
+        out.extend(quote_spanned! {field.original.span()=>
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #core::convert::From<#ty> for #ident #ty_generics #from_where {
+                fn from(__source: #ty) -> Self {
+                    #path { #member: __source }
+                }
+            }
+        });
+    }
+
+    let serialize_where = serialize_bounds.where_clause(generics);
+    out.extend(quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #private::serde::Serialize for #ident #ty_generics #serialize_where {
+            fn serialize<__S>(&self, __serializer: __S) -> #core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #private::serde::Serializer,
+            {
+                #serialize_body
+            }
+        }
+    });
+    out
+}
