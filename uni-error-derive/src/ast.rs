@@ -64,10 +64,8 @@ impl<'a> Input<'a> {
                     subject: attrs.subject.take(),
                     errno: attrs.errno.take(),
                     msg: attrs.msg.take(),
-                    krate: None,
-                    source: None,
-                    from: None,
-                    data: None,
+                    seen: attrs.seen.clone(),
+                    ..Attrs::none()
                 };
                 let variant = Variant {
                     ident: &node.ident,
@@ -150,6 +148,9 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                     format_ident!("__field_{}", i),
                 ),
             };
+            // Errors about the field's use in generated code point at it.
+            let mut binding = binding;
+            binding.set_span(field.ty.span());
             Field {
                 original: field,
                 attrs: attr::get(cx, &field.attrs, Position::Field),

@@ -109,6 +109,30 @@ pub struct Attrs<'a> {
     pub from: Option<&'a Attribute>,
     /// `#[data]`.
     pub data: Option<&'a Attribute>,
+    /// The names of the helper attributes present, parsed or not: a
+    /// malformed `#[errno(..)]` is reported once, not again as "missing".
+    pub seen: Vec<&'static str>,
+}
+
+impl Attrs<'_> {
+    /// An empty set of attributes.
+    pub fn none() -> Self {
+        Attrs {
+            subject: None,
+            errno: None,
+            msg: None,
+            krate: None,
+            source: None,
+            from: None,
+            data: None,
+            seen: Vec::new(),
+        }
+    }
+
+    /// True if `#[name]` was written here, even if it did not parse.
+    pub fn has(&self, name: &str) -> bool {
+        self.seen.contains(&name)
+    }
 }
 
 fn attr_name(attr: &Attribute) -> Option<&'static str> {
@@ -121,19 +145,12 @@ fn attr_name(attr: &Attribute) -> Option<&'static str> {
 /// Parses the helper attributes among `attrs` at `pos`, reporting errors to
 /// `cx`. Other attributes (`doc`, `serde`, ..) are ignored.
 pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
-    let mut out = Attrs {
-        subject: None,
-        errno: None,
-        msg: None,
-        krate: None,
-        source: None,
-        from: None,
-        data: None,
-    };
+    let mut out = Attrs::none();
     for attr in attrs {
         let Some(name) = attr_name(attr) else {
             continue;
         };
+        out.seen.push(name);
         if !pos.allows(name) {
             cx.error_spanned_by(
                 attr,
@@ -245,28 +262,43 @@ pub fn string_literal(input: ParseStream, example: &str) -> syn::Result<LitStr> 
 
 /// Parses an integer literal or reports the user's token that is not one.
 fn int_literal(input: ParseStream, key: &str) -> syn::Result<Num> {
+    let (what, range) = match key {
+        CATEGORY => ("errno `category`", "0..=99"),
+        SUB => ("errno `sub`", "0..=99"),
+        CODE => ("errno `code`", "0..=999"),
+        _ => ("an errno", "0..=9999999"),
+    };
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         let value = lit.base10_parse::<u64>().map_err(|_| {
+            let problem = if lit.base10_digits().starts_with('-') {
+                "cannot be negative"
+            } else {
+                "is too large"
+            };
             syn::Error::new(
                 lit.span(),
-                format_args!("errno {key} must be a non-negative integer"),
+                format_args!("{what} {problem}: expected an integer literal in {range}"),
             )
         })?;
         return Ok(Num { value, lit });
     }
-    let span = input
-        .cursor()
-        .token_tree()
-        .map_or(input.span(), |(tt, _)| tt.span());
-    let what = if input.peek(Token![-]) {
-        "a negative number"
-    } else {
-        "not an integer literal"
+    let Some((tt, _)) = input.cursor().token_tree() else {
+        return Err(input.error(format_args!(
+            "expected {what} as an integer literal in {range}"
+        )));
     };
+    if input.peek(Token![-]) {
+        return Err(syn::Error::new(
+            tt.span(),
+            format_args!("{what} cannot be negative: expected an integer literal in {range}"),
+        ));
+    }
     Err(syn::Error::new(
-        span,
-        format_args!("errno {key} must be an integer literal (0..=99 for category and sub, 0..=999 for code), found {what}"),
+        tt.span(),
+        format_args!(
+            "{what} must be an integer literal in {range}, found `{tt}`: the derive checks errnos when it runs, so constants and expressions cannot be used"
+        ),
     ))
 }
 
@@ -321,7 +353,7 @@ fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
     let mut whole = None;
     let parser = |input: ParseStream| {
         if input.peek(LitInt) || input.peek(Token![-]) {
-            whole = Some(int_literal(input, "number")?);
+            whole = Some(int_literal(input, "whole")?);
             if input.is_empty() {
                 return Ok(());
             }

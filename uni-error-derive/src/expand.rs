@@ -2,7 +2,7 @@
 //! type has `#[msg]`s), `From` for `#[from]` fields, and `serde::Serialize`
 //! through the runtime's streaming helper.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
@@ -125,16 +125,19 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         let pat = pattern(input, v, [field]);
         let binding = &field.binding;
         let span = field.ty.span();
+        // Spanned at the field, so "`X` does not implement Serialize"
+        // points there and not at the derive.
+        let private = respan(&private, span);
         let (value_ty, data, serialize_data) = match prop::generic_arg(field.ty, "Option") {
             Some(inner) => (
                 inner,
-                quote_spanned!(span=> #binding.as_ref().and_then(|__d| #private::to_data(__d))),
-                quote!(#binding.as_ref()),
+                quote_spanned!(span=> #binding.as_ref().and_then(#private::to_data)),
+                quote_spanned!(span=> #binding.as_ref()),
             ),
             None => (
                 field.ty,
                 quote_spanned!(span=> #private::to_data(#binding)),
-                quote!(#option::Some(#binding)),
+                respan(&quote!(#option::Some(#binding)), span),
             ),
         };
         if params.intersects(value_ty) {
@@ -142,8 +145,9 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             serialize_bounds.insert(value_ty, quote!(#private::serde::Serialize));
         }
         data_arms.push(quote!(#pat => #data,));
-        serialize_arms
-            .push(quote!(#pat => #private::serialize(self, #serialize_data, __serializer),));
+        serialize_arms.push(quote_spanned! {span=>
+            #pat => #private::serialize(self, #serialize_data, __serializer),
+        });
     }
     let data_fn = has_data.then(|| {
         quote! {
@@ -321,4 +325,22 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         }
     });
     out
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(&g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }

@@ -10,6 +10,13 @@ use syn::DeriveInput;
 /// The stubs for `node`, with the crate at `krate`. Display and Error are
 /// stubbed only if some `#[msg]` shows the user expects us to write them.
 pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
+    // A union or an empty enum can never be a uni error: stubs would only
+    // add "does not implement Error" to the one error that matters.
+    match &node.data {
+        syn::Data::Union(_) => return TokenStream::new(),
+        syn::Data::Enum(data) if data.variants.is_empty() => return TokenStream::new(),
+        _ => {}
+    }
     let ident = &node.ident;
     let (impl_generics, ty_generics, _) = node.generics.split_for_impl();
     let where_clause = &node.generics.where_clause;

@@ -376,6 +376,7 @@ fn rewrite_expr(
                             ),
                         ));
                         i += 2;
+                        after_expr = true;
                         continue;
                     }
                     None => {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::ast::{Input, Variant};
 use crate::ctxt::Ctxt;
-use crate::{errno, fmt, prop, subject};
+use crate::{attr, errno, fmt, prop, subject};
 
 /// Runs every check on `input`.
 pub fn check(cx: &Ctxt, input: &Input) {
@@ -30,11 +30,11 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
             cx.error_spanned_by(lit, problem);
         }
     }
-    if input.attrs.subject.is_some() {
+    if input.attrs.has(attr::SUBJECT) {
         return;
     }
     for variant in &input.variants {
-        if variant.attrs.subject.is_none() {
+        if !variant.attrs.has(attr::SUBJECT) {
             if input.is_enum {
                 cx.error_at(
                     variant.span,
@@ -64,6 +64,9 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
     let mut seen: BTreeMap<u32, &syn::Ident> = BTreeMap::new();
     for variant in &input.variants {
         let Some(own) = &variant.attrs.errno else {
+            if variant.attrs.has(attr::ERRNO) {
+                continue;
+            }
             let place = if input.is_enum { "variant" } else { "struct" };
             cx.error_at(
                 variant.span,
