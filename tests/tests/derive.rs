@@ -474,3 +474,47 @@ fn without_msg_the_users_display_is_kept() {
         r#"{"errSubject":"uni-verify","errCode":103002,"errMsg":"my own b","cause":{"message":"io"}}"#,
     );
 }
+
+// --- edge cases ---------------------------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-edge")]
+#[errno(category = 9, sub = 9)]
+enum Edge {
+    #[errno(code = 1)]
+    #[msg("{{literal}} braces")]
+    Braces,
+    #[errno(code = 2)]
+    #[msg("{0} and {1}", "first", "second")]
+    PositionalArgs {
+        #[data]
+        count: u8,
+    },
+    #[errno(code = 3)]
+    #[msg("owned")]
+    Owned(#[source] uni_error::Error),
+    #[errno(code = 904, platform = "web")]
+    #[msg("hex {0:#x} width {0:>5}")]
+    Hex(u32),
+}
+
+#[test]
+fn escaped_braces_and_positional_extra_arguments() {
+    assert_eq!(Edge::Braces.to_string(), "{literal} braces");
+    assert_eq!(
+        Edge::PositionalArgs { count: 0 }.to_string(),
+        "first and second"
+    );
+    assert_eq!(Edge::Hex(255).to_string(), "hex 0xff width   255");
+    assert_eq!(Edge::Hex(0).errno().get(), 909_904);
+}
+
+#[test]
+fn an_owned_uni_error_source_keeps_its_subject_and_code() {
+    let e = Edge::Owned(uni_error::Error::new("csj", -404_012, "no fill"));
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-edge","errCode":909003,"errMsg":"owned","cause":{"message":"no fill","subject":"csj","code":-404012}}"#,
+    );
+    assert_eq!(e.source().unwrap().to_string(), "no fill");
+}

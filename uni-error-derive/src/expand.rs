@@ -194,7 +194,9 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             ),
             Shape::Option(_) => (
                 quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause())),
-                quote_spanned!(span=> #binding.as_ref().map(|__e| __e.as_dyn_error())),
+                // Call-site spans: a closure clippy would flag as redundant in
+                // user code, but `Box<dyn Error>` needs the autoderef.
+                quote!(#binding.as_ref().map(|__e| __e.as_dyn_error())),
             ),
             Shape::List(_) => (
                 quote_spanned!(span=> #option::Some(#private::aggregate(

@@ -144,7 +144,7 @@ pub struct Expanded {
     pub used: BTreeSet<usize>,
     /// (field index, trait) for each field the string formats.
     pub bounds: BTreeSet<(usize, FmtTrait)>,
-    /// True when the string has no placeholder at all (`write_str` will do).
+    /// True when the string has no brace at all (`write_str` will do).
     pub plain: bool,
 }
 
@@ -173,7 +173,6 @@ pub fn expand(
         .filter_map(|a| a.name.as_ref().map(|n| n.unraw().to_string()))
         .collect();
     let mut out = String::with_capacity(template.len() + 16);
-    let mut plain = true;
     let mut rest = template.as_str();
     while let Some(i) = rest.find(['{', '}']) {
         out.push_str(&rest[..i]);
@@ -194,7 +193,6 @@ pub fn expand(
             rest = "";
             break;
         };
-        plain = false;
         let inner = &tail[1..end];
         let (arg, spec) = match inner.find(':') {
             Some(c) => (&inner[..c], Some(&inner[c + 1..])),
@@ -289,7 +287,7 @@ pub fn expand(
             args,
             used,
             bounds,
-            plain: plain && msg.args.is_empty(),
+            plain: !template.contains(['{', '}']) && msg.args.is_empty(),
         })
     } else {
         Err(errors)
