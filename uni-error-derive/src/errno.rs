@@ -77,6 +77,7 @@ pub fn resolve(
     own: &ErrnoAttr,
     defaults: Option<&ErrnoAttr>,
     variant: &syn::Ident,
+    is_enum: bool,
 ) -> Option<u32> {
     let n = if let Some(whole) = &own.whole {
         if !check_whole(cx, whole) {
@@ -93,7 +94,7 @@ pub fn resolve(
                     num.value
                 }
                 None => {
-                    let hint = if key == "code" {
+                    let hint = if key == "code" || !is_enum {
                         String::new()
                     } else {
                         format!(", or give a default with #[errno({key} = ..)] on the enum")

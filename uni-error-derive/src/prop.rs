@@ -45,10 +45,15 @@ pub fn subject<'v>(input: &'v Input, variant: &'v Variant) -> Option<&'v LitStr>
 /// validation has already reported).
 pub fn errno(input: &Input, variant: &Variant) -> u32 {
     let scratch = Ctxt::new();
-    let n =
-        variant.attrs.errno.as_ref().and_then(|own| {
-            errno::resolve(&scratch, own, input.attrs.errno.as_ref(), variant.ident)
-        });
+    let n = variant.attrs.errno.as_ref().and_then(|own| {
+        errno::resolve(
+            &scratch,
+            own,
+            input.attrs.errno.as_ref(),
+            variant.ident,
+            input.is_enum,
+        )
+    });
     let _ = scratch.check();
     n.unwrap_or(0)
 }

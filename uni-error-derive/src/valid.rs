@@ -16,6 +16,30 @@ pub fn check(cx: &Ctxt, input: &Input) {
     for variant in &input.variants {
         check_fields(cx, variant);
     }
+    check_from_types(cx, input);
+}
+
+/// Two `#[from]` fields of one type would generate conflicting `From` impls.
+fn check_from_types(cx: &Ctxt, input: &Input) {
+    let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
+    for variant in &input.variants {
+        let Some(field) = prop::from_field(variant) else {
+            continue;
+        };
+        let ty = field.ty;
+        let key = quote::quote!(#ty).to_string();
+        if let Some(first) = seen.get(&key) {
+            cx.error_spanned_by(
+                ty,
+                format_args!(
+                    "`From<{}>` is already generated for variant `{first}`: only one #[from] field per type",
+                    key.replace(" :: ", "::").replace(" < ", "<").replace(" >", ">")
+                ),
+            );
+        } else {
+            seen.insert(key, variant.ident);
+        }
+    }
 }
 
 fn check_subjects(cx: &Ctxt, input: &Input) {
@@ -77,7 +101,7 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
             );
             continue;
         };
-        let Some(n) = errno::resolve(cx, own, defaults, variant.ident) else {
+        let Some(n) = errno::resolve(cx, own, defaults, variant.ident, input.is_enum) else {
             continue;
         };
         if let Some(first) = seen.get(&n) {
