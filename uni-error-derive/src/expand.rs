@@ -51,6 +51,17 @@ fn pattern<'f, 'a: 'f>(
     quote!(#path { #(#bound,)* .. })
 }
 
+/// `match self { arms.. _ => rest }`, the wildcard only when some variant
+/// has no arm of its own (else it would be unreachable), and just `rest`
+/// when no variant has one.
+fn match_with_rest(arms: &[TokenStream], any_rest: bool, rest: &TokenStream) -> TokenStream {
+    if arms.is_empty() {
+        return rest.clone();
+    }
+    let wildcard = any_rest.then(|| quote!(_ => #rest,));
+    quote!(match self { #(#arms)* #wildcard })
+}
+
 fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let generics = input.generics;
@@ -113,13 +124,10 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let has_data = input.variants.iter().any(|v| prop::data_field(v).is_some());
     let mut data_arms = Vec::new();
     let mut serialize_arms = Vec::new();
+    let mut data_rest = false;
     for v in &input.variants {
         let Some(field) = prop::data_field(v) else {
-            let pat = pattern(input, v, []);
-            data_arms.push(quote!(#pat => #option::None,));
-            serialize_arms.push(
-                quote!(#pat => #private::serialize(self, #option::<&()>::None, __serializer),),
-            );
+            data_rest = true;
             continue;
         };
         let pat = pattern(input, v, [field]);
@@ -149,15 +157,20 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             #pat => #private::serialize(self, #serialize_data, __serializer),
         });
     }
+    let data_body = match_with_rest(&data_arms, data_rest, &quote!(#option::None));
     let data_fn = has_data.then(|| {
         quote! {
             fn data(&self) -> #option<#private::serde_json::Value> {
-                match self { #(#data_arms)* }
+                #data_body
             }
         }
     });
     let serialize_body = if has_data {
-        quote!(match self { #(#serialize_arms)* })
+        match_with_rest(
+            &serialize_arms,
+            data_rest,
+            &quote!(#private::serialize(self, #option::<&()>::None, __serializer)),
+        )
     } else {
         quote!(#private::serialize(self, #option::<&()>::None, __serializer))
     };
@@ -169,11 +182,12 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         .any(|v| prop::source_field(v).is_some());
     let mut cause_arms = Vec::new();
     let mut source_arms = Vec::new();
+    let mut cause_rest = false;
+    let mut source_rest = false;
     for v in &input.variants {
         let Some(field) = prop::source_field(v) else {
-            let pat = pattern(input, v, []);
-            cause_arms.push(quote!(#pat => #option::None,));
-            source_arms.push(quote!(#pat => #option::None,));
+            cause_rest = true;
+            source_rest = true;
             continue;
         };
         let pat = pattern(input, v, [field]);
@@ -187,7 +201,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         }
         let span = field.ty.span();
         let wrap = quote!(#private::Wrap);
-        let (cause, source) = match shape {
+        let (cause, source) = match &shape {
             Shape::One(_) => (
                 quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause())),
                 quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
@@ -203,23 +217,25 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                     self,
                     #binding.iter().map(|__e| (&#wrap(__e)).__uni_cause()).collect(),
                 ))),
-                quote!(#option::None),
+                // A list has no single std source.
+                TokenStream::new(),
             ),
         };
         cause_arms.push(quote!(#pat => #cause,));
-        let pat = if matches!(shape, Shape::List(_)) {
-            pattern(input, v, [])
+        if source.is_empty() {
+            source_rest = true;
         } else {
-            pat
-        };
-        source_arms.push(quote!(#pat => #source,));
+            source_arms.push(quote!(#pat => #source,));
+        }
     }
+    let cause_body = match_with_rest(&cause_arms, cause_rest, &quote!(#option::None));
+    let source_body = match_with_rest(&source_arms, source_rest, &quote!(#option::None));
     let cause_fn = has_source.then(|| {
         quote! {
             fn err_cause(&self) -> #option<#krate::Cause> {
                 #[allow(unused_imports)]
                 use #private::{BoxedKind as _, StdKind as _, UniKind as _};
-                match self { #(#cause_arms)* }
+                #cause_body
             }
         }
     });
@@ -272,7 +288,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 fn source(&self) -> #option<&(dyn #private::std::error::Error + 'static)> {
                     #[allow(unused_imports)]
                     use #private::AsDynError as _;
-                    match self { #(#source_arms)* }
+                    #source_body
                 }
             }
         });
@@ -281,7 +297,6 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             #[allow(unused_qualifications)]
             impl #impl_generics #core::fmt::Display for #ident #ty_generics #display_where {
                 fn fmt(&self, __formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
-                    #[allow(unused_variables)]
                     match self { #(#arms)* }
                 }
             }

@@ -85,6 +85,11 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
     if let Some(defaults) = defaults {
         errno::check_defaults(cx, defaults);
     }
+    // A malformed enum-level #[errno] was reported already: checking the
+    // variants against missing defaults would only repeat it.
+    if input.is_enum && input.attrs.has(attr::ERRNO) && defaults.is_none() {
+        return;
+    }
     let mut seen: BTreeMap<u32, &syn::Ident> = BTreeMap::new();
     for variant in &input.variants {
         let Some(own) = &variant.attrs.errno else {
