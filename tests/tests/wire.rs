@@ -268,78 +268,68 @@ fn trait_is_object_safe_and_question_mark_erases() {
     );
 }
 
-fn assert_parse_error(s: &str, needle: &str) {
-    match parse(s) {
-        Ok(e) => panic!("{s} parsed as {e:?}"),
-        Err(err) => assert!(err.to_string().contains(needle), "{s}: {err}"),
+#[test]
+fn malformed_input_is_a_clear_error_naming_the_path() {
+    let cases = [
+        (r#"{"errSubject":"a","errCode":"5","errMsg":"m"}"#,
+         "invalid type: string \"5\", expected an integer code in the i64 range at `errCode` at line 1 column 31"),
+        (r#"{"errSubject":"a","errCode":5.5,"errMsg":"m"}"#,
+         "code 5.5 is not an integer: expected an integer in the i64 range at `errCode` at line 1 column 31"),
+        (r#"{"errSubject":"a","errCode":9223372036854775808,"errMsg":"m"}"#,
+         "code 9223372036854775808 is out of range: expected an integer in the i64 range at `errCode` at line 1 column 47"),
+        (r#"{"errSubject":"a","errCode":99999999999999999999999,"errMsg":"m"}"#,
+         "code 100000000000000000000000 is not an integer: expected an integer in the i64 range at `errCode` at line 1 column 51"),
+        (r#"{"errSubject":"a","errCode":1e400,"errMsg":"m"}"#,
+         "number out of range at line 1 column 33"),
+        (r#"{"errSubject":1,"errCode":5,"errMsg":"m"}"#,
+         "invalid type: integer `1`, expected a string at `errSubject` at line 1 column 15"),
+        (r#"{"errCode":5,"errMsg":"m"}"#, "missing field `errSubject` at line 1 column 26"),
+        (r#"{"errSubject":"a","errMsg":"m"}"#, "missing field `errCode` at line 1 column 31"),
+        (r#"{"errSubject":"a","errCode":null,"errMsg":"m"}"#, "missing field `errCode` at line 1 column 46"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","errCode":2}"#, "duplicate field `errCode` at line 1 column 52"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","x":1,"x":2}"#, "duplicate field `x` at line 1 column 55"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":"boom"}"#,
+         "invalid type: string \"boom\", expected a source error object {message, subject?, code?, cause?, errors?} at `cause` at line 1 column 57"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"code":1}}"#,
+         "missing field `message` at `cause` at line 1 column 61"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","errors":{}}}"#,
+         "invalid type: map, expected an array of source errors at `cause.errors` at line 1 column 75"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","errors":[{"message":"a"},{"message":"b"},{"message":"c"},{"message":"d","code":"x"}]}}"#,
+         "invalid type: string \"x\", expected an integer code in the i64 range at `cause.errors[3].code` at line 1 column 149"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","cause":{"message":"d","cause":{"subject":"s"}}}}"#,
+         "missing field `message` at `cause.cause.cause` at line 1 column 112"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","slotId":1,"slotId":2}}"#,
+         "duplicate field `slotId` at `cause` at line 1 column 88"),
+        ("[1,2]", "invalid type: sequence, expected a uni error object {errSubject, errCode, errMsg, data?, cause?} at line 1 column 0"),
+        (r#"{"errSubject":"a","errCode":1,"errMsg":"m""#, "EOF while parsing an object at line 1 column 42"),
+        ("", "EOF while parsing a value at line 1 column 0"),
+    ];
+    let mut wrong = Vec::new();
+    for (input, expected) in cases {
+        let got = parse(input)
+            .map(|e| format!("parsed as {e:?}"))
+            .unwrap_or_else(|e| e.to_string());
+        if got != expected {
+            wrong.push(format!(
+                "input: {input}\n  got:      {got}\n  expected: {expected}"
+            ));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
-fn malformed_input_is_a_clear_error() {
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":"5","errMsg":"m"}"#,
-        "invalid type: string \"5\", expected an integer code",
+fn source_and_aggregate_readers_refuse_the_other_shape() {
+    let err = serde_json::from_str::<SourceError>(r#"{"message":"m","errors":[]}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "found an aggregate error (it has `errors`): expected a source error"
     );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":5.5,"errMsg":"m"}"#,
-        "code 5.5 is not an integer",
+    let err = serde_json::from_str::<AggregateError>(r#"{"message":"m"}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "missing field `errors`: expected an aggregate error"
     );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":9223372036854775808,"errMsg":"m"}"#,
-        "code 9223372036854775808 is out of range",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1e400,"errMsg":"m"}"#,
-        "number out of range",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":99999999999999999999999,"errMsg":"m"}"#,
-        "is not an integer",
-    );
-    assert_parse_error(
-        r#"{"errSubject":1,"errCode":5,"errMsg":"m"}"#,
-        "invalid type: integer `1`, expected a string",
-    );
-    assert_parse_error(
-        r#"{"errCode":5,"errMsg":"m"}"#,
-        "missing field `errSubject`",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errMsg":"m"}"#,
-        "missing field `errCode`",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":null,"errMsg":"m"}"#,
-        "missing field `errCode`",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1,"errMsg":"m","errCode":2}"#,
-        "duplicate field `errCode`",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1,"errMsg":"m","x":1,"x":2}"#,
-        "duplicate field `x`",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":"boom"}"#,
-        "expected a source error object",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"code":1}}"#,
-        "missing field `message`",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","errors":{}}}"#,
-        "expected a sequence",
-    );
-    assert_parse_error(
-        r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"message":"c","code":"x"}}"#,
-        "expected an integer code",
-    );
-    assert_parse_error(r#"[1,2]"#, "expected a uni error object");
-    assert_parse_error(r#"{"errSubject":"a","errCode":1,"errMsg":"m""#, "EOF");
-    assert_parse_error("", "EOF");
 }
 
 /// `{"message":"m","cause":` nested `n` times below a uni error.

@@ -16,6 +16,8 @@
 //! - [`Error`], [`SourceError`], [`AggregateError`], [`Cause`]: the owned wire
 //!   types, read from or written to JSON without losing a field.
 //! - [`Public`]: the part of an error an untrusted client may see.
+//! - [`well_known`]: WeChat's published errno table, built in
+//!   ([`Errno::well_known`], [`Errno::category_name`], [`Errno::sub_name`]).
 //!
 //! # Owned errors
 //!
@@ -53,11 +55,13 @@ pub mod __private;
 mod errno;
 mod error_trait;
 mod public;
+pub mod well_known;
 mod wire;
 
 pub use errno::{Errno, ErrnoError, Platform};
 pub use error_trait::UniError;
 pub use public::Public;
+pub use well_known::{well_known_errnos, CategoryName, WellKnown};
 pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
 
 /// Derives [`UniError`](trait@UniError), `Display`, `std::error::Error`,

@@ -960,67 +960,192 @@ impl Serialize for AggregateError {
 }
 
 // ---------------------------------------------------------------------------
-// Deserialize: lossless, strict types, clear messages.
+// Deserialize: lossless, strict types, clear messages with the JSON path.
 // ---------------------------------------------------------------------------
 
-/// An integer code read from the wire: any `i64`, nothing else.
-struct Code(i64);
+/// Where a value sits in the input, as `cause.errors[3].code`. Borrowed
+/// links, formatted only when an error is reported.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
 
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Code;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an integer code in the i64 range")
-            }
-            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Code, E> {
-                Ok(Code(n))
-            }
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Code, E> {
-                i64::try_from(n).map(Code).map_err(|_| {
-                    E::custom(format_args!(
-                        "code {n} is out of range: expected an integer in the i64 range"
-                    ))
-                })
-            }
-            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Code, E> {
-                Err(E::custom(format_args!(
-                    "code {n} is not an integer: expected an integer in the i64 range"
-                )))
-            }
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Depth is bounded by the reader's recursion limit.
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
-        d.deserialize_i64(V)
     }
 }
 
-/// Stores a field read from a map, refusing a second occurrence.
-fn set_once<T, E: de::Error>(
-    slot: &mut Option<T>,
-    value: Option<T>,
-    name: &'static str,
-) -> Result<(), E> {
-    if slot.is_some() {
-        return Err(E::duplicate_field(name));
+impl Path<'_> {
+    /// ` at `path`` for a message, or nothing at the root.
+    fn at(&self) -> impl fmt::Display + '_ {
+        struct At<'b>(&'b Path<'b>);
+        impl fmt::Display for At<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0 {
+                    Path::Root => Ok(()),
+                    path => write!(f, " at `{path}`"),
+                }
+            }
+        }
+        At(self)
     }
-    *slot = value;
+}
+
+/// Reads `null` as `None`, anything else with the inner seed.
+struct Nullable<S>(S);
+
+impl<'de, S: de::DeserializeSeed<'de>> de::DeserializeSeed<'de> for Nullable<S> {
+    type Value = Option<S::Value>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        struct V<S>(S);
+        impl<'de, S: de::DeserializeSeed<'de>> Visitor<'de> for V<S> {
+            type Value = Option<S::Value>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                self.0.deserialize(d).map(Some)
+            }
+        }
+        d.deserialize_option(V(self.0))
+    }
+}
+
+/// A string field.
+struct Text<'a>(Path<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for Text<'_> {
+    type Value = String;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_string(self)
+    }
+}
+
+impl Visitor<'_> for Text<'_> {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a string{}", self.0.at())
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+}
+
+/// An integer code: any `i64`, nothing else.
+struct Code<'a>(Path<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for Code<'_> {
+    type Value = i64;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<i64, D::Error> {
+        d.deserialize_i64(self)
+    }
+}
+
+impl Visitor<'_> for Code<'_> {
+    type Value = i64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an integer code in the i64 range{}", self.0.at())
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<i64, E> {
+        Ok(n)
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<i64, E> {
+        i64::try_from(n).map_err(|_| {
+            E::custom(format_args!(
+                "code {n} is out of range: expected an integer in the i64 range{}",
+                self.0.at()
+            ))
+        })
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<i64, E> {
+        Err(E::custom(format_args!(
+            "code {n} is not an integer: expected an integer in the i64 range{}",
+            self.0.at()
+        )))
+    }
+}
+
+/// Any JSON value (`data`, unknown keys).
+struct AnyValue;
+
+impl<'de> de::DeserializeSeed<'de> for AnyValue {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
+    }
+}
+
+/// Reads one field into `slot`, refusing a second occurrence of the key.
+fn read_once<'de, A, S>(
+    map: &mut A,
+    slot: &mut Option<Option<S::Value>>,
+    seed: S,
+    key: &'static str,
+    path: &Path<'_>,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    S: de::DeserializeSeed<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::custom(format_args!(
+            "duplicate field `{key}`{}",
+            path.at()
+        )));
+    }
+    *slot = Some(map.next_value_seed(Nullable(seed))?);
     Ok(())
 }
 
+/// A required field's value: present and not `null`.
+fn required<T, E: de::Error>(
+    slot: Option<Option<T>>,
+    key: &'static str,
+    path: &Path<'_>,
+) -> Result<T, E> {
+    slot.flatten()
+        .ok_or_else(|| E::custom(format_args!("missing field `{key}`{}", path.at())))
+}
+
 /// Refuses an unknown key given twice, in O(n log n) for n unknown keys.
-fn check_unique_keys<E: de::Error>(extra: &[(String, Value)]) -> Result<(), E> {
+fn check_unique_keys<E: de::Error>(extra: &[(String, Value)], path: &Path<'_>) -> Result<(), E> {
     if extra.len() < 2 {
         return Ok(());
     }
     let mut keys: Vec<&str> = extra.iter().map(|(k, _)| k.as_str()).collect();
     keys.sort_unstable();
     match keys.windows(2).find(|w| w[0] == w[1]) {
-        Some(w) => Err(E::custom(format_args!("duplicate field `{}`", w[0]))),
+        Some(w) => Err(E::custom(format_args!(
+            "duplicate field `{}`{}",
+            w[0],
+            path.at()
+        ))),
         None => Ok(()),
     }
 }
 
 impl<'de> Deserialize<'de> for Error {
+    /// Reads a uni error. A wrong type, a missing or duplicate field, or a
+    /// code outside `i64` is an error that names the field's JSON path
+    /// (`cause.errors[1].code`); unknown keys are kept.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(ErrorVisitor)
     }
@@ -1036,41 +1161,39 @@ impl<'de> Visitor<'de> for ErrorVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Error, A::Error> {
+        let root = Path::Root;
         let (mut subject, mut code, mut message) = (None, None, None);
         let (mut data, mut cause, mut extra) = (None, None, Vec::new());
-        let (mut seen_data, mut seen_cause) = (false, false);
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match &*key {
-                "errSubject" => set_once(
-                    &mut subject,
-                    map.next_value::<Option<String>>()?,
-                    "errSubject",
-                )?,
-                "errCode" => set_once(&mut code, map.next_value::<Option<Code>>()?, "errCode")?,
-                "errMsg" => set_once(&mut message, map.next_value::<Option<String>>()?, "errMsg")?,
-                "data" => {
-                    if std::mem::replace(&mut seen_data, true) {
-                        return Err(de::Error::duplicate_field("data"));
-                    }
-                    data = map.next_value::<Option<Value>>()?;
+                "errSubject" => {
+                    let path = Path::Key(&root, "errSubject");
+                    read_once(&mut map, &mut subject, Text(path), "errSubject", &root)?;
                 }
+                "errCode" => {
+                    let path = Path::Key(&root, "errCode");
+                    read_once(&mut map, &mut code, Code(path), "errCode", &root)?;
+                }
+                "errMsg" => {
+                    let path = Path::Key(&root, "errMsg");
+                    read_once(&mut map, &mut message, Text(path), "errMsg", &root)?;
+                }
+                "data" => read_once(&mut map, &mut data, AnyValue, "data", &root)?,
                 "cause" => {
-                    if std::mem::replace(&mut seen_cause, true) {
-                        return Err(de::Error::duplicate_field("cause"));
-                    }
-                    cause = map.next_value::<Option<Cause>>()?;
+                    let path = Path::Key(&root, "cause");
+                    read_once(&mut map, &mut cause, CauseSeed(path), "cause", &root)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value::<Value>()?)),
+                _ => extra.push((key.into_owned(), map.next_value_seed(AnyValue)?)),
             }
         }
-        check_unique_keys(&extra)?;
+        check_unique_keys(&extra, &root)?;
         Ok(Error {
             inner: Box::new(ErrorInner {
-                subject: subject.ok_or_else(|| de::Error::missing_field("errSubject"))?,
-                code: code.ok_or_else(|| de::Error::missing_field("errCode"))?.0,
-                message: message.ok_or_else(|| de::Error::missing_field("errMsg"))?,
-                data,
-                cause: cause.map(Box::new),
+                subject: required(subject, "errSubject", &root)?,
+                code: required(code, "errCode", &root)?,
+                message: required(message, "errMsg", &root)?,
+                data: data.flatten(),
+                cause: cause.flatten().map(Box::new),
                 extra,
             }),
         })
@@ -1078,68 +1201,101 @@ impl<'de> Visitor<'de> for ErrorVisitor {
 }
 
 impl<'de> Deserialize<'de> for Cause {
+    /// Reads a source error, or an aggregate when the object has `errors`.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(CauseVisitor)
+        de::DeserializeSeed::deserialize(CauseSeed(Path::Root), d)
     }
 }
 
-struct CauseVisitor;
+/// A cause at a JSON path.
+struct CauseSeed<'a>(Path<'a>);
 
-impl<'de> Visitor<'de> for CauseVisitor {
+impl<'de> de::DeserializeSeed<'de> for CauseSeed<'_> {
+    type Value = Cause;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cause, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CauseSeed<'_> {
     type Value = Cause;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a source error object {message, subject?, code?, cause?, errors?}")
+        write!(
+            f,
+            "a source error object {{message, subject?, code?, cause?, errors?}}{}",
+            self.0.at()
+        )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cause, A::Error> {
+        let here = &self.0;
         let (mut message, mut subject, mut code) = (None, None, None);
         let (mut cause, mut errors, mut extra) = (None, None, Vec::new());
-        let (mut seen_subject, mut seen_code, mut seen_cause, mut seen_errors) =
-            (false, false, false, false);
-        let once = |seen: &mut bool, name: &'static str| -> Result<(), A::Error> {
-            if std::mem::replace(seen, true) {
-                Err(de::Error::duplicate_field(name))
-            } else {
-                Ok(())
-            }
-        };
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match &*key {
                 "message" => {
-                    set_once(&mut message, map.next_value::<Option<String>>()?, "message")?
+                    let seed = Text(Path::Key(here, "message"));
+                    read_once(&mut map, &mut message, seed, "message", here)?;
                 }
                 "subject" => {
-                    once(&mut seen_subject, "subject")?;
-                    subject = map.next_value::<Option<String>>()?;
+                    let seed = Text(Path::Key(here, "subject"));
+                    read_once(&mut map, &mut subject, seed, "subject", here)?;
                 }
                 "code" => {
-                    once(&mut seen_code, "code")?;
-                    code = map.next_value::<Option<Code>>()?.map(|c| c.0);
+                    let seed = Code(Path::Key(here, "code"));
+                    read_once(&mut map, &mut code, seed, "code", here)?;
                 }
                 "cause" => {
-                    once(&mut seen_cause, "cause")?;
-                    cause = map.next_value::<Option<Cause>>()?;
+                    let seed = CauseSeed(Path::Key(here, "cause"));
+                    read_once(&mut map, &mut cause, seed, "cause", here)?;
                 }
                 "errors" => {
-                    once(&mut seen_errors, "errors")?;
-                    errors = map.next_value::<Option<Vec<Cause>>>()?;
+                    let seed = Members(Path::Key(here, "errors"));
+                    read_once(&mut map, &mut errors, seed, "errors", here)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value::<Value>()?)),
+                _ => extra.push((key.into_owned(), map.next_value_seed(AnyValue)?)),
             }
         }
-        check_unique_keys(&extra)?;
+        check_unique_keys(&extra, here)?;
         let head = SourceError {
-            message: message.ok_or_else(|| de::Error::missing_field("message"))?,
-            subject,
-            code,
-            cause: cause.map(Box::new),
+            message: required(message, "message", here)?,
+            subject: subject.flatten(),
+            code: code.flatten(),
+            cause: cause.flatten().map(Box::new),
             extra,
         };
-        Ok(match errors {
+        Ok(match errors.flatten() {
             Some(errors) => Cause::Aggregate(AggregateError { head, errors }),
             None => Cause::Source(head),
         })
+    }
+}
+
+/// An aggregate's `errors` array at a JSON path.
+struct Members<'a>(Path<'a>);
+
+impl<'de> de::DeserializeSeed<'de> for Members<'_> {
+    type Value = Vec<Cause>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Cause>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Members<'_> {
+    type Value = Vec<Cause>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of source errors{}", self.0.at())
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Cause>, A::Error> {
+        // Trust no size hint from the input: grow as elements arrive.
+        let mut members = Vec::new();
+        while let Some(c) = seq.next_element_seed(CauseSeed(Path::Index(&self.0, members.len())))? {
+            members.push(c);
+        }
+        Ok(members)
     }
 }
 
@@ -1161,7 +1317,9 @@ impl<'de> Deserialize<'de> for AggregateError {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match Cause::deserialize(d)? {
             Cause::Aggregate(a) => Ok(a),
-            Cause::Source(_) => Err(de::Error::missing_field("errors")),
+            Cause::Source(_) => Err(de::Error::custom(
+                "missing field `errors`: expected an aggregate error",
+            )),
         }
     }
 }
