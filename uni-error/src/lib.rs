@@ -52,6 +52,7 @@
 
 #[doc(hidden)]
 pub mod __private;
+pub mod catalog;
 mod errno;
 mod error_trait;
 mod public;
