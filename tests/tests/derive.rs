@@ -518,3 +518,72 @@ fn an_owned_uni_error_source_keeps_its_subject_and_code() {
     );
     assert_eq!(e.source().unwrap().to_string(), "no fill");
 }
+
+// --- catalog ------------------------------------------------------------------
+
+#[test]
+fn catalog_lists_every_variant_as_written() {
+    use uni_error::catalog::{Catalog, CatalogSet};
+    let rows: Vec<(String, u32, &str, &str, &str)> = LoginError::CATALOG
+        .iter()
+        .map(|e| {
+            (
+                e.to_string(),
+                e.errno().get(),
+                e.subject(),
+                e.msg(),
+                e.doc(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "LoginError::NfcUnavailable".to_owned(),
+                1_504_003,
+                "uni-login",
+                "NFC is not available: {reason}",
+                "Shown in the catalog as the variant's description."
+            ),
+            (
+                "LoginError::Timeout".to_owned(),
+                5,
+                "uni-login",
+                "login timed out after {0} ms",
+                ""
+            ),
+            (
+                "LoginError::Weixin".to_owned(),
+                1_416_601,
+                "uni-login::weixin",
+                "weixin login failed",
+                ""
+            ),
+            (
+                "LoginError::AllFailed".to_owned(),
+                1_504_009,
+                "uni-login",
+                "every provider failed",
+                ""
+            ),
+            (
+                "LoginError::Io".to_owned(),
+                1_504_010,
+                "uni-login",
+                "storage: {0}",
+                ""
+            ),
+        ]
+    );
+    let unit = &Unit::CATALOG[0];
+    assert_eq!((unit.type_name(), unit.variant()), ("Unit", None));
+    // A type without #[msg] lists an empty template.
+    assert_eq!(OwnDisplay::CATALOG[0].msg(), "");
+    CatalogSet::new()
+        .with::<LoginError>()
+        .with::<ProviderError>()
+        .with::<WeixinSdkError>()
+        .check()
+        .unwrap();
+}

@@ -35,6 +35,8 @@ pub struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     /// The tokens to point at for errors about the whole variant.
     pub span: Span,
+    /// The first paragraph of the doc comment, lines joined by spaces.
+    pub doc: String,
 }
 
 /// One field.
@@ -72,6 +74,7 @@ impl<'a> Input<'a> {
                     attrs: own,
                     fields: fields(cx, &data.fields),
                     span: node.ident.span(),
+                    doc: first_paragraph(&node.attrs),
                 };
                 Some(Input {
                     attrs,
@@ -97,6 +100,7 @@ impl<'a> Input<'a> {
                         attrs: attr::get(cx, &v.attrs, Position::Variant),
                         fields: fields(cx, &v.fields),
                         span: v.ident.span(),
+                        doc: first_paragraph(&v.attrs),
                     })
                     .collect();
                 Some(Input {
@@ -160,4 +164,40 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
             }
         })
         .collect()
+}
+
+/// The first paragraph of the `///` comment in `attrs`: its lines trimmed
+/// and joined by spaces, up to the first blank line.
+fn first_paragraph(attrs: &[syn::Attribute]) -> String {
+    let mut out = String::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        let value = lit.value();
+        for line in value.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if out.is_empty() {
+                    continue;
+                }
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+    }
+    out
 }

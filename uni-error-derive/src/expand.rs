@@ -328,6 +328,8 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         });
     }
 
+    out.extend(impl_catalog(input, krate));
+
     let serialize_where = serialize_bounds.where_clause(generics);
     out.extend(quote! {
         #[automatically_derived]
@@ -342,6 +344,50 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         }
     });
     out
+}
+
+/// `impl Catalog`: a `const` table of every variant, as written.
+fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let type_name = syn::ext::IdentExt::unraw(ident).to_string();
+    let option = quote!(#krate::__private::core::option::Option);
+    let entries = input.variants.iter().map(|v| {
+        let variant = if input.is_enum {
+            let name = syn::ext::IdentExt::unraw(v.ident).to_string();
+            quote!(#option::Some(#name))
+        } else {
+            quote!(#option::None)
+        };
+        let subject = prop::subject(input, v)
+            .map(syn::LitStr::value)
+            .unwrap_or_default();
+        let n = prop::errno(input, v);
+        let msg = v
+            .attrs
+            .msg
+            .as_ref()
+            .map(|m| m.lit.value())
+            .unwrap_or_default();
+        let doc = &v.doc;
+        quote! {
+            #krate::catalog::CatalogEntry::__new(
+                #type_name,
+                #variant,
+                #subject,
+                #krate::Errno::__from_validated(#n),
+                #msg,
+                #doc,
+            )
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #krate::catalog::Catalog for #ident #ty_generics #where_clause {
+            const CATALOG: &'static [#krate::catalog::CatalogEntry] = &[#(#entries,)*];
+        }
+    }
 }
 
 /// `tokens` with every span set to `span`.

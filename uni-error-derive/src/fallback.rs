@@ -49,6 +49,11 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
         }
         #[automatically_derived]
         #[allow(unused_qualifications)]
+        impl #impl_generics #krate::catalog::Catalog for #ident #ty_generics #where_clause {
+            const CATALOG: &'static [#krate::catalog::CatalogEntry] = &[];
+        }
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #impl_generics #krate::__private::serde::Serialize for #ident #ty_generics #where_clause {
             fn serialize<__S>(&self, _: __S) -> #krate::__private::core::result::Result<__S::Ok, __S::Error>
             where
