@@ -256,8 +256,11 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         }
     };
 
-    // Display and Error, only when the type has messages.
-    if input.variants.iter().any(|v| v.attrs.msg.is_some()) {
+    // Display, Error and From only when the type has messages. Without any
+    // #[msg] the user's own impls (or thiserror's, which reads the same
+    // #[source] and #[from]) are used, and generating From would conflict.
+    let has_msg = input.variants.iter().any(|v| v.attrs.msg.is_some());
+    if has_msg {
         let mut arms = Vec::new();
         for v in &input.variants {
             let Some(msg) = &v.attrs.msg else { continue };
@@ -310,7 +313,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
 
     // From for #[from] fields.
     let from_where = InferredBounds::default().where_clause(generics);
-    for v in &input.variants {
+    for v in input.variants.iter().filter(|_| has_msg) {
         let Some(field) = prop::from_field(v) else {
             continue;
         };
