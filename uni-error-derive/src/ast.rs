@@ -134,6 +134,7 @@ impl Variant<'_> {
     }
 }
 
+/// The fields of one variant, each with its attributes and binding.
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
     fields
         .iter()

@@ -49,6 +49,7 @@ pub enum Position {
 }
 
 impl Position {
+    /// True if `#[name]` may appear here.
     fn allows(self, name: &str) -> bool {
         match self {
             Position::Enum => matches!(name, SUBJECT | ERRNO | UNI),
@@ -58,6 +59,7 @@ impl Position {
         }
     }
 
+    /// This position and what it takes, for error messages.
     fn describe(self) -> &'static str {
         match self {
             Position::Enum => "an enum (it takes #[subject], #[errno(category, sub)] and #[uni])",
@@ -135,6 +137,7 @@ impl Attrs<'_> {
     }
 }
 
+/// The helper attribute `attr` is, or `None` for a foreign one.
 fn attr_name(attr: &Attribute) -> Option<&'static str> {
     let path = attr.path();
     [SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI]
@@ -218,6 +221,7 @@ fn parse_flag<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Attr
     }
 }
 
+/// `#[subject("..")]`: one string literal.
 fn parse_subject(cx: &Ctxt, attr: &Attribute) -> Option<LitStr> {
     let tokens = parse_list(cx, attr, SUBJECT)?;
     let parser = |input: ParseStream| {
@@ -302,6 +306,7 @@ fn int_literal(input: ParseStream, key: &str) -> syn::Result<Num> {
     ))
 }
 
+/// `#[errno(..)]`: the whole number, keys, or a number then keys.
 fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
     let tokens = parse_list(cx, attr, ERRNO)?;
     let mut out = ErrnoAttr {
@@ -386,6 +391,7 @@ fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
     Some(out)
 }
 
+/// `#[uni(crate = "..")]`.
 fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
     parse_list(cx, attr, UNI)?;
     let mut krate = None;
@@ -422,6 +428,7 @@ fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
     }
 }
 
+/// A key path as written (`cod`), for messages.
 fn key_name(path: &syn::Path) -> String {
     quote::quote!(#path).to_string().replace(' ', "")
 }

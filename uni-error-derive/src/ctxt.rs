@@ -10,6 +10,7 @@ use quote::ToTokens;
 /// the end and combines the errors (serde_derive's `Ctxt`, minus the
 /// drop-time panic: this macro never panics).
 pub struct Ctxt {
+    /// The errors so far; `None` once checked.
     errors: RefCell<Option<Vec<syn::Error>>>,
 }
 

@@ -62,6 +62,7 @@ fn match_with_rest(arms: &[TokenStream], any_rest: bool, rest: &TokenStream) -> 
     quote!(match self { #(#arms)* #wildcard })
 }
 
+/// Every impl for a validated input, with the crate at `krate`.
 fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let generics = input.generics;

@@ -65,6 +65,7 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     }
 }
 
+/// True if any `#[msg]` appears on the type or a variant.
 fn mentions_msg(node: &DeriveInput) -> bool {
     let is_msg = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("msg"));
     is_msg(&node.attrs)

@@ -99,6 +99,7 @@ pub enum FmtTrait {
 }
 
 impl FmtTrait {
+    /// The trait a format spec (the part after `:`) selects.
     fn of_spec(spec: &str) -> FmtTrait {
         if spec.ends_with('?') {
             return FmtTrait::Debug;
@@ -150,8 +151,11 @@ pub struct Expanded {
 
 /// A placeholder's argument: `{}`, `{3}`, `{name}`.
 enum ArgRef {
+    /// `{}`: the next positional argument.
     Next,
+    /// `{3}`: a field or positional argument by index.
     Index(usize),
+    /// `{name}`: a field or named argument (without `r#`).
     Name(String),
 }
 
@@ -294,14 +298,17 @@ pub fn expand(
     }
 }
 
+/// True if `member` is the tuple field `n`.
 fn is_index(member: &Member, n: usize) -> bool {
     matches!(member, Member::Unnamed(index) if index.index as usize == n)
 }
 
+/// True if `member` is the named field `name` (raw or not).
 fn is_named(member: &Member, name: &str) -> bool {
     matches!(member, Member::Named(ident) if ident.unraw() == name)
 }
 
+/// "the fields of `V` are a, b", for messages.
 fn describe_fields(fields: &[Field], variant_name: &Ident) -> String {
     if fields.is_empty() {
         return format!("`{variant_name}` has no fields");

@@ -10,6 +10,7 @@ use syn::{GenericParam, Generics, Type};
 
 /// The names of a type's type parameters.
 pub struct ParamsInScope {
+    /// Each parameter's name.
     names: BTreeSet<String>,
 }
 
@@ -37,6 +38,7 @@ impl ParamsInScope {
         !self.names.is_empty() && self.mentions(ty.to_token_stream())
     }
 
+    /// True if `tokens` contain a parameter's name, through groups.
     fn mentions(&self, tokens: TokenStream) -> bool {
         tokens.into_iter().any(|tt| match tt {
             TokenTree::Ident(i) => self.names.contains(&i.to_string()),
@@ -49,7 +51,9 @@ impl ParamsInScope {
 /// Extra where-predicates for one impl, deduplicated, in insertion order.
 #[derive(Default)]
 pub struct InferredBounds {
+    /// Predicates already inserted, as strings.
     seen: BTreeSet<String>,
+    /// The predicates in insertion order.
     predicates: Vec<TokenStream>,
 }
 

@@ -10,6 +10,8 @@
 //!
 //! [uni-error]: https://docs.rs/uni-error
 
+#![warn(missing_docs, clippy::missing_docs_in_private_items)]
+
 mod ast;
 mod attr;
 mod ctxt;
@@ -26,8 +28,41 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `uni_error::UniError`, `Display` and `std::error::Error` (from
-/// `#[msg]`), `From` (for `#[from]` fields) and `serde::Serialize`. See the
-/// documentation of `uni_error::UniError` (the derive) for the attributes.
+/// `#[msg]`), `From` (for `#[from]` fields), `serde::Serialize` and
+/// `uni_error::catalog::Catalog`.
+///
+/// Use it as `uni_error::UniError`; the runnable examples are in the
+/// documentation of that re-export.
+///
+/// | attribute | where | meaning |
+/// |---|---|---|
+/// | `#[subject("uni-login")]` | type, variant | errSubject; a variant's overrides the type's |
+/// | `#[errno(category = 15, sub = 4, code = 3)]` | variant, struct | the errno from its parts (0..=99, 0..=99, 0..=999) |
+/// | `#[errno(code = 3)]` | variant | completed from the enum's `#[errno(category = .., sub = ..)]` |
+/// | `#[errno(1504003)]` | variant, struct | the whole number, split into its parts |
+/// | `#[errno(.., platform = "cross")]` | variant, struct | asserts the code's range: cross 6xx, android 7xx, ios 8xx, web 9xx, shared 000-599 |
+/// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `.field`/`.0` in args are fields |
+/// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |
+/// | `#[from]` | field | `#[source]` plus `From`; the only field of its variant |
+/// | `#[data]` | field | JSON `data` (`T: Serialize`); `Option<T>` omits it when `None` |
+/// | `#[uni(crate = "path")]` | type | path of a renamed `uni_error` dependency |
+///
+/// ```ignore
+/// use uni_error::UniError;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-login")]
+/// #[errno(category = 15, sub = 4)]
+/// enum LoginError {
+///     #[errno(code = 3)]
+///     #[msg("NFC is not available: {reason}")]
+///     NfcUnavailable { reason: String },
+/// }
+/// ```
+///
+/// Every misuse (an errno out of range or used twice, a malformed subject, a
+/// `{name}` that is no field, two sources, ...) is a compile error at the
+/// offending token, all of them reported together; the macro never panics.
 #[proc_macro_derive(UniError, attributes(subject, errno, msg, source, from, data, uni))]
 pub fn derive_uni_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

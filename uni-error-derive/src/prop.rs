@@ -15,10 +15,9 @@ pub fn source_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
         .iter()
         .find(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
         .or_else(|| {
-            variant
-                .fields
-                .iter()
-                .find(|f| matches!(&f.member, Member::Named(i) if i == "source"))
+            variant.fields.iter().find(|f| {
+                f.attrs.data.is_none() && matches!(&f.member, Member::Named(i) if i == "source")
+            })
         })
 }
 

@@ -42,6 +42,7 @@ fn check_from_types(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// Subjects are well-formed and every variant has one.
 fn check_subjects(cx: &Ctxt, input: &Input) {
     let all = input.attrs.subject.iter().chain(
         input
@@ -80,6 +81,7 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// Errnos are in range, complete and unique.
 fn check_errnos(cx: &Ctxt, input: &Input) {
     let defaults = input.attrs.errno.as_ref();
     if let Some(defaults) = defaults {
@@ -123,6 +125,7 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// `#[msg]` on all variants or none, and references only to fields.
 fn check_messages(cx: &Ctxt, input: &Input) {
     let with = input
         .variants
@@ -151,6 +154,7 @@ fn check_messages(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// At most one source and one data field; `#[from]` alone.
 fn check_fields(cx: &Ctxt, variant: &Variant) {
     let mut source: Option<&crate::ast::Field> = None;
     let mut data: Option<&crate::ast::Field> = None;
