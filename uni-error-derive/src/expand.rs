@@ -216,7 +216,10 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             Shape::List(_) => (
                 quote_spanned!(span=> #option::Some(#private::aggregate(
                     self,
-                    #binding.iter().map(|__e| (&#wrap(__e)).__uni_cause()).collect(),
+                    #core::iter::Iterator::collect(#core::iter::Iterator::map(
+                        #binding.iter(),
+                        |__e| (&#wrap(__e)).__uni_cause(),
+                    )),
                 ))),
                 // A list has no single std source.
                 TokenStream::new(),

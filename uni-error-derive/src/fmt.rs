@@ -426,3 +426,30 @@ fn rewrite_expr(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FmtTrait;
+
+    #[test]
+    fn spec_selects_the_trait() {
+        let cases = [
+            ("", FmtTrait::Display),
+            (">8", FmtTrait::Display),
+            ("x<5", FmtTrait::Display),
+            ("?", FmtTrait::Debug),
+            ("#?", FmtTrait::Debug),
+            ("x?", FmtTrait::Debug),
+            ("#x", FmtTrait::LowerHex),
+            ("08X", FmtTrait::UpperHex),
+            ("o", FmtTrait::Octal),
+            ("b", FmtTrait::Binary),
+            (".3e", FmtTrait::LowerExp),
+            ("E", FmtTrait::UpperExp),
+            ("p", FmtTrait::Pointer),
+        ];
+        for (spec, expected) in cases {
+            assert!(FmtTrait::of_spec(spec) == expected, "{spec:?}");
+        }
+    }
+}

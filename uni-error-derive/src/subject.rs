@@ -40,3 +40,42 @@ pub fn problem(subject: &str) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::problem;
+
+    #[test]
+    fn accepts_the_spec_examples() {
+        for ok in [
+            "uni-login",
+            "uni-login::weixin",
+            "uni-getSystemInfo",
+            "uni-SocketTask-onMessage",
+            "my_plugin-api::a::b",
+            "csj",
+        ] {
+            assert_eq!(problem(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn names_each_malformation() {
+        let cases = [
+            ("", "is empty"),
+            ("uni login", "whitespace"),
+            ("uni-login\t", "whitespace"),
+            ("::weixin", "starts with `::`"),
+            ("uni-login::", "ends with `::`"),
+            ("a::::b", "empty level"),
+            ("a:::b", "':'"),
+            ("uni.login", "'.'"),
+            ("登录", "'登'"),
+            ("a/b", "'/'"),
+        ];
+        for (bad, expected) in cases {
+            let msg = problem(bad).unwrap_or_default();
+            assert!(msg.contains(expected), "{bad:?}: {msg}");
+        }
+    }
+}
