@@ -587,3 +587,49 @@ fn catalog_lists_every_variant_as_written() {
         .check()
         .unwrap();
 }
+
+// --- labelled third-party sources ---------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-ad")]
+#[errno(category = 14, sub = 16)]
+enum AdError {
+    #[errno(code = 601)]
+    #[msg("no ad could be shown")]
+    NoFill(#[source(subject = "csj")] std::io::Error),
+    #[errno(code = 602)]
+    #[msg("every network failed")]
+    AllFailed {
+        #[source(subject = "sdk")]
+        errors: Vec<std::io::Error>,
+    },
+    #[errno(code = 603)]
+    #[msg("uni source keeps its own subject")]
+    Uni(#[from(subject = "ignored")] WeixinSdkError),
+}
+
+#[test]
+fn source_subject_labels_a_third_party_cause() {
+    assert_wire(
+        &AdError::NoFill(std::io::Error::other("no fill")),
+        r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"no ad could be shown","cause":{"message":"no fill","subject":"csj"}}"#,
+    );
+    assert_wire(
+        &AdError::AllFailed {
+            errors: vec![std::io::Error::other("a"), std::io::Error::other("b")],
+        },
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416602,"errMsg":"every network failed","#,
+            r#""cause":{"message":"every network failed","errors":["#,
+            r#"{"message":"a","subject":"sdk"},{"message":"b","subject":"sdk"}]}}"#
+        ),
+    );
+    let uni: AdError = WeixinSdkError { code: 3 }.into();
+    assert_wire(
+        &uni,
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416603,"errMsg":"uni source keeps its own subject","#,
+            r#""cause":{"message":"weixin sdk error 3","subject":"weixin-sdk","code":1416002}}"#
+        ),
+    );
+}

@@ -111,6 +111,8 @@ pub struct Attrs<'a> {
     pub from: Option<&'a Attribute>,
     /// `#[data]`.
     pub data: Option<&'a Attribute>,
+    /// `subject = ".."` of `#[source(..)]` or `#[from(..)]`.
+    pub source_subject: Option<LitStr>,
     /// The names of the helper attributes present, parsed or not: a
     /// malformed `#[errno(..)]` is reported once, not again as "missing".
     pub seen: Vec<&'static str>,
@@ -127,6 +129,7 @@ impl Attrs<'_> {
             source: None,
             from: None,
             data: None,
+            source_subject: None,
             seen: Vec::new(),
         }
     }
@@ -182,8 +185,8 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
             ERRNO => out.errno = parse_errno(cx, attr),
             MSG => out.msg = parse_list(cx, attr, name).and_then(|_| fmt::parse_msg(cx, attr)),
             UNI => out.krate = parse_uni(cx, attr),
-            SOURCE => out.source = parse_flag(cx, attr, name),
-            FROM => out.from = parse_flag(cx, attr, name),
+            SOURCE => out.source = parse_source(cx, attr, name, &mut out.source_subject),
+            FROM => out.from = parse_source(cx, attr, name, &mut out.source_subject),
             _ => out.data = parse_flag(cx, attr, name),
         }
     }
@@ -207,7 +210,49 @@ fn parse_list<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Toke
     }
 }
 
-/// `#[source]`, `#[from]`, `#[data]`: no arguments.
+/// `#[source]`/`#[from]`, optionally `(subject = "csj")` to label a
+/// third-party source that has no subject of its own.
+fn parse_source<'a>(
+    cx: &Ctxt,
+    attr: &'a Attribute,
+    name: &str,
+    subject: &mut Option<LitStr>,
+) -> Option<&'a Attribute> {
+    if let Meta::Path(_) = &attr.meta {
+        return Some(attr);
+    }
+    if let Meta::NameValue(_) = &attr.meta {
+        cx.error_spanned_by(
+            attr,
+            format_args!("expected #[{name}] or #[{name}(subject = \"csj\")]"),
+        );
+        return None;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(SUBJECT) {
+            let lit = string_literal(meta.value()?, "subject = \"csj\"")?;
+            if subject.is_some() {
+                return Err(meta.error(format_args!("duplicate {name} key `subject`")));
+            }
+            *subject = Some(lit);
+            Ok(())
+        } else {
+            Err(meta.error(format_args!(
+                "unknown {name} key `{}`, expected subject",
+                key_name(&meta.path)
+            )))
+        }
+    });
+    match result {
+        Ok(()) => Some(attr),
+        Err(e) => {
+            cx.syn_error(e);
+            None
+        }
+    }
+}
+
+/// `#[data]`: no arguments.
 fn parse_flag<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Attribute> {
     match &attr.meta {
         Meta::Path(_) => Some(attr),

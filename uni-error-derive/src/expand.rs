@@ -202,13 +202,19 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         }
         let span = field.ty.span();
         let wrap = quote!(#private::Wrap);
+        // `#[source(subject = "csj")]` labels a cause that has no subject.
+        let label = field
+            .attrs
+            .source_subject
+            .as_ref()
+            .map(|lit| quote!(.with_default_subject(#lit)));
         let (cause, source) = match &shape {
             Shape::One(_) => (
-                quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause())),
+                quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause() #label)),
                 quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
             ),
             Shape::Option(_) => (
-                quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause())),
+                quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label)),
                 // Call-site spans: a closure clippy would flag as redundant in
                 // user code, but `Box<dyn Error>` needs the autoderef.
                 quote!(#binding.as_ref().map(|__e| __e.as_dyn_error())),
@@ -218,7 +224,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                     self,
                     #core::iter::Iterator::collect(#core::iter::Iterator::map(
                         #binding.iter(),
-                        |__e| (&#wrap(__e)).__uni_cause(),
+                        |__e| (&#wrap(__e)).__uni_cause() #label,
                     )),
                 ))),
                 // A list has no single std source.

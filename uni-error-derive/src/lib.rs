@@ -43,6 +43,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[errno(.., platform = "cross")]` | variant, struct | asserts the code's range: cross 6xx, android 7xx, ios 8xx, web 9xx, shared 000-599 |
 /// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `.field`/`.0` in args are fields |
 /// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |
+/// | `#[source(subject = "csj")]` | field | labels a third-party cause that has no subject |
 /// | `#[from]` | field | `#[source]` plus `From`; the only field of its variant |
 /// | `#[data]` | field | JSON `data` (`T: Serialize`); `Option<T>` omits it when `None` |
 /// | `#[uni(crate = "path")]` | type | path of a renamed `uni_error` dependency |

@@ -44,12 +44,23 @@ fn check_from_types(cx: &Ctxt, input: &Input) {
 
 /// Subjects are well-formed and every variant has one.
 fn check_subjects(cx: &Ctxt, input: &Input) {
-    let all = input.attrs.subject.iter().chain(
-        input
-            .variants
-            .iter()
-            .filter_map(|v| v.attrs.subject.as_ref()),
-    );
+    let all = input
+        .attrs
+        .subject
+        .iter()
+        .chain(
+            input
+                .variants
+                .iter()
+                .filter_map(|v| v.attrs.subject.as_ref()),
+        )
+        .chain(
+            input
+                .variants
+                .iter()
+                .flat_map(|v| &v.fields)
+                .filter_map(|f| f.attrs.source_subject.as_ref()),
+        );
     for lit in all {
         if let Some(problem) = subject::problem(&lit.value()) {
             cx.error_spanned_by(lit, problem);

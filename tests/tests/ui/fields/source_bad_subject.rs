@@ -6,7 +6,7 @@ use uni_error::UniError;
 enum LoginError {
     #[errno(code = 3)]
     #[msg("io")]
-    Io(#[source(subject = "csj")] std::io::Error),
+    Io(#[source(subject = "c s j")] std::io::Error),
 }
 
 fn main() {}
