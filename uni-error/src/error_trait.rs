@@ -1,5 +1,10 @@
-//! The [`UniError`] trait: the typed side of a uni error.
+//! The [`UniError`] trait: the typed side of a uni error, and
+//! [`AnyUniError`], which the interop mappings take so that one function
+//! serves typed errors and the owned [`Error`] alike.
 
+use std::borrow::Cow;
+
+use crate::google::StatusOverride;
 use crate::{Cause, Errno, Error};
 
 /// A typed error that is also a uni-app `UniError`: it has an errSubject, a
@@ -63,6 +68,38 @@ pub trait UniError: std::error::Error {
         None
     }
 
+    /// A per-error choice of google.rpc code and HTTP status, used by
+    /// [`google`](crate::google) instead of the default mapping from the
+    /// errno. `None` (the default) keeps the default.
+    ///
+    /// The derive's `#[status(grpc = "NOT_FOUND", http = 404)]` generates it.
+    ///
+    /// ```
+    /// # use std::fmt;
+    /// use uni_error::google::{self, Code, StatusOverride};
+    /// use uni_error::{Errno, UniError};
+    ///
+    /// #[derive(Debug)]
+    /// struct NoSuchFile;
+    /// # impl fmt::Display for NoSuchFile {
+    /// #     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str("no such file") }
+    /// # }
+    /// # impl std::error::Error for NoSuchFile {}
+    /// impl UniError for NoSuchFile {
+    ///     fn err_subject(&self) -> &str { "uni-openDocument" }
+    ///     fn errno(&self) -> Errno { Errno::from_u32(1_300_002).unwrap() }
+    ///     fn status_override(&self) -> Option<StatusOverride> {
+    ///         Some(StatusOverride { grpc: Some(Code::NotFound), http: None })
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(google::grpc_code(&NoSuchFile), Code::NotFound);
+    /// assert_eq!(google::http_status(&NoSuchFile), 404); // follows the code
+    /// ```
+    fn status_override(&self) -> Option<StatusOverride> {
+        None
+    }
+
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error).
     fn to_error(&self) -> Error {
         let mut error = Error::new(self.err_subject(), self.errno(), self.to_string());
@@ -89,6 +126,9 @@ impl<T: UniError + ?Sized> UniError for &T {
     fn err_cause(&self) -> Option<Cause> {
         (**self).err_cause()
     }
+    fn status_override(&self) -> Option<StatusOverride> {
+        (**self).status_override()
+    }
     fn to_error(&self) -> Error {
         (**self).to_error()
     }
@@ -107,6 +147,9 @@ impl<T: UniError> UniError for Box<T> {
     fn err_cause(&self) -> Option<Cause> {
         (**self).err_cause()
     }
+    fn status_override(&self) -> Option<StatusOverride> {
+        (**self).status_override()
+    }
     fn to_error(&self) -> Error {
         (**self).to_error()
     }
@@ -116,5 +159,75 @@ impl<E: UniError> From<E> for Error {
     /// Erases any typed uni error, so `?` converts into [`Error`].
     fn from(e: E) -> Error {
         e.to_error()
+    }
+}
+
+/// Any uni error the interop mappings accept: a typed [`UniError`]
+/// (including `dyn UniError`, `&T` and `Box<T>`) or the owned [`Error`].
+///
+/// The mappings in [`wechat`](crate::wechat), [`google`](crate::google),
+/// [`taobao`](crate::taobao) and [`monitor`](crate::monitor) take
+/// `&(impl AnyUniError + ?Sized)`: they read the owned wire form, borrowed
+/// for an [`Error`] and built once with [`UniError::to_error`] for a typed
+/// error, plus the typed error's [`UniError::status_override`]. The trait is
+/// sealed: those two implementations are all there is.
+///
+/// ```
+/// # use std::fmt;
+/// use uni_error::{AnyUniError, Errno, Error, UniError};
+///
+/// #[derive(Debug)]
+/// struct Timeout;
+/// # impl fmt::Display for Timeout {
+/// #     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str("timed out") }
+/// # }
+/// # impl std::error::Error for Timeout {}
+/// impl UniError for Timeout {
+///     fn err_subject(&self) -> &str { "uni-request" }
+///     fn errno(&self) -> Errno { Errno::TIMEOUT }
+/// }
+///
+/// fn code_of(e: &(impl AnyUniError + ?Sized)) -> i64 {
+///     e.to_wire().code()
+/// }
+/// let typed: &dyn UniError = &Timeout;
+/// assert_eq!(code_of(typed), 5);
+/// assert_eq!(code_of(&Error::new("uni-request", 5, "timed out")), 5);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is neither a typed uni error nor `uni_error::Error`",
+    label = "expected an `impl UniError` or a `uni_error::Error`",
+    note = "derive `uni_error::UniError` for the type, or convert the error into `uni_error::Error` first"
+)]
+pub trait AnyUniError: sealed::Sealed {
+    /// The owned wire form of the error.
+    fn to_wire(&self) -> Cow<'_, Error>;
+
+    /// The error's [`UniError::status_override`]; always `None` for the
+    /// owned [`Error`], which has no place to keep one.
+    fn wire_status_override(&self) -> Option<StatusOverride>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl<T: super::UniError + ?Sized> Sealed for T {}
+    impl Sealed for super::Error {}
+}
+
+impl<T: UniError + ?Sized> AnyUniError for T {
+    fn to_wire(&self) -> Cow<'_, Error> {
+        Cow::Owned(self.to_error())
+    }
+    fn wire_status_override(&self) -> Option<StatusOverride> {
+        self.status_override()
+    }
+}
+
+impl AnyUniError for Error {
+    fn to_wire(&self) -> Cow<'_, Error> {
+        Cow::Borrowed(self)
+    }
+    fn wire_status_override(&self) -> Option<StatusOverride> {
+        None
     }
 }

@@ -18,6 +18,17 @@
 //! - [`Public`]: the part of an error an untrusted client may see.
 //! - [`well_known`]: WeChat's published errno table, built in
 //!   ([`Errno::well_known`], [`Errno::category_name`], [`Errno::sub_name`]).
+//! - Interop with the other error models, each for any [`AnyUniError`]
+//!   (a typed [`UniError`] or the owned [`Error`]):
+//!   - [`wechat`]: WeChat's `{"errMsg":"<api>:fail <reason>","errno":N}`
+//!     and back;
+//!   - [`google`]: `google.rpc.Status` with an `ErrorInfo` detail, the
+//!     google.rpc [`Code`](google::Code) and HTTP status of an errno, and the
+//!     `ChatAppLogEntry` log record;
+//!   - [`taobao`]: Taobao Open Platform `error_response` (v2) and
+//!     `error_rsp` (v1);
+//!   - [`monitor`]: `errorMsgMd5` / `errorStackMd5` fingerprints and the
+//!     WeChat JS error detail record.
 //!
 //! # Owned errors
 //!
@@ -55,12 +66,17 @@ pub mod __private;
 pub mod catalog;
 mod errno;
 mod error_trait;
+pub mod google;
+mod json;
+pub mod monitor;
 mod public;
+pub mod taobao;
+pub mod wechat;
 pub mod well_known;
 mod wire;
 
 pub use errno::{Errno, ErrnoError, Platform};
-pub use error_trait::UniError;
+pub use error_trait::{AnyUniError, UniError};
 pub use public::Public;
 pub use well_known::{well_known_errnos, CategoryName, WellKnown};
 pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
