@@ -633,3 +633,25 @@ fn source_subject_labels_a_third_party_cause() {
         ),
     );
 }
+
+#[derive(Debug, UniError)]
+#[subject("uni-fmt")]
+#[errno(5)]
+#[msg("[{name:>width$}] [{pi:.prec$}] width {width}")]
+struct Widths {
+    name: &'static str,
+    width: usize,
+    pi: f64,
+    prec: usize,
+}
+
+#[test]
+fn fields_as_width_and_precision() {
+    let e = Widths {
+        name: "ab",
+        width: 5,
+        pi: 3.14159,
+        prec: 2,
+    };
+    assert_eq!(e.to_string(), "[   ab] [3.14] width 5");
+}

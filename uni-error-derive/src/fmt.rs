@@ -169,6 +169,7 @@ pub fn expand(
     let mut used = BTreeSet::new();
     let mut bounds = BTreeSet::new();
     let mut named_fields = BTreeSet::new();
+    let mut count_fields = BTreeSet::new();
     let template = msg.lit.value();
     let positional = msg.args.iter().filter(|a| a.name.is_none()).count();
     let named_args: Vec<String> = msg
@@ -260,7 +261,13 @@ pub fn expand(
         }
         if let Some(spec) = spec {
             out.push(':');
-            out.push_str(spec);
+            out.push_str(&rewrite_counts(
+                spec,
+                fields,
+                &named_args,
+                &mut used,
+                &mut count_fields,
+            ));
         }
         out.push('}');
         rest = &tail[end + 1..];
@@ -285,6 +292,11 @@ pub fn expand(
         let binding = &fields[*i].binding;
         args.extend(quote!(, #binding = #binding));
     }
+    for i in &count_fields {
+        let binding = &fields[*i].binding;
+        let count = count_name(binding);
+        args.extend(quote!(, #count = *#binding));
+    }
     if errors.is_empty() {
         Ok(Expanded {
             lit: LitStr::new(&out, msg.lit.span()),
@@ -296,6 +308,49 @@ pub fn expand(
     } else {
         Err(errors)
     }
+}
+
+/// Rewrites `name$` width/precision references to fields in a format spec
+/// (`>width$`, `.prec$`) to a `usize` argument copied from the field.
+fn rewrite_counts(
+    spec: &str,
+    fields: &[Field],
+    named_args: &[String],
+    used: &mut BTreeSet<usize>,
+    count_fields: &mut BTreeSet<usize>,
+) -> String {
+    let mut out = String::with_capacity(spec.len());
+    let mut rest = spec;
+    while let Some(dollar) = rest.find('$') {
+        let before = &rest[..dollar];
+        let start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let name = &before[start..];
+        let field = (!name.is_empty()
+            && !name.starts_with(|c: char| c.is_ascii_digit())
+            && !named_args.iter().any(|a| a == name))
+        .then(|| fields.iter().position(|f| is_named(&f.member, name)))
+        .flatten();
+        out.push_str(&before[..start]);
+        match field {
+            Some(i) => {
+                used.insert(i);
+                count_fields.insert(i);
+                out.push_str(&count_name(&fields[i].binding).to_string());
+            }
+            None => out.push_str(name),
+        }
+        out.push('$');
+        rest = &rest[dollar + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `usize` argument for a field used as a width or precision.
+fn count_name(binding: &Ident) -> Ident {
+    Ident::new(&format!("{binding}_count"), binding.span())
 }
 
 /// True if `member` is the tuple field `n`.
