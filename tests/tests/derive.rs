@@ -637,11 +637,11 @@ fn source_subject_labels_a_third_party_cause() {
 #[derive(Debug, UniError)]
 #[subject("uni-fmt")]
 #[errno(5)]
-#[msg("[{name:>width$}] [{pi:.prec$}] width {width}")]
+#[msg("[{name:>width$}] [{x:.prec$}] width {width}")]
 struct Widths {
     name: &'static str,
     width: usize,
-    pi: f64,
+    x: f64,
     prec: usize,
 }
 
@@ -650,8 +650,8 @@ fn fields_as_width_and_precision() {
     let e = Widths {
         name: "ab",
         width: 5,
-        pi: 3.14159,
+        x: 1.23456,
         prec: 2,
     };
-    assert_eq!(e.to_string(), "[   ab] [3.14] width 5");
+    assert_eq!(e.to_string(), "[   ab] [1.23] width 5");
 }
