@@ -375,7 +375,10 @@ fn describe_fields(fields: &[Field], variant_name: &Ident) -> String {
             Member::Unnamed(i) => i.index.to_string(),
         })
         .collect();
-    format!("the fields of `{variant_name}` are {}", names.join(", "))
+    if let [only] = names.as_slice() {
+        return format!("`{variant_name}` has one field, `{only}`");
+    }
+    format!("`{variant_name}` has the fields `{}`", names.join("`, `"))
 }
 
 /// Replaces `.field` / `.0` (a dot that does not follow an expression) with
