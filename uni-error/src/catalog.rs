@@ -249,7 +249,12 @@ impl CatalogSet {
     pub fn sorted(&self) -> Vec<&'static CatalogEntry> {
         let mut sorted = self.entries.clone();
         sorted.sort_by(|a, b| {
-            (a.errno, a.subject, a.type_name, a.variant).cmp(&(b.errno, b.subject, b.type_name, b.variant))
+            (a.errno, a.subject, a.type_name, a.variant).cmp(&(
+                b.errno,
+                b.subject,
+                b.type_name,
+                b.variant,
+            ))
         });
         sorted
     }
@@ -300,7 +305,8 @@ impl CatalogSet {
     /// The set as a Markdown table, `| errno | errMsg | subject | description |`,
     /// sorted by errno. `|` in a cell is escaped and line breaks become spaces.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::from("| errno | errMsg | subject | description |\n|---|---|---|---|\n");
+        let mut out =
+            String::from("| errno | errMsg | subject | description |\n|---|---|---|---|\n");
         for e in self.sorted() {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",

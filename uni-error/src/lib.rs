@@ -63,6 +63,7 @@
 
 #[doc(hidden)]
 pub mod __private;
+pub mod catalog;
 mod errno;
 mod error_trait;
 pub mod google;

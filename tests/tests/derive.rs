@@ -1,0 +1,657 @@
+//! `#[derive(UniError)]` against exact JSON strings: DESIGN.md's LoginError
+//! (every variant), structs, tuple and unit shapes, generics, Display,
+//! errnos, `From` with `?`, `source()` walking and `to_error()`.
+
+use std::error::Error as _;
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use uni_error::{Cause, Errno, UniError};
+
+fn json<T: Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+/// `to_error()` must say exactly what direct serialization says.
+fn assert_wire<E: UniError + Serialize>(e: &E, expected: &str) {
+    assert_eq!(json(e), expected, "direct serialization");
+    assert_eq!(json(&e.to_error()), expected, "through to_error()");
+}
+
+#[derive(Debug, UniError)]
+#[subject("weixin-sdk")]
+#[errno(category = 14, sub = 16, code = 2)]
+#[msg("weixin sdk error {code}")]
+pub struct WeixinSdkError {
+    code: i32,
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-login::provider")]
+#[errno(category = 15, sub = 4)]
+pub enum ProviderError {
+    #[errno(code = 101)]
+    #[msg("{name} is not installed")]
+    NotInstalled { name: &'static str },
+    #[errno(code = 102)]
+    #[subject("apple-id")]
+    #[msg("no network")]
+    Offline,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    nickname: String,
+}
+
+impl Serialize for Profile {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Profile", 1)?;
+        st.serialize_field("nickname", &self.nickname)?;
+        st.end()
+    }
+}
+
+// DESIGN.md's contract, verbatim.
+#[derive(Debug, UniError)]
+#[subject("uni-login")] // errSubject of every variant
+#[errno(category = 15, sub = 4)] // optional enum-level defaults
+pub enum LoginError {
+    /// Shown in the catalog as the variant's description.
+    #[errno(code = 3)] // 1504003
+    #[msg("NFC is not available: {reason}")]
+    NfcUnavailable { reason: String },
+
+    #[errno(category = 0, sub = 0, code = 5)] // 5, WeChat's "time out"
+    #[msg("login timed out after {0} ms")]
+    Timeout(u64),
+
+    #[errno(category = 14, sub = 16, code = 601)] // 6xx: cross-platform code
+    #[subject("uni-login::weixin")] // per-variant override
+    #[msg("weixin login failed")]
+    Weixin {
+        #[source]
+        sdk: WeixinSdkError, // -> "cause"
+        #[data]
+        partial: Option<Profile>, // -> "data" (T: Serialize)
+    },
+
+    #[errno(code = 9)]
+    #[msg("every provider failed")]
+    AllFailed {
+        #[source]
+        errors: Vec<ProviderError>,
+    }, // -> aggregate cause
+
+    #[errno(code = 10)]
+    #[msg("storage: {0}")]
+    Io(#[from] std::io::Error), // From<io::Error>
+}
+
+#[test]
+fn login_nfc_unavailable() {
+    let e = LoginError::NfcUnavailable {
+        reason: "off".into(),
+    };
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-login","errCode":1504003,"errMsg":"NFC is not available: off"}"#,
+    );
+    assert_eq!(e.errno(), Errno::new(15, 4, 3).unwrap());
+    assert_eq!(e.err_subject(), "uni-login");
+    assert!(e.source().is_none());
+    assert!(e.err_cause().is_none());
+    assert!(e.data().is_none());
+}
+
+#[test]
+fn login_timeout_is_category_zero() {
+    let e = LoginError::Timeout(3000);
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-login","errCode":5,"errMsg":"login timed out after 3000 ms"}"#,
+    );
+    assert_eq!(e.errno(), Errno::TIMEOUT);
+}
+
+#[test]
+fn login_weixin_with_data_and_uni_cause() {
+    let e = LoginError::Weixin {
+        sdk: WeixinSdkError { code: -2 },
+        partial: Some(Profile {
+            nickname: "ann".into(),
+        }),
+    };
+    assert_wire(
+        &e,
+        concat!(
+            r#"{"errSubject":"uni-login::weixin","errCode":1416601,"errMsg":"weixin login failed","#,
+            r#""data":{"nickname":"ann"},"#,
+            r#""cause":{"message":"weixin sdk error -2","subject":"weixin-sdk","code":1416002}}"#
+        ),
+    );
+    assert_eq!(e.errno().get(), 1_416_601);
+    assert_eq!(e.errno().platform(), uni_error::Platform::CrossPlatform);
+    assert_eq!(e.data(), Some(serde_json::json!({"nickname": "ann"})));
+    assert_eq!(e.source().unwrap().to_string(), "weixin sdk error -2");
+}
+
+#[test]
+fn login_weixin_without_data_omits_the_key() {
+    let e = LoginError::Weixin {
+        sdk: WeixinSdkError { code: 7 },
+        partial: None,
+    };
+    assert_wire(
+        &e,
+        concat!(
+            r#"{"errSubject":"uni-login::weixin","errCode":1416601,"errMsg":"weixin login failed","#,
+            r#""cause":{"message":"weixin sdk error 7","subject":"weixin-sdk","code":1416002}}"#
+        ),
+    );
+    assert_eq!(e.data(), None);
+}
+
+#[test]
+fn login_all_failed_is_an_aggregate() {
+    let e = LoginError::AllFailed {
+        errors: vec![
+            ProviderError::NotInstalled { name: "weixin" },
+            ProviderError::Offline,
+        ],
+    };
+    assert_wire(
+        &e,
+        concat!(
+            r#"{"errSubject":"uni-login","errCode":1504009,"errMsg":"every provider failed","#,
+            r#""cause":{"message":"every provider failed","errors":["#,
+            r#"{"message":"weixin is not installed","subject":"uni-login::provider","code":1504101},"#,
+            r#"{"message":"no network","subject":"apple-id","code":1504102}]}}"#
+        ),
+    );
+    // A list of sources has no single std source.
+    assert!(e.source().is_none());
+    match e.err_cause() {
+        Some(Cause::Aggregate(a)) => assert_eq!(a.errors().len(), 2),
+        other => panic!("expected an aggregate, got {other:?}"),
+    }
+}
+
+#[test]
+fn login_io_from_and_std_cause() {
+    fn read() -> Result<(), LoginError> {
+        Err(std::io::Error::other("disk full"))?;
+        Ok(())
+    }
+    let e = read().unwrap_err();
+    assert!(matches!(e, LoginError::Io(_)));
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-login","errCode":1504010,"errMsg":"storage: disk full","cause":{"message":"disk full"}}"#,
+    );
+    assert_eq!(e.source().unwrap().to_string(), "disk full");
+}
+
+#[test]
+fn question_mark_into_the_owned_error() {
+    fn run() -> Result<(), uni_error::Error> {
+        Err(LoginError::Timeout(5))?;
+        Ok(())
+    }
+    let e = run().unwrap_err();
+    assert_eq!(e.subject(), "uni-login");
+    assert_eq!(e.code(), 5);
+    assert_eq!(e.message(), "login timed out after 5 ms");
+}
+
+#[test]
+fn dyn_uni_error_works() {
+    let errors: Vec<Box<dyn UniError>> = vec![
+        Box::new(LoginError::Timeout(1)),
+        Box::new(WeixinSdkError { code: 1 }),
+    ];
+    let codes: Vec<u32> = errors.iter().map(|e| e.errno().get()).collect();
+    assert_eq!(codes, [5, 1_416_002]);
+}
+
+// --- structs and shapes -----------------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-getSystemInfo")]
+#[errno(1500102)]
+#[msg("not available")]
+struct Unit;
+
+#[derive(Debug, UniError)]
+#[subject("my-plugin-scan")]
+#[errno(category = 15, sub = 5, code = 701, platform = "android")]
+#[msg("wifi {0} failed with {1:?}")]
+struct Tuple(String, Option<i32>);
+
+#[derive(Debug, UniError)]
+#[subject("uni-ad")]
+#[errno(category = 14, sub = 16, code = 2)]
+#[msg("slot {slot:>4} x{:x} ({n})", .slot.len(), n = .slot.len() + 1)]
+struct Named {
+    slot: String,
+    #[data]
+    extra: Vec<u8>,
+}
+
+#[test]
+fn unit_struct_splits_a_whole_errno() {
+    assert_wire(
+        &Unit,
+        r#"{"errSubject":"uni-getSystemInfo","errCode":1500102,"errMsg":"not available"}"#,
+    );
+    let e = Unit.errno();
+    assert_eq!((e.category(), e.sub(), e.code()), (15, 0, 102));
+}
+
+#[test]
+fn tuple_struct_with_debug_placeholder() {
+    let e = Tuple("home".into(), Some(-1));
+    assert_eq!(e.to_string(), "wifi home failed with Some(-1)");
+    assert_wire(
+        &e,
+        r#"{"errSubject":"my-plugin-scan","errCode":1505701,"errMsg":"wifi home failed with Some(-1)"}"#,
+    );
+}
+
+#[test]
+fn extra_arguments_and_format_specs() {
+    let e = Named {
+        slot: "ab".into(),
+        extra: vec![1, 2],
+    };
+    assert_eq!(e.to_string(), "slot   ab x2 (3)");
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-ad","errCode":1416002,"errMsg":"slot   ab x2 (3)","data":[1,2]}"#,
+    );
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-push")]
+#[errno(category = 6, sub = 2)]
+enum Shapes {
+    #[errno(code = 1)]
+    #[msg("unit")]
+    Unit,
+    #[errno(code = 2)]
+    #[msg("tuple {0} {1}")]
+    Tuple(u8, char),
+    #[errno(code = 3)]
+    #[msg("named {b} of {a}")]
+    Named { a: u8, b: u8 },
+    #[errno(code = 4)]
+    #[msg("maybe")]
+    Maybe(#[source] Option<std::io::Error>),
+    #[errno(code = 5)]
+    #[msg("boxed")]
+    Boxed {
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+#[test]
+fn unit_tuple_named_variants() {
+    assert_eq!(Shapes::Unit.to_string(), "unit");
+    assert_eq!(Shapes::Tuple(1, 'x').to_string(), "tuple 1 x");
+    assert_eq!(Shapes::Named { a: 1, b: 2 }.to_string(), "named 2 of 1");
+    assert_eq!(Shapes::Unit.errno().get(), 602_001);
+    assert_eq!(Shapes::Named { a: 0, b: 0 }.errno().get(), 602_003);
+    assert_wire(
+        &Shapes::Tuple(7, 'y'),
+        r#"{"errSubject":"uni-push","errCode":602002,"errMsg":"tuple 7 y"}"#,
+    );
+}
+
+#[test]
+fn optional_source_and_boxed_dyn_source() {
+    let none = Shapes::Maybe(None);
+    assert!(none.source().is_none());
+    assert_wire(
+        &none,
+        r#"{"errSubject":"uni-push","errCode":602004,"errMsg":"maybe"}"#,
+    );
+    let some = Shapes::Maybe(Some(std::io::Error::other("eof")));
+    assert_eq!(some.source().unwrap().to_string(), "eof");
+    assert_wire(
+        &some,
+        r#"{"errSubject":"uni-push","errCode":602004,"errMsg":"maybe","cause":{"message":"eof"}}"#,
+    );
+    // A field named `source` is the source, as in thiserror.
+    let boxed = Shapes::Boxed {
+        source: "dyn failure".into(),
+    };
+    assert_eq!(boxed.source().unwrap().to_string(), "dyn failure");
+    assert_wire(
+        &boxed,
+        r#"{"errSubject":"uni-push","errCode":602005,"errMsg":"boxed","cause":{"message":"dyn failure"}}"#,
+    );
+}
+
+// --- source chains ----------------------------------------------------------
+
+#[derive(Debug)]
+struct Lower;
+impl fmt::Display for Lower {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("lower")
+    }
+}
+impl std::error::Error for Lower {}
+
+#[derive(Debug, UniError)]
+#[subject("uni-mid")]
+#[errno(1)]
+#[msg("middle")]
+struct Middle(#[source] Lower);
+
+#[derive(Debug, UniError)]
+#[subject("uni-top")]
+#[errno(4)]
+#[msg("top")]
+struct Top {
+    #[from]
+    middle: Middle,
+}
+
+#[test]
+fn source_walks_the_chain() {
+    let top: Top = Middle(Lower).into();
+    let mut messages = vec![top.to_string()];
+    let mut next = top.source();
+    while let Some(e) = next {
+        messages.push(e.to_string());
+        next = e.source();
+    }
+    assert_eq!(messages, ["top", "middle", "lower"]);
+    assert_wire(
+        &top,
+        concat!(
+            r#"{"errSubject":"uni-top","errCode":4,"errMsg":"top","#,
+            r#""cause":{"message":"middle","subject":"uni-mid","code":1,"cause":{"message":"lower"}}}"#
+        ),
+    );
+}
+
+// --- generics ---------------------------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-generic")]
+#[errno(category = 1, sub = 0)]
+enum Generic<E, D, M> {
+    #[errno(code = 1)]
+    #[msg("failed: {0}")]
+    Source(#[source] E),
+    #[errno(code = 2)]
+    #[msg("with data {shown}")]
+    Data {
+        #[data]
+        value: D,
+        shown: M,
+    },
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-bounded")]
+#[errno(7)]
+#[msg("bounded")]
+struct Bounded<E: UniError + 'static> {
+    #[source]
+    inner: E,
+}
+
+#[test]
+fn generic_type_parameters_get_inferred_bounds() {
+    type G = Generic<std::io::Error, Vec<u32>, &'static str>;
+    let e: G = Generic::Source(std::io::Error::other("inner"));
+    assert_eq!(e.to_string(), "failed: inner");
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-generic","errCode":100001,"errMsg":"failed: inner","cause":{"message":"inner"}}"#,
+    );
+    let d: G = Generic::Data {
+        value: vec![1, 2],
+        shown: "x",
+    };
+    assert_wire(
+        &d,
+        r#"{"errSubject":"uni-generic","errCode":100002,"errMsg":"with data x","data":[1,2]}"#,
+    );
+}
+
+#[test]
+fn generic_source_takes_the_plain_path_unless_bounded_by_uni_error() {
+    // Unbounded: even a uni source is a plain std error (documented).
+    let plain: Generic<Unit, (), &str> = Generic::Source(Unit);
+    assert_eq!(
+        json(&plain),
+        r#"{"errSubject":"uni-generic","errCode":100001,"errMsg":"failed: not available","cause":{"message":"not available"}}"#
+    );
+    // Bounded by UniError: keeps subject and code.
+    let bounded = Bounded { inner: Unit };
+    assert_eq!(
+        json(&bounded),
+        r#"{"errSubject":"uni-bounded","errCode":7,"errMsg":"bounded","cause":{"message":"not available","subject":"uni-getSystemInfo","code":1500102}}"#
+    );
+}
+
+// --- composing with a hand-written Display ----------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-verify")]
+#[errno(category = 1, sub = 3)]
+enum OwnDisplay {
+    #[errno(code = 1)]
+    A,
+    #[errno(code = 2)]
+    B(#[source] std::io::Error),
+}
+
+impl fmt::Display for OwnDisplay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OwnDisplay::A => f.write_str("my own a"),
+            OwnDisplay::B(_) => f.write_str("my own b"),
+        }
+    }
+}
+
+impl std::error::Error for OwnDisplay {}
+
+#[test]
+fn without_msg_the_users_display_is_kept() {
+    assert_wire(
+        &OwnDisplay::A,
+        r#"{"errSubject":"uni-verify","errCode":103001,"errMsg":"my own a"}"#,
+    );
+    // err_cause still comes from the #[source] field; source() is the user's.
+    assert_wire(
+        &OwnDisplay::B(std::io::Error::other("io")),
+        r#"{"errSubject":"uni-verify","errCode":103002,"errMsg":"my own b","cause":{"message":"io"}}"#,
+    );
+}
+
+// --- edge cases ---------------------------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-edge")]
+#[errno(category = 9, sub = 9)]
+enum Edge {
+    #[errno(code = 1)]
+    #[msg("{{literal}} braces")]
+    Braces,
+    #[errno(code = 2)]
+    #[msg("{0} and {1}", "first", "second")]
+    PositionalArgs {
+        #[data]
+        count: u8,
+    },
+    #[errno(code = 3)]
+    #[msg("owned")]
+    Owned(#[source] uni_error::Error),
+    #[errno(code = 904, platform = "web")]
+    #[msg("hex {0:#x} width {0:>5}")]
+    Hex(u32),
+}
+
+#[test]
+fn escaped_braces_and_positional_extra_arguments() {
+    assert_eq!(Edge::Braces.to_string(), "{literal} braces");
+    assert_eq!(
+        Edge::PositionalArgs { count: 0 }.to_string(),
+        "first and second"
+    );
+    assert_eq!(Edge::Hex(255).to_string(), "hex 0xff width   255");
+    assert_eq!(Edge::Hex(0).errno().get(), 909_904);
+}
+
+#[test]
+fn an_owned_uni_error_source_keeps_its_subject_and_code() {
+    let e = Edge::Owned(uni_error::Error::new("csj", -404_012, "no fill"));
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-edge","errCode":909003,"errMsg":"owned","cause":{"message":"no fill","subject":"csj","code":-404012}}"#,
+    );
+    assert_eq!(e.source().unwrap().to_string(), "no fill");
+}
+
+// --- catalog ------------------------------------------------------------------
+
+#[test]
+fn catalog_lists_every_variant_as_written() {
+    use uni_error::catalog::{Catalog, CatalogSet};
+    let rows: Vec<(String, u32, &str, &str, &str)> = LoginError::CATALOG
+        .iter()
+        .map(|e| {
+            (
+                e.to_string(),
+                e.errno().get(),
+                e.subject(),
+                e.msg(),
+                e.doc(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "LoginError::NfcUnavailable".to_owned(),
+                1_504_003,
+                "uni-login",
+                "NFC is not available: {reason}",
+                "Shown in the catalog as the variant's description."
+            ),
+            (
+                "LoginError::Timeout".to_owned(),
+                5,
+                "uni-login",
+                "login timed out after {0} ms",
+                ""
+            ),
+            (
+                "LoginError::Weixin".to_owned(),
+                1_416_601,
+                "uni-login::weixin",
+                "weixin login failed",
+                ""
+            ),
+            (
+                "LoginError::AllFailed".to_owned(),
+                1_504_009,
+                "uni-login",
+                "every provider failed",
+                ""
+            ),
+            (
+                "LoginError::Io".to_owned(),
+                1_504_010,
+                "uni-login",
+                "storage: {0}",
+                ""
+            ),
+        ]
+    );
+    let unit = &Unit::CATALOG[0];
+    assert_eq!((unit.type_name(), unit.variant()), ("Unit", None));
+    // A type without #[msg] lists an empty template.
+    assert_eq!(OwnDisplay::CATALOG[0].msg(), "");
+    CatalogSet::new()
+        .with::<LoginError>()
+        .with::<ProviderError>()
+        .with::<WeixinSdkError>()
+        .check()
+        .unwrap();
+}
+
+// --- labelled third-party sources ---------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-ad")]
+#[errno(category = 14, sub = 16)]
+enum AdError {
+    #[errno(code = 601)]
+    #[msg("no ad could be shown")]
+    NoFill(#[source(subject = "csj")] std::io::Error),
+    #[errno(code = 602)]
+    #[msg("every network failed")]
+    AllFailed {
+        #[source(subject = "sdk")]
+        errors: Vec<std::io::Error>,
+    },
+    #[errno(code = 603)]
+    #[msg("uni source keeps its own subject")]
+    Uni(#[from(subject = "ignored")] WeixinSdkError),
+}
+
+#[test]
+fn source_subject_labels_a_third_party_cause() {
+    assert_wire(
+        &AdError::NoFill(std::io::Error::other("no fill")),
+        r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"no ad could be shown","cause":{"message":"no fill","subject":"csj"}}"#,
+    );
+    assert_wire(
+        &AdError::AllFailed {
+            errors: vec![std::io::Error::other("a"), std::io::Error::other("b")],
+        },
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416602,"errMsg":"every network failed","#,
+            r#""cause":{"message":"every network failed","errors":["#,
+            r#"{"message":"a","subject":"sdk"},{"message":"b","subject":"sdk"}]}}"#
+        ),
+    );
+    let uni: AdError = WeixinSdkError { code: 3 }.into();
+    assert_wire(
+        &uni,
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416603,"errMsg":"uni source keeps its own subject","#,
+            r#""cause":{"message":"weixin sdk error 3","subject":"weixin-sdk","code":1416002}}"#
+        ),
+    );
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-fmt")]
+#[errno(5)]
+#[msg("[{name:>width$}] [{x:.prec$}] width {width}")]
+struct Widths {
+    name: &'static str,
+    width: usize,
+    x: f64,
+    prec: usize,
+}
+
+#[test]
+fn fields_as_width_and_precision() {
+    let e = Widths {
+        name: "ab",
+        width: 5,
+        x: 1.23456,
+        prec: 2,
+    };
+    assert_eq!(e.to_string(), "[   ab] [1.23] width 5");
+}

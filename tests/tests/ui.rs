@@ -1,0 +1,11 @@
+//! Compile-fail and compile-pass cases of `#[derive(UniError)]`, blessed on
+//! our toolchain with `TRYBUILD=overwrite`. One misuse per file.
+
+#[test]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    for group in ["errno", "subject", "msg", "fields", "shape"] {
+        t.compile_fail(format!("tests/ui/{group}/*.rs"));
+    }
+    t.pass("tests/ui/pass/*.rs");
+}

@@ -1,0 +1,13 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+enum LoginError {
+    #[errno(code = 3)]
+    #[errno(code = 4)]
+    #[msg("nfc")]
+    Nfc,
+}
+
+fn main() {}

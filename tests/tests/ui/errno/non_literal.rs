@@ -1,0 +1,14 @@
+const CODE: u16 = 3;
+
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+enum LoginError {
+    #[errno(code = CODE)]
+    #[msg("nfc")]
+    Nfc,
+}
+
+fn main() {}

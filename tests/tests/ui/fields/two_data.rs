@@ -1,0 +1,17 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+enum LoginError {
+    #[errno(code = 3)]
+    #[msg("partial")]
+    Partial {
+        #[data]
+        first: u32,
+        #[data]
+        second: u32,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+const MSG: &str = "x";
+
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+enum LoginError {
+    #[errno(code = 3)]
+    #[msg(MSG)]
+    Nfc,
+}
+
+fn main() {}

@@ -1,0 +1,21 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+enum LoginError {
+    #[errno(code = 1000)]
+    #[msg("nfc {nope}")]
+    Nfc,
+
+    #[errno(category = 15, sub = 4, code = 3)]
+    #[subject("uni login")]
+    #[msg("dup")]
+    Dup,
+
+    #[errno(code = 3)]
+    #[msg("again")]
+    Again,
+}
+
+fn main() {}

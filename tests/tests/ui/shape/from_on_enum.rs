@@ -1,0 +1,13 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+#[from]
+enum LoginError {
+    #[errno(code = 3)]
+    #[msg("nfc")]
+    Nfc,
+}
+
+fn main() {}

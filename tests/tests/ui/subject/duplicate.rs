@@ -1,0 +1,10 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[subject("uni-pay")]
+#[errno(1504003)]
+#[msg("failed")]
+struct Failure;
+
+fn main() {}

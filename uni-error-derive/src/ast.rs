@@ -1,0 +1,204 @@
+//! Borrowing views of the syn tree: [`Input`], [`Variant`], [`Field`], each
+//! with its parsed attributes and the `original` node for spans. A struct is
+//! one [`Variant`] whose path is `Self`, so later stages treat both alike.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Index, Member, Type};
+
+use crate::attr::{self, Attrs, Position};
+use crate::ctxt::Ctxt;
+
+/// The type being derived.
+pub struct Input<'a> {
+    /// The type's attributes (for an enum: defaults for every variant).
+    pub attrs: Attrs<'a>,
+    /// The type's name.
+    pub ident: &'a Ident,
+    /// The type's generics.
+    pub generics: &'a Generics,
+    /// True for an enum, false for a struct.
+    pub is_enum: bool,
+    /// The variants; a struct has exactly one, sharing the type's attributes.
+    pub variants: Vec<Variant<'a>>,
+}
+
+/// An enum variant, or the body of a struct.
+pub struct Variant<'a> {
+    /// The variant's name (the type's name for a struct).
+    pub ident: &'a Ident,
+    /// The variant's own attributes (for a struct: its subject, errno, msg).
+    pub attrs: Attrs<'a>,
+    /// The fields in declaration order.
+    pub fields: Vec<Field<'a>>,
+    /// The tokens to point at for errors about the whole variant.
+    pub span: Span,
+    /// The first paragraph of the doc comment, lines joined by spaces.
+    pub doc: String,
+}
+
+/// One field.
+pub struct Field<'a> {
+    /// The syn field.
+    pub original: &'a syn::Field,
+    /// `#[source]`, `#[from]`, `#[data]`.
+    pub attrs: Attrs<'a>,
+    /// `name` or `0`.
+    pub member: Member,
+    /// The field's type.
+    pub ty: &'a Type,
+    /// The local a `match` binds this field to: `__field_name`, `__field_0`.
+    pub binding: Ident,
+}
+
+impl<'a> Input<'a> {
+    /// Builds the view, reporting unions, empty enums and attribute errors.
+    /// `None` only when the shape itself cannot be derived.
+    pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
+        match &node.data {
+            Data::Struct(data) => {
+                // The struct's subject, errno and msg are its only variant's;
+                // the container keeps `#[uni]`.
+                let mut attrs = attr::get(cx, &node.attrs, Position::Struct);
+                let own = Attrs {
+                    subject: attrs.subject.take(),
+                    errno: attrs.errno.take(),
+                    msg: attrs.msg.take(),
+                    seen: attrs.seen.clone(),
+                    ..Attrs::none()
+                };
+                let variant = Variant {
+                    ident: &node.ident,
+                    attrs: own,
+                    fields: fields(cx, &data.fields),
+                    span: node.ident.span(),
+                    doc: first_paragraph(&node.attrs),
+                };
+                Some(Input {
+                    attrs,
+                    ident: &node.ident,
+                    generics: &node.generics,
+                    is_enum: false,
+                    variants: vec![variant],
+                })
+            }
+            Data::Enum(data) => {
+                let attrs = attr::get(cx, &node.attrs, Position::Enum);
+                if data.variants.is_empty() {
+                    cx.error_spanned_by(
+                        &node.ident,
+                        "an enum with no variants cannot be a uni error: it has no value to report",
+                    );
+                }
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| Variant {
+                        ident: &v.ident,
+                        attrs: attr::get(cx, &v.attrs, Position::Variant),
+                        fields: fields(cx, &v.fields),
+                        span: v.ident.span(),
+                        doc: first_paragraph(&v.attrs),
+                    })
+                    .collect();
+                Some(Input {
+                    attrs,
+                    ident: &node.ident,
+                    generics: &node.generics,
+                    is_enum: true,
+                    variants,
+                })
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[derive(UniError)] does not support unions: use a struct or an enum",
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Variant<'_> {
+    /// The path of this variant in patterns and constructors: `Self::V` or `Self`.
+    pub fn path(&self, input: &Input) -> TokenStream {
+        if input.is_enum {
+            let ident = self.ident;
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        }
+    }
+}
+
+/// The fields of one variant, each with its attributes and binding.
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let (member, binding) = match &field.ident {
+                Some(ident) => (
+                    Member::Named(ident.clone()),
+                    format_ident!("__field_{}", ident.unraw()),
+                ),
+                None => (
+                    Member::Unnamed(Index {
+                        index: i as u32,
+                        span: field.ty.span(),
+                    }),
+                    format_ident!("__field_{}", i),
+                ),
+            };
+            // Errors about the field's use in generated code point at it.
+            let mut binding = binding;
+            binding.set_span(field.ty.span());
+            Field {
+                original: field,
+                attrs: attr::get(cx, &field.attrs, Position::Field),
+                member,
+                ty: &field.ty,
+                binding,
+            }
+        })
+        .collect()
+}
+
+/// The first paragraph of the `///` comment in `attrs`: its lines trimmed
+/// and joined by spaces, up to the first blank line.
+fn first_paragraph(attrs: &[syn::Attribute]) -> String {
+    let mut out = String::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        let value = lit.value();
+        for line in value.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if out.is_empty() {
+                    continue;
+                }
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+    }
+    out
+}

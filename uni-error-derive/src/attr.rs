@@ -1,0 +1,479 @@
+//! Attribute parsing: the helper attributes of one container, variant or
+//! field into a plain [`Attrs`]. Syntax errors and misplaced attributes are
+//! reported here; meaning (ranges, references) is checked in `valid.rs`.
+
+use proc_macro2::TokenStream;
+use syn::parse::{ParseStream, Parser};
+use syn::{Attribute, LitInt, LitStr, Meta, Token};
+
+use crate::ctxt::Ctxt;
+use crate::fmt::{self, Msg};
+
+/// `#[subject("..")]`.
+pub const SUBJECT: &str = "subject";
+/// `#[errno(..)]`.
+pub const ERRNO: &str = "errno";
+/// `#[msg("..", args)]`.
+pub const MSG: &str = "msg";
+/// `#[source]` on a field.
+pub const SOURCE: &str = "source";
+/// `#[from]` on a field.
+pub const FROM: &str = "from";
+/// `#[data]` on a field.
+pub const DATA: &str = "data";
+/// `#[uni(crate = "..")]` on the type.
+pub const UNI: &str = "uni";
+
+/// Keys of `#[errno(..)]`.
+pub const CATEGORY: &str = "category";
+/// The sub-category key of `#[errno(..)]`.
+pub const SUB: &str = "sub";
+/// The error-type key of `#[errno(..)]`.
+pub const CODE: &str = "code";
+/// The platform assertion key of `#[errno(..)]`.
+pub const PLATFORM: &str = "platform";
+/// The one key of `#[uni(..)]`.
+pub const CRATE: &str = "crate";
+
+/// Where an attribute list sits; decides which helpers are allowed.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// On an `enum` item.
+    Enum,
+    /// On a `struct` item.
+    Struct,
+    /// On an enum variant.
+    Variant,
+    /// On a field.
+    Field,
+}
+
+impl Position {
+    /// True if `#[name]` may appear here.
+    fn allows(self, name: &str) -> bool {
+        match self {
+            Position::Enum => matches!(name, SUBJECT | ERRNO | UNI),
+            Position::Struct => matches!(name, SUBJECT | ERRNO | MSG | UNI),
+            Position::Variant => matches!(name, SUBJECT | ERRNO | MSG),
+            Position::Field => matches!(name, SOURCE | FROM | DATA),
+        }
+    }
+
+    /// This position and what it takes, for error messages.
+    fn describe(self) -> &'static str {
+        match self {
+            Position::Enum => "an enum (it takes #[subject], #[errno(category, sub)] and #[uni])",
+            Position::Struct => "a struct (it takes #[subject], #[errno], #[msg] and #[uni])",
+            Position::Variant => "a variant (it takes #[subject], #[errno] and #[msg])",
+            Position::Field => "a field (it takes #[source], #[from] and #[data])",
+        }
+    }
+}
+
+/// An integer given in an attribute, with the literal kept for spans.
+#[derive(Clone)]
+pub struct Num {
+    /// The value (parsed as u64, so 300 is reported as 300, not wrapped).
+    pub value: u64,
+    /// The user's literal.
+    pub lit: LitInt,
+}
+
+/// A parsed `#[errno(..)]`.
+pub struct ErrnoAttr<'a> {
+    /// The whole attribute, for "missing part" errors.
+    pub original: &'a Attribute,
+    /// `category = N`.
+    pub category: Option<Num>,
+    /// `sub = N`.
+    pub sub: Option<Num>,
+    /// `code = N`.
+    pub code: Option<Num>,
+    /// `#[errno(1504003)]`: the whole number.
+    pub whole: Option<Num>,
+    /// `platform = ".."`.
+    pub platform: Option<LitStr>,
+}
+
+/// The helper attributes found on one item.
+pub struct Attrs<'a> {
+    /// `#[subject("..")]`.
+    pub subject: Option<LitStr>,
+    /// `#[errno(..)]`.
+    pub errno: Option<ErrnoAttr<'a>>,
+    /// `#[msg(..)]`.
+    pub msg: Option<Msg>,
+    /// `#[uni(crate = "..")]`.
+    pub krate: Option<syn::Path>,
+    /// `#[source]`.
+    pub source: Option<&'a Attribute>,
+    /// `#[from]`.
+    pub from: Option<&'a Attribute>,
+    /// `#[data]`.
+    pub data: Option<&'a Attribute>,
+    /// `subject = ".."` of `#[source(..)]` or `#[from(..)]`.
+    pub source_subject: Option<LitStr>,
+    /// The names of the helper attributes present, parsed or not: a
+    /// malformed `#[errno(..)]` is reported once, not again as "missing".
+    pub seen: Vec<&'static str>,
+}
+
+impl Attrs<'_> {
+    /// An empty set of attributes.
+    pub fn none() -> Self {
+        Attrs {
+            subject: None,
+            errno: None,
+            msg: None,
+            krate: None,
+            source: None,
+            from: None,
+            data: None,
+            source_subject: None,
+            seen: Vec::new(),
+        }
+    }
+
+    /// True if `#[name]` was written here, even if it did not parse.
+    pub fn has(&self, name: &str) -> bool {
+        self.seen.contains(&name)
+    }
+}
+
+/// The helper attribute `attr` is, or `None` for a foreign one.
+fn attr_name(attr: &Attribute) -> Option<&'static str> {
+    let path = attr.path();
+    [SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI]
+        .into_iter()
+        .find(|name| path.is_ident(name))
+}
+
+/// Parses the helper attributes among `attrs` at `pos`, reporting errors to
+/// `cx`. Other attributes (`doc`, `serde`, ..) are ignored.
+pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
+    let mut out = Attrs::none();
+    for attr in attrs {
+        let Some(name) = attr_name(attr) else {
+            continue;
+        };
+        out.seen.push(name);
+        if !pos.allows(name) {
+            cx.error_spanned_by(
+                attr,
+                format_args!("#[{name}] is not allowed on {}", pos.describe()),
+            );
+            continue;
+        }
+        let duplicate = match name {
+            SUBJECT => out.subject.is_some(),
+            ERRNO => out.errno.is_some(),
+            MSG => out.msg.is_some(),
+            UNI => out.krate.is_some(),
+            SOURCE => out.source.is_some(),
+            FROM => out.from.is_some(),
+            _ => out.data.is_some(),
+        };
+        if duplicate {
+            cx.error_spanned_by(
+                attr,
+                format_args!("duplicate #[{name}] attribute: give it once"),
+            );
+            continue;
+        }
+        match name {
+            SUBJECT => out.subject = parse_subject(cx, attr),
+            ERRNO => out.errno = parse_errno(cx, attr),
+            MSG => out.msg = parse_list(cx, attr, name).and_then(|_| fmt::parse_msg(cx, attr)),
+            UNI => out.krate = parse_uni(cx, attr),
+            SOURCE => out.source = parse_source(cx, attr, name, &mut out.source_subject),
+            FROM => out.from = parse_source(cx, attr, name, &mut out.source_subject),
+            _ => out.data = parse_flag(cx, attr, name),
+        }
+    }
+    out
+}
+
+/// Requires the `#[name(..)]` form; reports `#[name]` and `#[name = ..]`.
+fn parse_list<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a TokenStream> {
+    match &attr.meta {
+        Meta::List(list) => Some(&list.tokens),
+        _ => {
+            let example = match name {
+                SUBJECT => "#[subject(\"uni-login\")]",
+                ERRNO => "#[errno(category = 15, sub = 4, code = 3)] or #[errno(1504003)]",
+                MSG => "#[msg(\"text {field}\")]",
+                _ => "#[uni(crate = \"path\")]",
+            };
+            cx.error_spanned_by(attr, format_args!("expected {example}"));
+            None
+        }
+    }
+}
+
+/// `#[source]`/`#[from]`, optionally `(subject = "csj")` to label a
+/// third-party source that has no subject of its own.
+fn parse_source<'a>(
+    cx: &Ctxt,
+    attr: &'a Attribute,
+    name: &str,
+    subject: &mut Option<LitStr>,
+) -> Option<&'a Attribute> {
+    if let Meta::Path(_) = &attr.meta {
+        return Some(attr);
+    }
+    if let Meta::NameValue(_) = &attr.meta {
+        cx.error_spanned_by(
+            attr,
+            format_args!("expected #[{name}] or #[{name}(subject = \"csj\")]"),
+        );
+        return None;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(SUBJECT) {
+            let lit = string_literal(meta.value()?, "subject = \"csj\"")?;
+            if subject.is_some() {
+                return Err(meta.error(format_args!("duplicate {name} key `subject`")));
+            }
+            *subject = Some(lit);
+            Ok(())
+        } else {
+            Err(meta.error(format_args!(
+                "unknown {name} key `{}`, expected subject",
+                key_name(&meta.path)
+            )))
+        }
+    });
+    match result {
+        Ok(()) => Some(attr),
+        Err(e) => {
+            cx.syn_error(e);
+            None
+        }
+    }
+}
+
+/// `#[data]`: no arguments.
+fn parse_flag<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Attribute> {
+    match &attr.meta {
+        Meta::Path(_) => Some(attr),
+        _ => {
+            cx.error_spanned_by(
+                attr,
+                format_args!("#[{name}] takes no arguments: write #[{name}]"),
+            );
+            None
+        }
+    }
+}
+
+/// `#[subject("..")]`: one string literal.
+fn parse_subject(cx: &Ctxt, attr: &Attribute) -> Option<LitStr> {
+    let tokens = parse_list(cx, attr, SUBJECT)?;
+    let parser = |input: ParseStream| {
+        let lit = string_literal(input, "#[subject(\"uni-login\")]")?;
+        if !input.is_empty() {
+            return Err(
+                input.error("unexpected tokens after the subject: #[subject] takes one string")
+            );
+        }
+        Ok(lit)
+    };
+    match parser.parse2(tokens.clone()) {
+        Ok(lit) => Some(lit),
+        Err(e) => {
+            cx.syn_error(if tokens.is_empty() {
+                syn::Error::new_spanned(
+                    attr,
+                    "expected a string literal: #[subject(\"uni-login\")]",
+                )
+            } else {
+                e
+            });
+            None
+        }
+    }
+}
+
+/// Parses a string literal or reports the user's token that is not one.
+pub fn string_literal(input: ParseStream, example: &str) -> syn::Result<LitStr> {
+    if input.peek(LitStr) {
+        return input.parse();
+    }
+    let span = input
+        .cursor()
+        .token_tree()
+        .map_or(input.span(), |(tt, _)| tt.span());
+    Err(syn::Error::new(
+        span,
+        format_args!("expected a string literal, as in {example}"),
+    ))
+}
+
+/// Parses an integer literal or reports the user's token that is not one.
+fn int_literal(input: ParseStream, key: &str) -> syn::Result<Num> {
+    let (what, range) = match key {
+        CATEGORY => ("errno `category`", "0..=99"),
+        SUB => ("errno `sub`", "0..=99"),
+        CODE => ("errno `code`", "0..=999"),
+        _ => ("an errno", "0..=9999999"),
+    };
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        let value = lit.base10_parse::<u64>().map_err(|_| {
+            let problem = if lit.base10_digits().starts_with('-') {
+                "cannot be negative"
+            } else {
+                "is too large"
+            };
+            syn::Error::new(
+                lit.span(),
+                format_args!("{what} {problem}: expected an integer literal in {range}"),
+            )
+        })?;
+        return Ok(Num { value, lit });
+    }
+    let Some((tt, _)) = input.cursor().token_tree() else {
+        return Err(input.error(format_args!(
+            "expected {what} as an integer literal in {range}"
+        )));
+    };
+    if input.peek(Token![-]) {
+        return Err(syn::Error::new(
+            tt.span(),
+            format_args!("{what} cannot be negative: expected an integer literal in {range}"),
+        ));
+    }
+    Err(syn::Error::new(
+        tt.span(),
+        format_args!(
+            "{what} must be an integer literal in {range}, found `{tt}`: the derive checks errnos when it runs, so constants and expressions cannot be used"
+        ),
+    ))
+}
+
+/// `#[errno(..)]`: the whole number, keys, or a number then keys.
+fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
+    let tokens = parse_list(cx, attr, ERRNO)?;
+    let mut out = ErrnoAttr {
+        original: attr,
+        category: None,
+        sub: None,
+        code: None,
+        whole: None,
+        platform: None,
+    };
+    if tokens.is_empty() {
+        cx.error_spanned_by(
+            attr,
+            "empty #[errno]: expected #[errno(category = 15, sub = 4, code = 3)] or #[errno(1504003)]",
+        );
+        return None;
+    }
+    let mut keys = |meta: syn::meta::ParseNestedMeta| {
+        let slot = if meta.path.is_ident(CATEGORY) {
+            Some(&mut out.category)
+        } else if meta.path.is_ident(SUB) {
+            Some(&mut out.sub)
+        } else if meta.path.is_ident(CODE) {
+            Some(&mut out.code)
+        } else {
+            None
+        };
+        let name = key_name(&meta.path);
+        if let Some(slot) = slot {
+            let num = int_literal(meta.value()?, &name)?;
+            if slot.is_some() {
+                return Err(meta.error(format_args!("duplicate errno key `{name}`")));
+            }
+            *slot = Some(num);
+            Ok(())
+        } else if meta.path.is_ident(PLATFORM) {
+            let lit = string_literal(meta.value()?, "platform = \"cross\"")?;
+            if out.platform.is_some() {
+                return Err(meta.error("duplicate errno key `platform`"));
+            }
+            out.platform = Some(lit);
+            Ok(())
+        } else {
+            Err(meta.error(format_args!(
+                "unknown errno key `{name}`, expected one of category, sub, code, platform"
+            )))
+        }
+    };
+    let mut whole = None;
+    let parser = |input: ParseStream| {
+        if input.peek(LitInt) || input.peek(Token![-]) {
+            whole = Some(int_literal(input, "whole")?);
+            if input.is_empty() {
+                return Ok(());
+            }
+            input.parse::<Token![,]>()?;
+        }
+        let rest: TokenStream = input.parse()?;
+        syn::meta::parser(&mut keys).parse2(rest)
+    };
+    if let Err(e) = parser.parse2(tokens.clone()) {
+        cx.syn_error(e);
+        return None;
+    }
+    out.whole = whole;
+    if let Some(whole) = &out.whole {
+        if let Some(part) = [&out.category, &out.sub, &out.code]
+            .into_iter()
+            .flatten()
+            .next()
+        {
+            cx.error_spanned_by(
+                &part.lit,
+                format_args!(
+                    "#[errno({})] already gives the whole errno: drop this part or the number",
+                    whole.value
+                ),
+            );
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// `#[uni(crate = "..")]`.
+fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
+    parse_list(cx, attr, UNI)?;
+    let mut krate = None;
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(CRATE) {
+            let lit = string_literal(meta.value()?, "#[uni(crate = \"my_uni_error\")]")?;
+            if krate.is_some() {
+                return Err(meta.error("duplicate uni key `crate`"));
+            }
+            let path = lit.parse::<syn::Path>().map_err(|_| {
+                syn::Error::new(
+                    lit.span(),
+                    format_args!(
+                        "`{}` is not a path: expected e.g. \"my_uni_error\"",
+                        lit.value()
+                    ),
+                )
+            })?;
+            krate = Some(path);
+            Ok(())
+        } else {
+            Err(meta.error(format_args!(
+                "unknown uni key `{}`, expected crate",
+                key_name(&meta.path)
+            )))
+        }
+    });
+    match result {
+        Ok(()) => krate,
+        Err(e) => {
+            cx.syn_error(e);
+            None
+        }
+    }
+}
+
+/// A key path as written (`cod`), for messages.
+fn key_name(path: &syn::Path) -> String {
+    quote::quote!(#path).to_string().replace(' ', "")
+}

@@ -1,0 +1,159 @@
+//! The errno rules: part ranges, completing a variant's parts from the
+//! enum's defaults, splitting `#[errno(1504003)]`, and platform ranges. The
+//! same numbers as `uni_error::Errno`, checked when the macro runs.
+
+use syn::LitStr;
+
+use crate::attr::{ErrnoAttr, Num};
+use crate::ctxt::Ctxt;
+
+/// The largest errno.
+pub const MAX: u64 = 9_999_999;
+
+/// Checks one part's range (`category`/`sub` 0..=99, `code` 0..=999).
+pub fn check_part(cx: &Ctxt, num: &Num, key: &str) -> bool {
+    let max = if key == "code" { 999 } else { 99 };
+    if num.value > max {
+        let name = if key == "sub" { "sub-category" } else { key };
+        cx.error_spanned_by(
+            &num.lit,
+            format_args!(
+                "errno {name} {} is out of range: expected 0..={max}",
+                num.value
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// Checks the whole-number form against `0..=9_999_999`.
+pub fn check_whole(cx: &Ctxt, num: &Num) -> bool {
+    if num.value > MAX {
+        cx.error_spanned_by(
+            &num.lit,
+            format_args!(
+                "errno {} is out of range: expected at most 7 digits (0..=9999999)",
+                num.value
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// The enum-level defaults: only `category` and `sub` (and for a struct,
+/// whose errno is its own, nothing here applies).
+pub fn check_defaults(cx: &Ctxt, attr: &ErrnoAttr) {
+    if let Some(whole) = &attr.whole {
+        cx.error_spanned_by(
+            &whole.lit,
+            "an enum-level #[errno] gives defaults only: #[errno(category = .., sub = ..)]; put the whole errno on each variant",
+        );
+    }
+    if let Some(code) = &attr.code {
+        cx.error_spanned_by(
+            &code.lit,
+            "`code` belongs on each variant: the enum-level #[errno] gives only `category` and `sub` defaults",
+        );
+    }
+    if let Some(platform) = &attr.platform {
+        cx.error_spanned_by(
+            platform,
+            "`platform` belongs on each variant's #[errno]: it asserts that variant's code",
+        );
+    }
+    for (num, key) in [(&attr.category, "category"), (&attr.sub, "sub")] {
+        if let Some(num) = num {
+            check_part(cx, num, key);
+        }
+    }
+}
+
+/// A variant's errno, completed from the defaults; reports what is wrong
+/// (ranges, missing parts, platform) and gives `None` then.
+pub fn resolve(
+    cx: &Ctxt,
+    own: &ErrnoAttr,
+    defaults: Option<&ErrnoAttr>,
+    variant: &syn::Ident,
+    is_enum: bool,
+) -> Option<u32> {
+    let n = if let Some(whole) = &own.whole {
+        if !check_whole(cx, whole) {
+            return None;
+        }
+        whole.value
+    } else {
+        let mut ok = true;
+        let mut part = |key: &str, mine: &Option<Num>, default: Option<&Option<Num>>| {
+            let found = mine.as_ref().or_else(|| default.and_then(Option::as_ref));
+            match found {
+                Some(num) => {
+                    ok &= check_part(cx, num, key);
+                    num.value
+                }
+                None => {
+                    let hint = if key == "code" || !is_enum {
+                        String::new()
+                    } else {
+                        format!(", or give a default with #[errno({key} = ..)] on the enum")
+                    };
+                    cx.error_spanned_by(
+                        own.original,
+                        format_args!(
+                            "missing errno `{key}` for `{variant}`: add `{key} = ..` here{hint}"
+                        ),
+                    );
+                    ok = false;
+                    0
+                }
+            }
+        };
+        let category = part("category", &own.category, defaults.map(|d| &d.category));
+        let sub = part("sub", &own.sub, defaults.map(|d| &d.sub));
+        let code = part("code", &own.code, None);
+        if !ok {
+            return None;
+        }
+        category * 100_000 + sub * 1_000 + code
+    };
+    if let Some(platform) = &own.platform {
+        if !check_platform(cx, platform, (n % 1_000) as u16) {
+            return None;
+        }
+    }
+    u32::try_from(n).ok()
+}
+
+/// `platform = ".."`: a known name whose range holds `code`.
+fn check_platform(cx: &Ctxt, lit: &LitStr, code: u16) -> bool {
+    let name = lit.value();
+    let range = match name.as_str() {
+        "shared" => (0, 599),
+        "cross" => (600, 699),
+        "android" => (700, 799),
+        "ios" => (800, 899),
+        "web" => (900, 999),
+        _ => {
+            cx.error_spanned_by(
+                lit,
+                format_args!(
+                    "unknown platform `{name}`, expected one of shared, cross, android, ios, web"
+                ),
+            );
+            return false;
+        }
+    };
+    if !(range.0..=range.1).contains(&code) {
+        cx.error_spanned_by(
+            lit,
+            format_args!(
+                "errno code {code:03} is outside the {name} range: platform = \"{name}\" expects {:03}..={:03}",
+                range.0, range.1
+            ),
+        );
+        return false;
+    }
+    true
+}

@@ -1,0 +1,422 @@
+//! Code generation: `UniError`, `Display` and `std::error::Error` (when the
+//! type has `#[msg]`s), `From` for `#[from]` fields, and `serde::Serialize`
+//! through the runtime's streaming helper.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::DeriveInput;
+
+use crate::ast::{Field, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::generics::{InferredBounds, ParamsInScope};
+use crate::prop::{self, Shape};
+use crate::{fallback, fmt, valid};
+
+/// The whole derive: parse, validate, then generate code or, on errors,
+/// every error plus stub impls.
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let input = Input::from_syn(&cx, node);
+    if let Some(input) = &input {
+        valid::check(&cx, input);
+    }
+    let krate = input
+        .as_ref()
+        .and_then(|i| i.attrs.krate.as_ref())
+        .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream);
+    match (cx.check(), input) {
+        (Ok(()), Some(input)) => impl_input(&input, &krate),
+        (Ok(()), None) => TokenStream::new(),
+        (Err(err), _) => {
+            let mut out = err.into_compile_error();
+            out.extend(fallback::expand(node, &krate));
+            out
+        }
+    }
+}
+
+/// `Self::V { a: __field_a, .. }` binding only `fields`.
+fn pattern<'f, 'a: 'f>(
+    input: &Input,
+    variant: &Variant,
+    fields: impl IntoIterator<Item = &'f Field<'a>>,
+) -> TokenStream {
+    let path = variant.path(input);
+    let bound = fields.into_iter().map(|f| {
+        let member = &f.member;
+        let binding = &f.binding;
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bound,)* .. })
+}
+
+/// `match self { arms.. _ => rest }`, the wildcard only when some variant
+/// has no arm of its own (else it would be unreachable), and just `rest`
+/// when no variant has one.
+fn match_with_rest(arms: &[TokenStream], any_rest: bool, rest: &TokenStream) -> TokenStream {
+    if arms.is_empty() {
+        return rest.clone();
+    }
+    let wildcard = any_rest.then(|| quote!(_ => #rest,));
+    quote!(match self { #(#arms)* #wildcard })
+}
+
+/// Every impl for a validated input, with the crate at `krate`.
+fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let generics = input.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let params = ParamsInScope::new(generics);
+    let private = quote!(#krate::__private);
+    let core = quote!(#private::core);
+    let option = quote!(#core::option::Option);
+
+    let mut uni_bounds = InferredBounds::default();
+    let mut error_bounds = InferredBounds::default();
+    let mut display_bounds = InferredBounds::default();
+    let mut serialize_bounds = InferredBounds::default();
+    if params.any() {
+        uni_bounds.insert(quote!(Self), quote!(#private::std::error::Error));
+        error_bounds.insert(
+            quote!(Self),
+            quote!(#core::fmt::Debug + #core::fmt::Display),
+        );
+        serialize_bounds.insert(quote!(Self), quote!(#krate::UniError));
+    }
+
+    // err_subject: a constant when every variant shares the subject.
+    let subjects: Vec<_> = input
+        .variants
+        .iter()
+        .map(|v| (v, prop::subject(input, v)))
+        .collect();
+    let first = subjects
+        .first()
+        .and_then(|(_, s)| s.map(syn::LitStr::value));
+    let err_subject = if subjects
+        .iter()
+        .all(|(_, s)| s.map(syn::LitStr::value) == first)
+    {
+        let lit = subjects.first().and_then(|(_, s)| *s);
+        quote!(#lit)
+    } else {
+        let arms = subjects.iter().map(|(v, s)| {
+            let pat = pattern(input, v, []);
+            quote!(#pat => #s,)
+        });
+        quote!(match self { #(#arms)* })
+    };
+
+    // errno: constants, validated when the macro ran.
+    let errno_arms = input.variants.iter().map(|v| {
+        let pat = pattern(input, v, []);
+        let n = prop::errno(input, v);
+        quote!(#pat => #krate::Errno::__from_validated(#n),)
+    });
+    let errno = if input.is_enum {
+        quote!(match self { #(#errno_arms)* })
+    } else {
+        let n = prop::errno(input, &input.variants[0]);
+        quote!(#krate::Errno::__from_validated(#n))
+    };
+
+    // data(), and the data passed to serialize.
+    let has_data = input.variants.iter().any(|v| prop::data_field(v).is_some());
+    let mut data_arms = Vec::new();
+    let mut serialize_arms = Vec::new();
+    let mut data_rest = false;
+    for v in &input.variants {
+        let Some(field) = prop::data_field(v) else {
+            data_rest = true;
+            continue;
+        };
+        let pat = pattern(input, v, [field]);
+        let binding = &field.binding;
+        let span = field.ty.span();
+        // Spanned at the field, so "`X` does not implement Serialize"
+        // points there and not at the derive.
+        let private = respan(&private, span);
+        let (value_ty, data, serialize_data) = match prop::generic_arg(field.ty, "Option") {
+            Some(inner) => (
+                inner,
+                quote_spanned!(span=> #binding.as_ref().and_then(#private::to_data)),
+                quote_spanned!(span=> #binding.as_ref()),
+            ),
+            None => (
+                field.ty,
+                quote_spanned!(span=> #private::to_data(#binding)),
+                respan(&quote!(#option::Some(#binding)), span),
+            ),
+        };
+        if params.intersects(value_ty) {
+            uni_bounds.insert(value_ty, quote!(#private::serde::Serialize));
+            serialize_bounds.insert(value_ty, quote!(#private::serde::Serialize));
+        }
+        data_arms.push(quote!(#pat => #data,));
+        serialize_arms.push(quote_spanned! {span=>
+            #pat => #private::serialize(self, #serialize_data, __serializer),
+        });
+    }
+    let data_body = match_with_rest(&data_arms, data_rest, &quote!(#option::None));
+    let data_fn = has_data.then(|| {
+        quote! {
+            fn data(&self) -> #option<#private::serde_json::Value> {
+                #data_body
+            }
+        }
+    });
+    let serialize_body = if has_data {
+        match_with_rest(
+            &serialize_arms,
+            data_rest,
+            &quote!(#private::serialize(self, #option::<&()>::None, __serializer)),
+        )
+    } else {
+        quote!(#private::serialize(self, #option::<&()>::None, __serializer))
+    };
+
+    // err_cause() and source().
+    let has_source = input
+        .variants
+        .iter()
+        .any(|v| prop::source_field(v).is_some());
+    let mut cause_arms = Vec::new();
+    let mut source_arms = Vec::new();
+    let mut cause_rest = false;
+    let mut source_rest = false;
+    for v in &input.variants {
+        let Some(field) = prop::source_field(v) else {
+            cause_rest = true;
+            source_rest = true;
+            continue;
+        };
+        let pat = pattern(input, v, [field]);
+        let binding = &field.binding;
+        let shape = Shape::of(field.ty);
+        let error_ty = shape.error_type();
+        if params.intersects(error_ty) {
+            let bound = quote!(#private::std::error::Error + 'static);
+            uni_bounds.insert(error_ty, &bound);
+            error_bounds.insert(error_ty, &bound);
+        }
+        let span = field.ty.span();
+        let wrap = quote!(#private::Wrap);
+        // `#[source(subject = "csj")]` labels a cause that has no subject.
+        let label = field
+            .attrs
+            .source_subject
+            .as_ref()
+            .map(|lit| quote!(.with_default_subject(#lit)));
+        let (cause, source) = match &shape {
+            Shape::One(_) => (
+                quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause() #label)),
+                quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
+            ),
+            Shape::Option(_) => (
+                quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label)),
+                // Call-site spans: a closure clippy would flag as redundant in
+                // user code, but `Box<dyn Error>` needs the autoderef.
+                quote!(#binding.as_ref().map(|__e| __e.as_dyn_error())),
+            ),
+            Shape::List(_) => (
+                quote_spanned!(span=> #option::Some(#private::aggregate(
+                    self,
+                    #core::iter::Iterator::collect(#core::iter::Iterator::map(
+                        #binding.iter(),
+                        |__e| (&#wrap(__e)).__uni_cause() #label,
+                    )),
+                ))),
+                // A list has no single std source.
+                TokenStream::new(),
+            ),
+        };
+        cause_arms.push(quote!(#pat => #cause,));
+        if source.is_empty() {
+            source_rest = true;
+        } else {
+            source_arms.push(quote!(#pat => #source,));
+        }
+    }
+    let cause_body = match_with_rest(&cause_arms, cause_rest, &quote!(#option::None));
+    let source_body = match_with_rest(&source_arms, source_rest, &quote!(#option::None));
+    let cause_fn = has_source.then(|| {
+        quote! {
+            fn err_cause(&self) -> #option<#krate::Cause> {
+                #[allow(unused_imports)]
+                use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+                #cause_body
+            }
+        }
+    });
+
+    let uni_where = uni_bounds.where_clause(generics);
+    let mut out = quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #krate::UniError for #ident #ty_generics #uni_where {
+            fn err_subject(&self) -> &#core::primitive::str {
+                #err_subject
+            }
+            fn errno(&self) -> #krate::Errno {
+                #errno
+            }
+            #data_fn
+            #cause_fn
+        }
+    };
+
+    // Display, Error and From only when the type has messages. Without any
+    // #[msg] the user's own impls (or thiserror's, which reads the same
+    // #[source] and #[from]) are used, and generating From would conflict.
+    let has_msg = input.variants.iter().any(|v| v.attrs.msg.is_some());
+    if has_msg {
+        let mut arms = Vec::new();
+        for v in &input.variants {
+            let Some(msg) = &v.attrs.msg else { continue };
+            let Ok(expanded) = fmt::expand(msg, &v.fields, v.ident) else {
+                continue;
+            };
+            for (i, fmt_trait) in &expanded.bounds {
+                let ty = v.fields[*i].ty;
+                if params.intersects(ty) {
+                    let t = fmt_trait.ident();
+                    display_bounds.insert(ty, quote!(#core::fmt::#t));
+                }
+            }
+            let pat = pattern(input, v, expanded.used.iter().map(|i| &v.fields[*i]));
+            let lit = &expanded.lit;
+            let args = &expanded.args;
+            let body = if expanded.plain {
+                quote!(__formatter.write_str(#lit))
+            } else {
+                quote!(#core::write!(__formatter, #lit #args))
+            };
+            arms.push(quote!(#pat => #body,));
+        }
+        let display_where = display_bounds.where_clause(generics);
+        let error_where = error_bounds.where_clause(generics);
+        let source_fn = has_source.then(|| {
+            quote! {
+                fn source(&self) -> #option<&(dyn #private::std::error::Error + 'static)> {
+                    #[allow(unused_imports)]
+                    use #private::AsDynError as _;
+                    #source_body
+                }
+            }
+        });
+        out.extend(quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #core::fmt::Display for #ident #ty_generics #display_where {
+                fn fmt(&self, __formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
+                    match self { #(#arms)* }
+                }
+            }
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #private::std::error::Error for #ident #ty_generics #error_where {
+                #source_fn
+            }
+        });
+    }
+
+    // From for #[from] fields.
+    let from_where = InferredBounds::default().where_clause(generics);
+    for v in input.variants.iter().filter(|_| has_msg) {
+        let Some(field) = prop::from_field(v) else {
+            continue;
+        };
+        let path = v.path(input);
+        let member = &field.member;
+        let ty = field.ty;
+        out.extend(quote_spanned! {field.original.span()=>
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #core::convert::From<#ty> for #ident #ty_generics #from_where {
+                fn from(__source: #ty) -> Self {
+                    #path { #member: __source }
+                }
+            }
+        });
+    }
+
+    out.extend(impl_catalog(input, krate));
+
+    let serialize_where = serialize_bounds.where_clause(generics);
+    out.extend(quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #private::serde::Serialize for #ident #ty_generics #serialize_where {
+            fn serialize<__S>(&self, __serializer: __S) -> #core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #private::serde::Serializer,
+            {
+                #serialize_body
+            }
+        }
+    });
+    out
+}
+
+/// `impl Catalog`: a `const` table of every variant, as written.
+fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let type_name = syn::ext::IdentExt::unraw(ident).to_string();
+    let option = quote!(#krate::__private::core::option::Option);
+    let entries = input.variants.iter().map(|v| {
+        let variant = if input.is_enum {
+            let name = syn::ext::IdentExt::unraw(v.ident).to_string();
+            quote!(#option::Some(#name))
+        } else {
+            quote!(#option::None)
+        };
+        let subject = prop::subject(input, v)
+            .map(syn::LitStr::value)
+            .unwrap_or_default();
+        let n = prop::errno(input, v);
+        let msg = v
+            .attrs
+            .msg
+            .as_ref()
+            .map(|m| m.lit.value())
+            .unwrap_or_default();
+        let doc = &v.doc;
+        quote! {
+            #krate::catalog::CatalogEntry::__new(
+                #type_name,
+                #variant,
+                #subject,
+                #krate::Errno::__from_validated(#n),
+                #msg,
+                #doc,
+            )
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #krate::catalog::Catalog for #ident #ty_generics #where_clause {
+            const CATALOG: &'static [#krate::catalog::CatalogEntry] = &[#(#entries,)*];
+        }
+    }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(&g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
+}

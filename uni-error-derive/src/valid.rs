@@ -1,0 +1,220 @@
+//! Semantic checks on a parsed [`Input`]: errnos (ranges, completeness,
+//! uniqueness), subjects, messages and field roles. Every problem is
+//! reported to the context; nothing stops at the first.
+
+use std::collections::BTreeMap;
+
+use crate::ast::{Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::{attr, errno, fmt, prop, subject};
+
+/// Runs every check on `input`.
+pub fn check(cx: &Ctxt, input: &Input) {
+    check_subjects(cx, input);
+    check_errnos(cx, input);
+    check_messages(cx, input);
+    for variant in &input.variants {
+        check_fields(cx, variant);
+    }
+    check_from_types(cx, input);
+}
+
+/// Two `#[from]` fields of one type would generate conflicting `From` impls.
+fn check_from_types(cx: &Ctxt, input: &Input) {
+    let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
+    for variant in &input.variants {
+        let Some(field) = prop::from_field(variant) else {
+            continue;
+        };
+        let ty = field.ty;
+        let key = quote::quote!(#ty).to_string();
+        if let Some(first) = seen.get(&key) {
+            cx.error_spanned_by(
+                ty,
+                format_args!(
+                    "`From<{}>` is already generated for variant `{first}`: only one #[from] field per type",
+                    key.replace(" :: ", "::").replace(" < ", "<").replace(" >", ">")
+                ),
+            );
+        } else {
+            seen.insert(key, variant.ident);
+        }
+    }
+}
+
+/// Subjects are well-formed and every variant has one.
+fn check_subjects(cx: &Ctxt, input: &Input) {
+    let all = input
+        .attrs
+        .subject
+        .iter()
+        .chain(
+            input
+                .variants
+                .iter()
+                .filter_map(|v| v.attrs.subject.as_ref()),
+        )
+        .chain(
+            input
+                .variants
+                .iter()
+                .flat_map(|v| &v.fields)
+                .filter_map(|f| f.attrs.source_subject.as_ref()),
+        );
+    for lit in all {
+        if let Some(problem) = subject::problem(&lit.value()) {
+            cx.error_spanned_by(lit, problem);
+        }
+    }
+    if input.attrs.has(attr::SUBJECT) {
+        return;
+    }
+    for variant in &input.variants {
+        if !variant.attrs.has(attr::SUBJECT) {
+            if input.is_enum {
+                cx.error_at(
+                    variant.span,
+                    format_args!(
+                        "missing errSubject for `{}`: add #[subject(\"uni-<module>\")] to the enum (for every variant) or to this variant",
+                        variant.ident
+                    ),
+                );
+            } else {
+                cx.error_at(
+                    variant.span,
+                    format_args!(
+                        "missing errSubject for `{}`: add #[subject(\"uni-<module>\")] to the struct",
+                        variant.ident
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Errnos are in range, complete and unique.
+fn check_errnos(cx: &Ctxt, input: &Input) {
+    let defaults = input.attrs.errno.as_ref();
+    if let Some(defaults) = defaults {
+        errno::check_defaults(cx, defaults);
+    }
+    // A malformed enum-level #[errno] was reported already: checking the
+    // variants against missing defaults would only repeat it.
+    if input.is_enum && input.attrs.has(attr::ERRNO) && defaults.is_none() {
+        return;
+    }
+    let mut seen: BTreeMap<u32, &syn::Ident> = BTreeMap::new();
+    for variant in &input.variants {
+        let Some(own) = &variant.attrs.errno else {
+            if variant.attrs.has(attr::ERRNO) {
+                continue;
+            }
+            let place = if input.is_enum { "variant" } else { "struct" };
+            cx.error_at(
+                variant.span,
+                format_args!(
+                    "missing errno for {place} `{}`: add #[errno(category = .., sub = .., code = ..)] or #[errno(1504003)]",
+                    variant.ident
+                ),
+            );
+            continue;
+        };
+        let Some(n) = errno::resolve(cx, own, defaults, variant.ident, input.is_enum) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&n) {
+            cx.error_spanned_by(
+                own.original,
+                format_args!(
+                    "errno {n} of `{}` is already used by variant `{first}`: each variant needs its own errno",
+                    variant.ident
+                ),
+            );
+        } else {
+            seen.insert(n, variant.ident);
+        }
+    }
+}
+
+/// `#[msg]` on all variants or none, and references only to fields.
+fn check_messages(cx: &Ctxt, input: &Input) {
+    let with = input
+        .variants
+        .iter()
+        .filter(|v| v.attrs.msg.is_some())
+        .count();
+    if with != 0 && with != input.variants.len() {
+        for variant in input.variants.iter().filter(|v| v.attrs.msg.is_none()) {
+            cx.error_at(
+                variant.span,
+                format_args!(
+                    "variant `{}` has no #[msg] but others do: give every variant a #[msg], or none and implement Display yourself",
+                    variant.ident
+                ),
+            );
+        }
+    }
+    for variant in &input.variants {
+        if let Some(msg) = &variant.attrs.msg {
+            if let Err(errors) = fmt::expand(msg, &variant.fields, variant.ident) {
+                for e in errors {
+                    cx.syn_error(e);
+                }
+            }
+        }
+    }
+}
+
+/// At most one source and one data field; `#[from]` alone.
+fn check_fields(cx: &Ctxt, variant: &Variant) {
+    let mut source: Option<&crate::ast::Field> = None;
+    let mut data: Option<&crate::ast::Field> = None;
+    for field in &variant.fields {
+        let explicit = field.attrs.source.or(field.attrs.from);
+        if let Some(attr) = explicit {
+            if let Some(first) = source {
+                cx.error_spanned_by(
+                    attr,
+                    format_args!(
+                        "`{}` already has a source, `{}`: an error has at most one #[source] or #[from]",
+                        variant.ident,
+                        prop::member_name(&first.member)
+                    ),
+                );
+            } else {
+                source = Some(field);
+            }
+        }
+        if let Some(attr) = field.attrs.data {
+            if let Some(first) = data {
+                cx.error_spanned_by(
+                    attr,
+                    format_args!(
+                        "`{}` already has a #[data] field, `{}`: an error carries one data value (group several in a struct)",
+                        variant.ident,
+                        prop::member_name(&first.member)
+                    ),
+                );
+            } else {
+                data = Some(field);
+            }
+            if explicit.is_some() {
+                cx.error_spanned_by(
+                    attr,
+                    "a field cannot be both the source and the #[data] of an error",
+                );
+            }
+        }
+        if let Some(from) = field.attrs.from {
+            if variant.fields.len() > 1 {
+                cx.error_spanned_by(
+                    from,
+                    format_args!(
+                        "#[from] must be the only field of `{}`: the generated `From` could not fill the others",
+                        variant.ident
+                    ),
+                );
+            }
+        }
+    }
+}
