@@ -81,8 +81,7 @@ pub use public::Public;
 pub use well_known::{well_known_errnos, CategoryName, WellKnown};
 pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
 
-/// Derives [`UniError`](trait@UniError), `Display`, `std::error::Error`,
-/// `serde::Serialize` and `From` for `#[from]` fields.
+#[doc = include_str!("derive.md")]
 pub use uni_error_derive::UniError;
 
 /// The README's examples, run as doctests.
