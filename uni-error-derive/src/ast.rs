@@ -186,6 +186,10 @@ fn first_paragraph(attrs: &[syn::Attribute]) -> String {
             continue;
         };
         let value = lit.value();
+        // A blank `///` line is an empty attribute, which has no lines.
+        if value.trim().is_empty() && !out.is_empty() {
+            return out;
+        }
         for line in value.lines() {
             let line = line.trim();
             if line.is_empty() {
