@@ -1,6 +1,9 @@
 //! Catalogs: exact Markdown and JSON, clashes across types, reuse of
 //! WeChat's published errnos.
 
+// The types exist for their catalogs; no value is ever built.
+#![allow(dead_code)]
+
 use uni_error::catalog::{Catalog, CatalogSet};
 use uni_error::UniError;
 
