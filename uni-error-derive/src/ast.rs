@@ -37,6 +37,9 @@ pub struct Variant<'a> {
     pub span: Span,
     /// The first paragraph of the doc comment, lines joined by spaces.
     pub doc: String,
+    /// `#[msg]` rewritten for the `Display` arm, set by validation when it
+    /// has no errors so that expansion does not rewrite it a second time.
+    pub display: std::cell::OnceCell<crate::fmt::Expanded>,
 }
 
 /// One field.
@@ -75,6 +78,7 @@ impl<'a> Input<'a> {
                     fields: fields(cx, &data.fields),
                     span: node.ident.span(),
                     doc: first_paragraph(&node.attrs),
+                    display: std::cell::OnceCell::new(),
                 };
                 Some(Input {
                     attrs,
@@ -101,6 +105,7 @@ impl<'a> Input<'a> {
                         fields: fields(cx, &v.fields),
                         span: v.ident.span(),
                         doc: first_paragraph(&v.attrs),
+                        display: std::cell::OnceCell::new(),
                     })
                     .collect();
                 Some(Input {

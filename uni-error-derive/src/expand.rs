@@ -11,7 +11,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
 use crate::generics::{InferredBounds, ParamsInScope};
 use crate::prop::{self, Shape};
-use crate::{fallback, fmt, valid};
+use crate::{fallback, valid};
 
 /// The whole derive: parse, validate, then generate code or, on errors,
 /// every error plus stub impls.
@@ -108,14 +108,16 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         quote!(match self { #(#arms)* })
     };
 
-    // errno: constants, validated when the macro ran.
+    // errno: constants, validated when the macro ran. The arms give bare
+    // numbers and the constructor is written once: fewer tokens to expand
+    // and type-check in big enums.
     let errno_arms = input.variants.iter().map(|v| {
         let pat = pattern(input, v, []);
         let n = prop::errno(input, v);
-        quote!(#pat => #krate::Errno::__from_validated(#n),)
+        quote!(#pat => #n,)
     });
     let errno = if input.is_enum {
-        quote!(match self { #(#errno_arms)* })
+        quote!(#krate::Errno::__from_validated(match self { #(#errno_arms)* }))
     } else {
         let n = prop::errno(input, &input.variants[0]);
         quote!(#krate::Errno::__from_validated(#n))
@@ -273,8 +275,9 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     if has_msg {
         let mut arms = Vec::new();
         for v in &input.variants {
-            let Some(msg) = &v.attrs.msg else { continue };
-            let Ok(expanded) = fmt::expand(msg, &v.fields, v.ident) else {
+            // Validation rewrote every #[msg] already (and any error
+            // stopped the derive before this point).
+            let Some(expanded) = v.display.get() else {
                 continue;
             };
             for (i, fmt_trait) in &expanded.bounds {
@@ -364,14 +367,15 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let type_name = syn::ext::IdentExt::unraw(ident).to_string();
-    let option = quote!(#krate::__private::core::option::Option);
+    // One local constructor; each entry is then a call with literals only
+    // (about a third of the tokens of spelling out every path per entry).
+    let variant_name = if input.is_enum {
+        quote!(#krate::__private::core::option::Option::Some(__variant))
+    } else {
+        quote!(#krate::__private::core::option::Option::None)
+    };
     let entries = input.variants.iter().map(|v| {
-        let variant = if input.is_enum {
-            let name = syn::ext::IdentExt::unraw(v.ident).to_string();
-            quote!(#option::Some(#name))
-        } else {
-            quote!(#option::None)
-        };
+        let variant = syn::ext::IdentExt::unraw(v.ident).to_string();
         let subject = prop::subject(input, v)
             .map(syn::LitStr::value)
             .unwrap_or_default();
@@ -383,22 +387,32 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
             .map(|m| m.lit.value())
             .unwrap_or_default();
         let doc = &v.doc;
-        quote! {
-            #krate::catalog::CatalogEntry::__new(
-                #type_name,
-                #variant,
-                #subject,
-                #krate::Errno::__from_validated(#n),
-                #msg,
-                #doc,
-            )
-        }
+        quote!(__entry(#variant, #subject, #n, #msg, #doc))
     });
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #impl_generics #krate::catalog::Catalog for #ident #ty_generics #where_clause {
-            const CATALOG: &'static [#krate::catalog::CatalogEntry] = &[#(#entries,)*];
+            const CATALOG: &'static [#krate::catalog::CatalogEntry] = {
+                #[allow(unused_variables)]
+                const fn __entry(
+                    __variant: &'static str,
+                    __subject: &'static str,
+                    __errno: u32,
+                    __msg: &'static str,
+                    __doc: &'static str,
+                ) -> #krate::catalog::CatalogEntry {
+                    #krate::catalog::CatalogEntry::__new(
+                        #type_name,
+                        #variant_name,
+                        __subject,
+                        #krate::Errno::__from_validated(__errno),
+                        __msg,
+                        __doc,
+                    )
+                }
+                &[#(#entries,)*]
+            };
         }
     }
 }

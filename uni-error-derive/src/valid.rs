@@ -156,9 +156,14 @@ fn check_messages(cx: &Ctxt, input: &Input) {
     }
     for variant in &input.variants {
         if let Some(msg) = &variant.attrs.msg {
-            if let Err(errors) = fmt::expand(msg, &variant.fields, variant.ident) {
-                for e in errors {
-                    cx.syn_error(e);
+            match fmt::expand(msg, &variant.fields, variant.ident) {
+                Ok(expanded) => {
+                    let _ = variant.display.set(expanded);
+                }
+                Err(errors) => {
+                    for e in errors {
+                        cx.syn_error(e);
+                    }
                 }
             }
         }
