@@ -288,7 +288,8 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 .map(|lit| quote!(.with_default_subject(#lit)));
             let code = field.attrs.source_code.as_ref().map(|path| {
                 let span = path.span();
-                quote_spanned!(span=> .with_default_code(#path(#elem)))
+                let private = respan(&private, span);
+                quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
             });
             quote!(#subject #code)
         };

@@ -217,6 +217,18 @@ impl<T: UniError + ?Sized> Transparent for T {
     }
 }
 
+/// `#[source(code = f)]`: reads an SDK code off one source error. The
+/// error comes first so that its type is fixed before `f` is checked: a
+/// function of the wrong signature is then reported as "expected fn pointer
+/// `fn(&E) -> Option<i64>`" at the user's path.
+pub struct SourceCode<'a, T: ?Sized>(pub &'a T);
+
+impl<T: ?Sized> SourceCode<'_, T> {
+    pub fn read(self, code: fn(&T) -> Option<i64>) -> Option<i64> {
+        code(self.0)
+    }
+}
+
 /// An aggregate cause whose message is the error's errMsg.
 pub fn aggregate<T: fmt::Display + ?Sized>(this: &T, errors: Vec<Cause>) -> Cause {
     Cause::Aggregate(AggregateError::with_message(this.to_string(), errors))
