@@ -295,9 +295,7 @@ fn parse_source<'a>(
     if let Meta::NameValue(_) = &attr.meta {
         cx.error_spanned_by(
             attr,
-            format_args!(
-                "expected #[{name}] or #[{name}(subject = \"csj\", code = path::to_fn)]"
-            ),
+            format_args!("expected #[{name}] or #[{name}(subject = \"csj\", code = path::to_fn)]"),
         );
         return None;
     }
@@ -343,12 +341,16 @@ fn function_path(input: ParseStream) -> syn::Result<syn::Path> {
         )
     };
     let Some((tt, _)) = input.cursor().token_tree() else {
-        return Err(input.error(format_args!("expected the path of a function, as in {example}")));
+        return Err(input.error(format_args!(
+            "expected the path of a function, as in {example}"
+        )));
     };
     if input.peek(syn::Lit) {
         return Err(not_a_path(&tt));
     }
-    let path = input.call(syn::Path::parse_mod_style).map_err(|_| not_a_path(&tt))?;
+    let path = input
+        .call(syn::Path::parse_mod_style)
+        .map_err(|_| not_a_path(&tt))?;
     if !(input.is_empty() || input.peek(Token![,])) {
         let next = input.cursor().token_tree().map_or(tt, |(t, _)| t);
         return Err(not_a_path(&next));
@@ -416,14 +418,22 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
             let lit: LitInt = input.parse().map_err(|_| {
                 syn::Error::new(
                     tt.span(),
-                    format_args!("expected an HTTP status as an integer literal in 100..=599, found `{tt}`"),
+                    format_args!(
+                        "expected an HTTP status as an integer literal in 100..=599, found `{tt}`"
+                    ),
                 )
             })?;
-            let value = lit.base10_parse::<u64>().ok().filter(|n| (100..=599).contains(n));
+            let value = lit
+                .base10_parse::<u64>()
+                .ok()
+                .filter(|n| (100..=599).contains(n));
             let Some(value) = value else {
                 return Err(syn::Error::new(
                     lit.span(),
-                    format_args!("HTTP status {} is out of range: expected 100..=599", lit.base10_digits()),
+                    format_args!(
+                        "HTTP status {} is out of range: expected 100..=599",
+                        lit.base10_digits()
+                    ),
                 ));
             };
             if out.http.is_some() {

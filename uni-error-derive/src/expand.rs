@@ -314,12 +314,12 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 {
                     let label = label(quote!(__e));
                     quote_spanned!(span=> #option::Some(#private::aggregate(
-                    self,
-                    #core::iter::Iterator::collect(#core::iter::Iterator::map(
-                        #binding.iter(),
-                        |__e| (&#wrap(__e)).__uni_cause() #label,
-                    )),
-                )))
+                        self,
+                        #core::iter::Iterator::collect(#core::iter::Iterator::map(
+                            #binding.iter(),
+                            |__e| (&#wrap(__e)).__uni_cause() #label,
+                        )),
+                    )))
                 },
                 // A list has no single std source.
                 TokenStream::new(),
@@ -519,8 +519,8 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
 /// variant may forward its field's: the variant's own, else the type's,
 /// else (transparent) the field's, else `None`.
 fn status_fn(input: &Input, krate: &TokenStream, kinds: &TokenStream) -> Option<TokenStream> {
-    let any_status = input.attrs.status.is_some()
-        || input.variants.iter().any(|v| v.attrs.status.is_some());
+    let any_status =
+        input.attrs.status.is_some() || input.variants.iter().any(|v| v.attrs.status.is_some());
     let any_forwards = input.variants.iter().any(|v| prop::forwards_status(v));
     if !any_status && !any_forwards {
         return None;

@@ -67,7 +67,10 @@ use syn::{parse_macro_input, DeriveInput};
 /// Every misuse (an errno out of range or used twice, a malformed subject, a
 /// `{name}` that is no field, two sources, ...) is a compile error at the
 /// offending token, all of them reported together; the macro never panics.
-#[proc_macro_derive(UniError, attributes(subject, errno, msg, source, from, data, uni, status))]
+#[proc_macro_derive(
+    UniError,
+    attributes(subject, errno, msg, source, from, data, uni, status)
+)]
 pub fn derive_uni_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

@@ -59,7 +59,11 @@ pub fn status<'v>(input: &'v Input, variant: &'v Variant) -> Option<&'v StatusAt
     if forwards_status(variant) {
         return None;
     }
-    variant.attrs.status.as_ref().or(input.attrs.status.as_ref())
+    variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.status.as_ref())
 }
 
 /// The `#[from]` field.
