@@ -949,3 +949,109 @@ fn without_status_the_default_mapping_stays() {
         google::Code::from_errno(ProviderError::Offline.errno())
     );
 }
+
+/// Every google.rpc name the derive accepts is the `Code` of that name.
+#[derive(Debug, UniError)]
+#[subject("uni-codes")]
+#[errno(category = 13, sub = 9)]
+pub enum AllCodes {
+    #[errno(code = 0)]
+    #[status(grpc = "OK")]
+    #[msg("")]
+    A0,
+    #[errno(code = 1)]
+    #[status(grpc = "CANCELLED")]
+    #[msg("")]
+    A1,
+    #[errno(code = 2)]
+    #[status(grpc = "UNKNOWN")]
+    #[msg("")]
+    A2,
+    #[errno(code = 3)]
+    #[status(grpc = "INVALID_ARGUMENT")]
+    #[msg("")]
+    A3,
+    #[errno(code = 4)]
+    #[status(grpc = "DEADLINE_EXCEEDED")]
+    #[msg("")]
+    A4,
+    #[errno(code = 5)]
+    #[status(grpc = "NOT_FOUND")]
+    #[msg("")]
+    A5,
+    #[errno(code = 6)]
+    #[status(grpc = "ALREADY_EXISTS")]
+    #[msg("")]
+    A6,
+    #[errno(code = 7)]
+    #[status(grpc = "PERMISSION_DENIED")]
+    #[msg("")]
+    A7,
+    #[errno(code = 8)]
+    #[status(grpc = "RESOURCE_EXHAUSTED")]
+    #[msg("")]
+    A8,
+    #[errno(code = 9)]
+    #[status(grpc = "FAILED_PRECONDITION")]
+    #[msg("")]
+    A9,
+    #[errno(code = 10)]
+    #[status(grpc = "ABORTED")]
+    #[msg("")]
+    A10,
+    #[errno(code = 11)]
+    #[status(grpc = "OUT_OF_RANGE")]
+    #[msg("")]
+    A11,
+    #[errno(code = 12)]
+    #[status(grpc = "UNIMPLEMENTED")]
+    #[msg("")]
+    A12,
+    #[errno(code = 13)]
+    #[status(grpc = "INTERNAL")]
+    #[msg("")]
+    A13,
+    #[errno(code = 14)]
+    #[status(grpc = "UNAVAILABLE")]
+    #[msg("")]
+    A14,
+    #[errno(code = 15)]
+    #[status(grpc = "DATA_LOSS")]
+    #[msg("")]
+    A15,
+    #[errno(code = 16)]
+    #[status(grpc = "UNAUTHENTICATED", http = 599)]
+    #[msg("")]
+    A16,
+}
+
+#[test]
+fn every_grpc_name_maps_to_the_code_of_that_name() {
+    use uni_error::google::Code;
+    let all = [
+        AllCodes::A0,
+        AllCodes::A1,
+        AllCodes::A2,
+        AllCodes::A3,
+        AllCodes::A4,
+        AllCodes::A5,
+        AllCodes::A6,
+        AllCodes::A7,
+        AllCodes::A8,
+        AllCodes::A9,
+        AllCodes::A10,
+        AllCodes::A11,
+        AllCodes::A12,
+        AllCodes::A13,
+        AllCodes::A14,
+        AllCodes::A15,
+        AllCodes::A16,
+    ];
+    for (e, code) in all.iter().zip(Code::ALL) {
+        let over = e.status_override().unwrap();
+        assert_eq!(over.grpc, Some(code), "{e:?}");
+        assert_eq!(u32::from(e.errno().code()), code.value().unsigned_abs());
+    }
+    assert_eq!(AllCodes::A16.status_override().unwrap().http, Some(599));
+    assert_eq!(AllCodes::A0.status_override().unwrap().http, None);
+}
