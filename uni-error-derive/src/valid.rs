@@ -183,6 +183,21 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
         return;
     }
     let field = &variant.fields[0];
+    // A boxed `dyn Error` never implements UniError: say so here, rather
+    // than as rustc's trait and `Sized` errors about the generated call.
+    let boxed_dyn = matches!(
+        prop::generic_arg(field.ty, "Box"),
+        Some(syn::Type::TraitObject(_))
+    );
+    if boxed_dyn && (prop::forwards_errno(variant) || prop::forwards_subject(variant)) {
+        cx.error_spanned_by(
+            field.ty,
+            format_args!(
+                "#[msg(transparent)] over a boxed `dyn` error cannot forward an errno or errSubject: it has none. Give `{}` its own #[errno(..)] and #[subject(..)]",
+                variant.ident
+            ),
+        );
+    }
     if let Some(attr) = field.attrs.source {
         cx.error_spanned_by(
             attr,
