@@ -1055,3 +1055,25 @@ fn every_grpc_name_maps_to_the_code_of_that_name() {
     assert_eq!(AllCodes::A16.status_override().unwrap().http, Some(599));
     assert_eq!(AllCodes::A0.status_override().unwrap().http, None);
 }
+
+/// The owned `uni_error::Error` has no static errno: a transparent wrapper
+/// gives its own, and forwards the message, data and cause.
+#[derive(Debug, UniError)]
+#[subject("uni-remote")]
+#[errno(category = 13, sub = 8, code = 1)]
+#[msg(transparent)]
+pub struct Remote(uni_error::Error);
+
+#[test]
+fn transparent_over_the_owned_error_forwards_message_data_and_cause() {
+    let inner = uni_error::Error::new("csj", -404_012, "no fill")
+        .with_data(serde_json::json!({"slot": 7}))
+        .with_cause(uni_error::SourceError::new("upstream"));
+    assert_wire(
+        &Remote(inner),
+        concat!(
+            r#"{"errSubject":"uni-remote","errCode":1308001,"errMsg":"no fill","#,
+            r#""data":{"slot":7},"cause":{"message":"upstream"}}"#
+        ),
+    );
+}
