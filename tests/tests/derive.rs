@@ -655,3 +655,425 @@ fn fields_as_width_and_precision() {
     };
     assert_eq!(e.to_string(), "[   ab] [1.23] width 5");
 }
+
+// ---------------------------------------------------------------------------
+// #[msg(transparent)]
+
+#[derive(Debug, UniError)]
+#[subject("uni-app")]
+#[errno(category = 15, sub = 5)]
+pub enum AppError {
+    /// Forwards everything: the wire form is the login error's.
+    #[msg(transparent)]
+    Login(#[from] LoginError),
+    /// Keeps the inner message and chain, with its own errno.
+    #[errno(code = 1)]
+    #[msg(transparent)]
+    Provider(ProviderError),
+    /// A plain error needs its own errno and subject.
+    #[errno(code = 2)]
+    #[subject("uni-app::io")]
+    #[msg(transparent)]
+    Io(std::io::Error),
+    #[errno(code = 3)]
+    #[subject("uni-app::boxed")]
+    #[msg(transparent)]
+    Boxed(Box<dyn std::error::Error + Send + Sync>),
+    #[errno(code = 4)]
+    #[msg("plain")]
+    Plain,
+}
+
+#[derive(Debug)]
+struct WithSource(std::io::Error);
+impl fmt::Display for WithSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("outer io")
+    }
+}
+impl std::error::Error for WithSource {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+#[test]
+fn transparent_forwards_the_whole_wire_form() {
+    let inner = LoginError::Weixin {
+        sdk: WeixinSdkError { code: -2 },
+        partial: Some(Profile {
+            nickname: "ann".into(),
+        }),
+    };
+    let expected = json(&inner);
+    let e = AppError::from(inner);
+    assert_wire(&e, &expected);
+    assert_eq!(e.to_string(), "weixin login failed");
+    assert_eq!(e.errno().get(), 1_416_601);
+    assert_eq!(e.err_subject(), "uni-login::weixin");
+    assert_eq!(e.data(), Some(serde_json::json!({"nickname": "ann"})));
+    // source() is the inner error's source, not the inner error.
+    assert_eq!(e.source().unwrap().to_string(), "weixin sdk error -2");
+}
+
+#[test]
+fn transparent_with_its_own_errno_keeps_the_inner_subject() {
+    let e = AppError::Provider(ProviderError::NotInstalled { name: "qq" });
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-login::provider","errCode":1505001,"errMsg":"qq is not installed"}"#,
+    );
+    // The enum's #[subject] does not override the inner error's.
+    assert_eq!(AppError::Plain.err_subject(), "uni-app");
+}
+
+#[test]
+fn transparent_over_a_plain_error_forwards_message_and_chain() {
+    let e = AppError::Io(std::io::Error::other(WithSource(std::io::Error::other(
+        "disk full",
+    ))));
+    assert_wire(
+        &e,
+        concat!(
+            r#"{"errSubject":"uni-app::io","errCode":1505002,"errMsg":"outer io","#,
+            r#""cause":{"message":"disk full"}}"#
+        ),
+    );
+    assert_eq!(e.source().unwrap().to_string(), "disk full");
+    let e = AppError::Boxed("boxed".into());
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-app::boxed","errCode":1505003,"errMsg":"boxed"}"#,
+    );
+    assert!(e.source().is_none());
+}
+
+#[test]
+fn transparent_variants_without_errno_are_not_in_the_catalog() {
+    use uni_error::catalog::Catalog;
+    let names: Vec<_> = AppError::CATALOG.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "AppError::Provider",
+            "AppError::Io",
+            "AppError::Boxed",
+            "AppError::Plain"
+        ]
+    );
+    assert_eq!(AppError::CATALOG[0].msg(), "");
+}
+
+#[derive(Debug, UniError)]
+#[msg(transparent)]
+pub struct Wrapper(ProviderError);
+
+#[derive(Debug, UniError)]
+#[subject("uni-generic")]
+#[msg(transparent)]
+pub struct GenericWrapper<E>(E);
+
+#[test]
+fn transparent_structs_forward_too() {
+    let e = Wrapper(ProviderError::Offline);
+    assert_wire(
+        &e,
+        r#"{"errSubject":"apple-id","errCode":1504102,"errMsg":"no network"}"#,
+    );
+    let e = GenericWrapper(ProviderError::Offline);
+    assert_wire(
+        &e,
+        r#"{"errSubject":"uni-generic","errCode":1504102,"errMsg":"no network"}"#,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// #[source(code = ..)]
+
+#[derive(Debug)]
+pub struct SdkError {
+    code: i64,
+}
+impl fmt::Display for SdkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sdk said {}", self.code)
+    }
+}
+impl std::error::Error for SdkError {}
+
+fn sdk_code(e: &SdkError) -> Option<i64> {
+    (e.code != 0).then_some(e.code)
+}
+
+mod sdk {
+    pub fn io_code(e: &std::io::Error) -> Option<i64> {
+        e.raw_os_error().map(i64::from)
+    }
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-ad")]
+#[errno(category = 14, sub = 16)]
+pub enum SdkAdError {
+    #[errno(code = 601)]
+    #[msg("no fill")]
+    NoFill(#[source(subject = "csj", code = sdk_code)] SdkError),
+    #[errno(code = 602)]
+    #[msg("all failed")]
+    AllFailed(#[source(code = sdk_code)] Vec<SdkError>),
+    #[errno(code = 603)]
+    #[msg("maybe")]
+    Maybe(#[source(code = crate::sdk_code, subject = "gdt")] Option<SdkError>),
+    #[errno(code = 604)]
+    #[msg("os")]
+    Os(#[from(code = sdk::io_code)] std::io::Error),
+}
+
+#[test]
+fn source_code_reads_the_sdk_code_per_error() {
+    assert_wire(
+        &SdkAdError::NoFill(SdkError { code: -404012 }),
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"no fill","#,
+            r#""cause":{"message":"sdk said -404012","subject":"csj","code":-404012}}"#
+        ),
+    );
+    assert_wire(
+        &SdkAdError::NoFill(SdkError { code: 0 }),
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416601,"errMsg":"no fill","#,
+            r#""cause":{"message":"sdk said 0","subject":"csj"}}"#
+        ),
+    );
+    assert_wire(
+        &SdkAdError::AllFailed(vec![SdkError { code: 1 }, SdkError { code: 0 }]),
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416602,"errMsg":"all failed","#,
+            r#""cause":{"message":"all failed","errors":["#,
+            r#"{"message":"sdk said 1","code":1},{"message":"sdk said 0"}]}}"#
+        ),
+    );
+    assert_wire(
+        &SdkAdError::Maybe(Some(SdkError { code: 7 })),
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1416603,"errMsg":"maybe","#,
+            r#""cause":{"message":"sdk said 7","subject":"gdt","code":7}}"#
+        ),
+    );
+    assert_wire(
+        &SdkAdError::from(std::io::Error::from_raw_os_error(2)),
+        &format!(
+            concat!(
+                r#"{{"errSubject":"uni-ad","errCode":1416604,"errMsg":"os","#,
+                r#""cause":{{"message":{},"code":2}}}}"#
+            ),
+            json(&std::io::Error::from_raw_os_error(2).to_string())
+        ),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// #[status(..)]
+
+#[derive(Debug, UniError)]
+#[subject("uni-openDocument")]
+#[errno(category = 13, sub = 0)]
+#[status(grpc = "UNAVAILABLE")]
+pub enum DocError {
+    #[errno(code = 2)]
+    #[status(grpc = "NOT_FOUND", http = 410)]
+    #[msg("no such file")]
+    Missing,
+    #[errno(code = 3)]
+    #[status(http = 418)]
+    #[msg("teapot")]
+    Teapot,
+    #[errno(code = 4)]
+    #[msg("busy")]
+    Busy,
+    #[msg(transparent)]
+    Inner(#[from] Box<NotFoundStruct>),
+}
+
+#[derive(Debug, UniError)]
+#[uni(crate = "::uni_error")]
+#[subject("uni-openDocument")]
+#[errno(1300009)]
+#[status(grpc = "PERMISSION_DENIED")]
+#[msg("denied")]
+pub struct NotFoundStruct;
+
+#[test]
+fn status_overrides_the_google_mapping() {
+    use uni_error::google::{self, Code, StatusOverride};
+    assert_eq!(
+        DocError::Missing.status_override(),
+        Some(StatusOverride {
+            grpc: Some(Code::NotFound),
+            http: Some(410)
+        })
+    );
+    assert_eq!(google::grpc_code(&DocError::Missing), Code::NotFound);
+    assert_eq!(google::http_status(&DocError::Missing), 410);
+    // A variant's #[status] replaces the enum's whole: no grpc given here.
+    assert_eq!(
+        DocError::Teapot.status_override(),
+        Some(StatusOverride {
+            grpc: None,
+            http: Some(418)
+        })
+    );
+    assert_eq!(google::http_status(&DocError::Teapot), 418);
+    // The enum's #[status] is the default.
+    assert_eq!(google::grpc_code(&DocError::Busy), Code::Unavailable);
+    assert_eq!(google::http_status(&DocError::Busy), 503);
+    // A transparent variant forwards its field's.
+    let inner = DocError::from(Box::new(NotFoundStruct));
+    assert_eq!(google::grpc_code(&inner), Code::PermissionDenied);
+    assert_eq!(google::grpc_code(&NotFoundStruct), Code::PermissionDenied);
+    assert_eq!(
+        json(&google::Status::from_uni(&DocError::Missing)),
+        concat!(
+            r#"{"code":5,"message":"no such file","details":[{"#,
+            r#""@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"1300002","domain":"uni-openDocument"}]}"#
+        )
+    );
+}
+
+#[test]
+fn without_status_the_default_mapping_stays() {
+    use uni_error::google;
+    assert_eq!(ProviderError::Offline.status_override(), None);
+    assert_eq!(
+        google::grpc_code(&ProviderError::Offline),
+        google::Code::from_errno(ProviderError::Offline.errno())
+    );
+}
+
+/// Every google.rpc name the derive accepts is the `Code` of that name.
+#[derive(Debug, UniError)]
+#[subject("uni-codes")]
+#[errno(category = 13, sub = 9)]
+pub enum AllCodes {
+    #[errno(code = 0)]
+    #[status(grpc = "OK")]
+    #[msg("")]
+    A0,
+    #[errno(code = 1)]
+    #[status(grpc = "CANCELLED")]
+    #[msg("")]
+    A1,
+    #[errno(code = 2)]
+    #[status(grpc = "UNKNOWN")]
+    #[msg("")]
+    A2,
+    #[errno(code = 3)]
+    #[status(grpc = "INVALID_ARGUMENT")]
+    #[msg("")]
+    A3,
+    #[errno(code = 4)]
+    #[status(grpc = "DEADLINE_EXCEEDED")]
+    #[msg("")]
+    A4,
+    #[errno(code = 5)]
+    #[status(grpc = "NOT_FOUND")]
+    #[msg("")]
+    A5,
+    #[errno(code = 6)]
+    #[status(grpc = "ALREADY_EXISTS")]
+    #[msg("")]
+    A6,
+    #[errno(code = 7)]
+    #[status(grpc = "PERMISSION_DENIED")]
+    #[msg("")]
+    A7,
+    #[errno(code = 8)]
+    #[status(grpc = "RESOURCE_EXHAUSTED")]
+    #[msg("")]
+    A8,
+    #[errno(code = 9)]
+    #[status(grpc = "FAILED_PRECONDITION")]
+    #[msg("")]
+    A9,
+    #[errno(code = 10)]
+    #[status(grpc = "ABORTED")]
+    #[msg("")]
+    A10,
+    #[errno(code = 11)]
+    #[status(grpc = "OUT_OF_RANGE")]
+    #[msg("")]
+    A11,
+    #[errno(code = 12)]
+    #[status(grpc = "UNIMPLEMENTED")]
+    #[msg("")]
+    A12,
+    #[errno(code = 13)]
+    #[status(grpc = "INTERNAL")]
+    #[msg("")]
+    A13,
+    #[errno(code = 14)]
+    #[status(grpc = "UNAVAILABLE")]
+    #[msg("")]
+    A14,
+    #[errno(code = 15)]
+    #[status(grpc = "DATA_LOSS")]
+    #[msg("")]
+    A15,
+    #[errno(code = 16)]
+    #[status(grpc = "UNAUTHENTICATED", http = 599)]
+    #[msg("")]
+    A16,
+}
+
+#[test]
+fn every_grpc_name_maps_to_the_code_of_that_name() {
+    use uni_error::google::Code;
+    let all = [
+        AllCodes::A0,
+        AllCodes::A1,
+        AllCodes::A2,
+        AllCodes::A3,
+        AllCodes::A4,
+        AllCodes::A5,
+        AllCodes::A6,
+        AllCodes::A7,
+        AllCodes::A8,
+        AllCodes::A9,
+        AllCodes::A10,
+        AllCodes::A11,
+        AllCodes::A12,
+        AllCodes::A13,
+        AllCodes::A14,
+        AllCodes::A15,
+        AllCodes::A16,
+    ];
+    for (e, code) in all.iter().zip(Code::ALL) {
+        let over = e.status_override().unwrap();
+        assert_eq!(over.grpc, Some(code), "{e:?}");
+        assert_eq!(u32::from(e.errno().code()), code.value().unsigned_abs());
+    }
+    assert_eq!(AllCodes::A16.status_override().unwrap().http, Some(599));
+    assert_eq!(AllCodes::A0.status_override().unwrap().http, None);
+}
+
+/// The owned `uni_error::Error` has no static errno: a transparent wrapper
+/// gives its own, and forwards the message, data and cause.
+#[derive(Debug, UniError)]
+#[subject("uni-remote")]
+#[errno(category = 13, sub = 8, code = 1)]
+#[msg(transparent)]
+pub struct Remote(uni_error::Error);
+
+#[test]
+fn transparent_over_the_owned_error_forwards_message_data_and_cause() {
+    let inner = uni_error::Error::new("csj", -404_012, "no fill")
+        .with_data(serde_json::json!({"slot": 7}))
+        .with_cause(uni_error::SourceError::new("upstream"));
+    assert_wire(
+        &Remote(inner),
+        concat!(
+            r#"{"errSubject":"uni-remote","errCode":1308001,"errMsg":"no fill","#,
+            r#""data":{"slot":7},"cause":{"message":"upstream"}}"#
+        ),
+    );
+}

@@ -40,6 +40,32 @@ pub enum Lint<E: std::error::Error + 'static, D: serde::Serialize> {
     },
 }
 
+/// Transparent wrappers, status overrides and source codes.
+#[derive(Debug, UniError)]
+#[subject("uni-lint")]
+#[errno(category = 3, sub = 4)]
+#[status(grpc = "UNAVAILABLE")]
+pub enum Wrapping<E: UniError + 'static> {
+    /// Forwards everything.
+    #[msg(transparent)]
+    Inner(#[from] E),
+    /// A plain error with its own errno.
+    #[errno(code = 1)]
+    #[subject("uni-lint::io")]
+    #[status(http = 507)]
+    #[msg(transparent)]
+    Io(std::io::Error),
+    /// A coded third-party source.
+    #[errno(code = 2)]
+    #[msg("sdk")]
+    Sdk(#[source(subject = "sdk", code = io_code)] Vec<std::io::Error>),
+}
+
+/// An SDK code.
+fn io_code(e: &std::io::Error) -> Option<i64> {
+    e.raw_os_error().map(i64::from)
+}
+
 /// A unit struct.
 #[derive(Debug, UniError)]
 #[subject("uni-lint")]
@@ -52,4 +78,6 @@ fn lints() {
     let e: Lint<std::io::Error, ()> = Lint::Data { x: 1 };
     assert_eq!(e.to_string(), "b 1 2 2");
     assert_eq!(Unit.errno().get(), 1);
+    let w: Wrapping<Unit> = Wrapping::from(Unit);
+    assert_eq!(w.errno().get(), 1);
 }

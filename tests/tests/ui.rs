@@ -4,7 +4,15 @@
 #[test]
 fn ui() {
     let t = trybuild::TestCases::new();
-    for group in ["errno", "subject", "msg", "fields", "shape"] {
+    for group in [
+        "errno",
+        "subject",
+        "msg",
+        "fields",
+        "shape",
+        "transparent",
+        "status",
+    ] {
         t.compile_fail(format!("tests/ui/{group}/*.rs"));
     }
     t.pass("tests/ui/pass/*.rs");

@@ -62,13 +62,15 @@ impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
         match &node.data {
             Data::Struct(data) => {
-                // The struct's subject, errno and msg are its only variant's;
-                // the container keeps `#[uni]`.
+                // The struct's subject, errno, msg and status are its only
+                // variant's; the container keeps `#[uni]`.
                 let mut attrs = attr::get(cx, &node.attrs, Position::Struct);
                 let own = Attrs {
                     subject: attrs.subject.take(),
                     errno: attrs.errno.take(),
                     msg: attrs.msg.take(),
+                    transparent: attrs.transparent.take(),
+                    status: attrs.status.take(),
                     seen: attrs.seen.clone(),
                     ..Attrs::none()
                 };

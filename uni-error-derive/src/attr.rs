@@ -23,6 +23,10 @@ pub const FROM: &str = "from";
 pub const DATA: &str = "data";
 /// `#[uni(crate = "..")]` on the type.
 pub const UNI: &str = "uni";
+/// `#[status(grpc = "..", http = N)]` on the type or a variant.
+pub const STATUS: &str = "status";
+/// `#[msg(transparent)]`.
+pub const TRANSPARENT: &str = "transparent";
 
 /// Keys of `#[errno(..)]`.
 pub const CATEGORY: &str = "category";
@@ -34,6 +38,32 @@ pub const CODE: &str = "code";
 pub const PLATFORM: &str = "platform";
 /// The one key of `#[uni(..)]`.
 pub const CRATE: &str = "crate";
+/// The google.rpc code key of `#[status(..)]`.
+pub const GRPC: &str = "grpc";
+/// The HTTP status key of `#[status(..)]`.
+pub const HTTP: &str = "http";
+
+/// The google.rpc codes: the name `#[status(grpc = "..")]` takes and the
+/// `uni_error::google::Code` variant it means, in numeric order.
+pub const GRPC_CODES: [(&str, &str); 17] = [
+    ("OK", "Ok"),
+    ("CANCELLED", "Cancelled"),
+    ("UNKNOWN", "Unknown"),
+    ("INVALID_ARGUMENT", "InvalidArgument"),
+    ("DEADLINE_EXCEEDED", "DeadlineExceeded"),
+    ("NOT_FOUND", "NotFound"),
+    ("ALREADY_EXISTS", "AlreadyExists"),
+    ("PERMISSION_DENIED", "PermissionDenied"),
+    ("RESOURCE_EXHAUSTED", "ResourceExhausted"),
+    ("FAILED_PRECONDITION", "FailedPrecondition"),
+    ("ABORTED", "Aborted"),
+    ("OUT_OF_RANGE", "OutOfRange"),
+    ("UNIMPLEMENTED", "Unimplemented"),
+    ("INTERNAL", "Internal"),
+    ("UNAVAILABLE", "Unavailable"),
+    ("DATA_LOSS", "DataLoss"),
+    ("UNAUTHENTICATED", "Unauthenticated"),
+];
 
 /// Where an attribute list sits; decides which helpers are allowed.
 #[derive(Copy, Clone, PartialEq, Eq)]
@@ -52,9 +82,9 @@ impl Position {
     /// True if `#[name]` may appear here.
     fn allows(self, name: &str) -> bool {
         match self {
-            Position::Enum => matches!(name, SUBJECT | ERRNO | UNI),
-            Position::Struct => matches!(name, SUBJECT | ERRNO | MSG | UNI),
-            Position::Variant => matches!(name, SUBJECT | ERRNO | MSG),
+            Position::Enum => matches!(name, SUBJECT | ERRNO | UNI | STATUS),
+            Position::Struct => matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS),
+            Position::Variant => matches!(name, SUBJECT | ERRNO | MSG | STATUS),
             Position::Field => matches!(name, SOURCE | FROM | DATA),
         }
     }
@@ -62,9 +92,13 @@ impl Position {
     /// This position and what it takes, for error messages.
     fn describe(self) -> &'static str {
         match self {
-            Position::Enum => "an enum (it takes #[subject], #[errno(category, sub)] and #[uni])",
-            Position::Struct => "a struct (it takes #[subject], #[errno], #[msg] and #[uni])",
-            Position::Variant => "a variant (it takes #[subject], #[errno] and #[msg])",
+            Position::Enum => {
+                "an enum (it takes #[subject], #[errno(category, sub)], #[status] and #[uni])"
+            }
+            Position::Struct => {
+                "a struct (it takes #[subject], #[errno], #[msg], #[status] and #[uni])"
+            }
+            Position::Variant => "a variant (it takes #[subject], #[errno], #[msg] and #[status])",
             Position::Field => "a field (it takes #[source], #[from] and #[data])",
         }
     }
@@ -95,6 +129,15 @@ pub struct ErrnoAttr<'a> {
     pub platform: Option<LitStr>,
 }
 
+/// A parsed `#[status(..)]`.
+pub struct StatusAttr {
+    /// `grpc = ".."`: the `uni_error::google::Code` variant's name, spanned
+    /// at the user's string.
+    pub grpc: Option<syn::Ident>,
+    /// `http = N`, in 100..=599.
+    pub http: Option<Num>,
+}
+
 /// The helper attributes found on one item.
 pub struct Attrs<'a> {
     /// `#[subject("..")]`.
@@ -103,6 +146,10 @@ pub struct Attrs<'a> {
     pub errno: Option<ErrnoAttr<'a>>,
     /// `#[msg(..)]`.
     pub msg: Option<Msg>,
+    /// `#[msg(transparent)]`: the `transparent` token.
+    pub transparent: Option<syn::Ident>,
+    /// `#[status(..)]`.
+    pub status: Option<StatusAttr>,
     /// `#[uni(crate = "..")]`.
     pub krate: Option<syn::Path>,
     /// `#[source]`.
@@ -113,6 +160,8 @@ pub struct Attrs<'a> {
     pub data: Option<&'a Attribute>,
     /// `subject = ".."` of `#[source(..)]` or `#[from(..)]`.
     pub source_subject: Option<LitStr>,
+    /// `code = path` of `#[source(..)]` or `#[from(..)]`.
+    pub source_code: Option<syn::Path>,
     /// The names of the helper attributes present, parsed or not: a
     /// malformed `#[errno(..)]` is reported once, not again as "missing".
     pub seen: Vec<&'static str>,
@@ -125,11 +174,14 @@ impl Attrs<'_> {
             subject: None,
             errno: None,
             msg: None,
+            transparent: None,
+            status: None,
             krate: None,
             source: None,
             from: None,
             data: None,
             source_subject: None,
+            source_code: None,
             seen: Vec::new(),
         }
     }
@@ -143,7 +195,7 @@ impl Attrs<'_> {
 /// The helper attribute `attr` is, or `None` for a foreign one.
 fn attr_name(attr: &Attribute) -> Option<&'static str> {
     let path = attr.path();
-    [SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI]
+    [SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI, STATUS]
         .into_iter()
         .find(|name| path.is_ident(name))
 }
@@ -167,7 +219,8 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
         let duplicate = match name {
             SUBJECT => out.subject.is_some(),
             ERRNO => out.errno.is_some(),
-            MSG => out.msg.is_some(),
+            MSG => out.msg.is_some() || out.transparent.is_some(),
+            STATUS => out.status.is_some(),
             UNI => out.krate.is_some(),
             SOURCE => out.source.is_some(),
             FROM => out.from.is_some(),
@@ -183,10 +236,26 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
         match name {
             SUBJECT => out.subject = parse_subject(cx, attr),
             ERRNO => out.errno = parse_errno(cx, attr),
-            MSG => out.msg = parse_list(cx, attr, name).and_then(|_| fmt::parse_msg(cx, attr)),
+            MSG => {
+                let Some(tokens) = parse_list(cx, attr, name) else {
+                    continue;
+                };
+                match transparent(tokens) {
+                    Some(Ok(ident)) => out.transparent = Some(ident),
+                    Some(Err(e)) => cx.syn_error(e),
+                    None => out.msg = fmt::parse_msg(cx, attr),
+                }
+            }
+            STATUS => out.status = parse_status(cx, attr),
             UNI => out.krate = parse_uni(cx, attr),
-            SOURCE => out.source = parse_source(cx, attr, name, &mut out.source_subject),
-            FROM => out.from = parse_source(cx, attr, name, &mut out.source_subject),
+            SOURCE | FROM => {
+                let parsed = parse_source(cx, attr, name, &mut out);
+                if name == SOURCE {
+                    out.source = parsed;
+                } else {
+                    out.from = parsed;
+                }
+            }
             _ => out.data = parse_flag(cx, attr, name),
         }
     }
@@ -201,7 +270,8 @@ fn parse_list<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Toke
             let example = match name {
                 SUBJECT => "#[subject(\"uni-login\")]",
                 ERRNO => "#[errno(category = 15, sub = 4, code = 3)] or #[errno(1504003)]",
-                MSG => "#[msg(\"text {field}\")]",
+                MSG => "#[msg(\"text {field}\")] or #[msg(transparent)]",
+                STATUS => "#[status(grpc = \"NOT_FOUND\", http = 404)]",
                 _ => "#[uni(crate = \"path\")]",
             };
             cx.error_spanned_by(attr, format_args!("expected {example}"));
@@ -210,13 +280,14 @@ fn parse_list<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Toke
     }
 }
 
-/// `#[source]`/`#[from]`, optionally `(subject = "csj")` to label a
-/// third-party source that has no subject of its own.
+/// `#[source]`/`#[from]`, optionally `(subject = "csj", code = path)`: a
+/// label for a third-party source that has no subject of its own, and a
+/// function reading an SDK code off it.
 fn parse_source<'a>(
     cx: &Ctxt,
     attr: &'a Attribute,
     name: &str,
-    subject: &mut Option<LitStr>,
+    out: &mut Attrs<'a>,
 ) -> Option<&'a Attribute> {
     if let Meta::Path(_) = &attr.meta {
         return Some(attr);
@@ -224,27 +295,161 @@ fn parse_source<'a>(
     if let Meta::NameValue(_) = &attr.meta {
         cx.error_spanned_by(
             attr,
-            format_args!("expected #[{name}] or #[{name}(subject = \"csj\")]"),
+            format_args!("expected #[{name}] or #[{name}(subject = \"csj\", code = path::to_fn)]"),
         );
         return None;
     }
     let result = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident(SUBJECT) {
             let lit = string_literal(meta.value()?, "subject = \"csj\"")?;
-            if subject.is_some() {
+            if out.source_subject.is_some() {
                 return Err(meta.error(format_args!("duplicate {name} key `subject`")));
             }
-            *subject = Some(lit);
+            out.source_subject = Some(lit);
+            Ok(())
+        } else if meta.path.is_ident(CODE) {
+            let path = function_path(meta.value()?)?;
+            if out.source_code.is_some() {
+                return Err(meta.error(format_args!("duplicate {name} key `code`")));
+            }
+            out.source_code = Some(path);
             Ok(())
         } else {
             Err(meta.error(format_args!(
-                "unknown {name} key `{}`, expected subject",
+                "unknown {name} key `{}`, expected subject or code",
                 key_name(&meta.path)
             )))
         }
     });
     match result {
         Ok(()) => Some(attr),
+        Err(e) => {
+            cx.syn_error(e);
+            None
+        }
+    }
+}
+
+/// The `path::to_fn` of `code = path::to_fn`, or an error at the user's
+/// token that is not one (a literal, an expression).
+fn function_path(input: ParseStream) -> syn::Result<syn::Path> {
+    let example = "code = my_sdk::code_of, a `fn(&E) -> Option<i64>`";
+    let not_a_path = |tt: &proc_macro2::TokenTree| {
+        syn::Error::new(
+            tt.span(),
+            format_args!("expected the path of a function, as in {example}, found `{tt}`"),
+        )
+    };
+    let Some((tt, _)) = input.cursor().token_tree() else {
+        return Err(input.error(format_args!(
+            "expected the path of a function, as in {example}"
+        )));
+    };
+    if input.peek(syn::Lit) {
+        return Err(not_a_path(&tt));
+    }
+    let path = input
+        .call(syn::Path::parse_mod_style)
+        .map_err(|_| not_a_path(&tt))?;
+    if !(input.is_empty() || input.peek(Token![,])) {
+        let next = input.cursor().token_tree().map_or(tt, |(t, _)| t);
+        return Err(not_a_path(&next));
+    }
+    Ok(path)
+}
+
+/// `Some` if the tokens of `#[msg(..)]` are the `transparent` form: `Ok`
+/// with the token, or an error for `transparent` with other arguments.
+fn transparent(tokens: &TokenStream) -> Option<syn::Result<syn::Ident>> {
+    let mut iter = tokens.clone().into_iter();
+    let Some(proc_macro2::TokenTree::Ident(ident)) = iter.next() else {
+        return None;
+    };
+    if ident != TRANSPARENT {
+        return None;
+    }
+    Some(match iter.next() {
+        None => Ok(ident),
+        Some(extra) => Err(syn::Error::new(
+            extra.span(),
+            "#[msg(transparent)] takes no other arguments: the message is the field's own",
+        )),
+    })
+}
+
+/// `#[status(grpc = "NOT_FOUND", http = 404)]`: at least one key.
+fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
+    let tokens = parse_list(cx, attr, STATUS)?;
+    if tokens.is_empty() {
+        cx.error_spanned_by(
+            attr,
+            "empty #[status]: give grpc = \"NOT_FOUND\", http = 404 or both",
+        );
+        return None;
+    }
+    let mut out = StatusAttr {
+        grpc: None,
+        http: None,
+    };
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(GRPC) {
+            let lit = string_literal(meta.value()?, "grpc = \"NOT_FOUND\"")?;
+            if out.grpc.is_some() {
+                return Err(meta.error("duplicate status key `grpc`"));
+            }
+            let value = lit.value();
+            let Some((_, variant)) = GRPC_CODES.iter().find(|(n, _)| *n == value) else {
+                let names: Vec<&str> = GRPC_CODES.iter().map(|(n, _)| *n).collect();
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format_args!(
+                        "unknown google.rpc code \"{value}\", expected one of {}",
+                        names.join(", ")
+                    ),
+                ));
+            };
+            out.grpc = Some(syn::Ident::new(variant, lit.span()));
+            Ok(())
+        } else if meta.path.is_ident(HTTP) {
+            let input = meta.value()?;
+            let Some((tt, _)) = input.cursor().token_tree() else {
+                return Err(input.error("expected an HTTP status in 100..=599, as in http = 404"));
+            };
+            let lit: LitInt = input.parse().map_err(|_| {
+                syn::Error::new(
+                    tt.span(),
+                    format_args!(
+                        "expected an HTTP status as an integer literal in 100..=599, found `{tt}`"
+                    ),
+                )
+            })?;
+            let value = lit
+                .base10_parse::<u64>()
+                .ok()
+                .filter(|n| (100..=599).contains(n));
+            let Some(value) = value else {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format_args!(
+                        "HTTP status {} is out of range: expected 100..=599",
+                        lit.base10_digits()
+                    ),
+                ));
+            };
+            if out.http.is_some() {
+                return Err(meta.error("duplicate status key `http`"));
+            }
+            out.http = Some(Num { value, lit });
+            Ok(())
+        } else {
+            Err(meta.error(format_args!(
+                "unknown status key `{}`, expected grpc or http",
+                key_name(&meta.path)
+            )))
+        }
+    });
+    match result {
+        Ok(()) => Some(out),
         Err(e) => {
             cx.syn_error(e);
             None

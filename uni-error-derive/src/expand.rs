@@ -85,6 +85,32 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         serialize_bounds.insert(quote!(Self), quote!(#krate::UniError));
     }
 
+    let wrap = quote!(#private::Wrap);
+    // A #[msg(transparent)] field forwards what its variant does not say.
+    for v in &input.variants {
+        let Some(field) = prop::transparent_field(v) else {
+            continue;
+        };
+        if params.intersects(field.ty) {
+            let ty = field.ty;
+            let error = quote!(#private::std::error::Error + 'static);
+            uni_bounds.insert(ty, &error);
+            error_bounds.insert(ty, &error);
+            display_bounds.insert(ty, quote!(#core::fmt::Display));
+            if prop::forwards_subject(v) || prop::forwards_errno(v) {
+                uni_bounds.insert(ty, quote!(#krate::UniError));
+            }
+        }
+    }
+    let forward = |v: &Variant, method: TokenStream| {
+        let field = prop::transparent_field(v)?;
+        let pat = pattern(input, v, [field]);
+        let binding = &field.binding;
+        let span = field.ty.span();
+        let private = respan(&private, span);
+        Some(quote_spanned!(span=> #pat => #private::Transparent::#method(#binding),))
+    };
+
     // err_subject: a constant when every variant shares the subject.
     let subjects: Vec<_> = input
         .variants
@@ -94,7 +120,19 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let first = subjects
         .first()
         .and_then(|(_, s)| s.map(syn::LitStr::value));
-    let err_subject = if subjects
+    let any_forwards_subject = input.variants.iter().any(|v| prop::forwards_subject(v));
+    let err_subject = if any_forwards_subject {
+        let arms = subjects.iter().map(|(v, s)| {
+            prop::forwards_subject(v)
+                .then(|| forward(v, quote!(__subject)))
+                .flatten()
+                .unwrap_or_else(|| {
+                    let pat = pattern(input, v, []);
+                    quote!(#pat => #s,)
+                })
+        });
+        quote!(match self { #(#arms)* })
+    } else if subjects
         .iter()
         .all(|(_, s)| s.map(syn::LitStr::value) == first)
     {
@@ -111,12 +149,26 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     // errno: constants, validated when the macro ran. The arms give bare
     // numbers and the constructor is written once: fewer tokens to expand
     // and type-check in big enums.
+    // A transparent variant forwards its field's errno (an `Errno`); then
+    // every arm must give an `Errno`.
+    let any_forwards = input.variants.iter().any(|v| prop::forwards_errno(v));
     let errno_arms = input.variants.iter().map(|v| {
+        if prop::forwards_errno(v) {
+            if let Some(arm) = forward(v, quote!(__errno)) {
+                return arm;
+            }
+        }
         let pat = pattern(input, v, []);
         let n = prop::errno(input, v);
-        quote!(#pat => #n,)
+        if any_forwards {
+            quote!(#pat => #krate::Errno::__from_validated(#n),)
+        } else {
+            quote!(#pat => #n,)
+        }
     });
-    let errno = if input.is_enum {
+    let errno = if any_forwards {
+        quote!(match self { #(#errno_arms)* })
+    } else if input.is_enum {
         quote!(#krate::Errno::__from_validated(match self { #(#errno_arms)* }))
     } else {
         let n = prop::errno(input, &input.variants[0]);
@@ -124,11 +176,26 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     };
 
     // data(), and the data passed to serialize.
-    let has_data = input.variants.iter().any(|v| prop::data_field(v).is_some());
+    let has_transparent = input.variants.iter().any(|v| v.attrs.transparent.is_some());
+    let has_data = has_transparent || input.variants.iter().any(|v| prop::data_field(v).is_some());
     let mut data_arms = Vec::new();
     let mut serialize_arms = Vec::new();
     let mut data_rest = false;
     for v in &input.variants {
+        if let Some(field) = prop::transparent_field(v) {
+            let pat = pattern(input, v, [field]);
+            let binding = &field.binding;
+            data_arms.push(quote!(#pat => (&#wrap(#binding)).__transparent_data(),));
+            // Through data(), whose impl has the bounds the dispatch needs.
+            serialize_arms.push(quote! {
+                #pat => #private::serialize(
+                    self,
+                    #krate::UniError::data(self).as_ref(),
+                    __serializer,
+                ),
+            });
+            continue;
+        }
         let Some(field) = prop::data_field(v) else {
             data_rest = true;
             continue;
@@ -161,9 +228,15 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         });
     }
     let data_body = match_with_rest(&data_arms, data_rest, &quote!(#option::None));
+    let kinds = quote! {
+        #[allow(unused_imports)]
+        use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+    };
+    let data_kinds = has_transparent.then_some(&kinds);
     let data_fn = has_data.then(|| {
         quote! {
             fn data(&self) -> #option<#private::serde_json::Value> {
+                #data_kinds
                 #data_body
             }
         }
@@ -179,15 +252,27 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     };
 
     // err_cause() and source().
-    let has_source = input
-        .variants
-        .iter()
-        .any(|v| prop::source_field(v).is_some());
+    let has_source = has_transparent
+        || input
+            .variants
+            .iter()
+            .any(|v| prop::source_field(v).is_some());
     let mut cause_arms = Vec::new();
     let mut source_arms = Vec::new();
     let mut cause_rest = false;
     let mut source_rest = false;
     for v in &input.variants {
+        if let Some(field) = prop::transparent_field(v) {
+            let pat = pattern(input, v, [field]);
+            let binding = &field.binding;
+            let span = field.ty.span();
+            cause_arms.push(quote!(#pat => (&#wrap(#binding)).__transparent_cause(),));
+            let source = quote_spanned! {span=>
+                #private::std::error::Error::source(#binding.as_dyn_error())
+            };
+            source_arms.push(quote!(#pat => #source,));
+            continue;
+        }
         let Some(field) = prop::source_field(v) else {
             cause_rest = true;
             source_rest = true;
@@ -203,32 +288,50 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             error_bounds.insert(error_ty, &bound);
         }
         let span = field.ty.span();
-        let wrap = quote!(#private::Wrap);
-        // `#[source(subject = "csj")]` labels a cause that has no subject.
-        let label = field
-            .attrs
-            .source_subject
-            .as_ref()
-            .map(|lit| quote!(.with_default_subject(#lit)));
+        // `#[source(subject = "csj", code = f)]` labels a cause that has no
+        // subject or code; `f` reads the code off each error, and errors
+        // about its signature point at the user's path.
+        let label = |elem: TokenStream| {
+            let subject = field
+                .attrs
+                .source_subject
+                .as_ref()
+                .map(|lit| quote!(.with_default_subject(#lit)));
+            let code = field.attrs.source_code.as_ref().map(|path| {
+                let span = path.span();
+                let private = respan(&private, span);
+                quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
+            });
+            quote!(#subject #code)
+        };
         let (cause, source) = match &shape {
             Shape::One(_) => (
-                quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause() #label)),
+                {
+                    let label = label(binding.to_token_stream());
+                    quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause() #label))
+                },
                 quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
             ),
             Shape::Option(_) => (
-                quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label)),
+                {
+                    let label = label(quote!(__e));
+                    quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label))
+                },
                 // Call-site spans: a closure clippy would flag as redundant in
                 // user code, but `Box<dyn Error>` needs the autoderef.
                 quote!(#binding.as_ref().map(|__e| __e.as_dyn_error())),
             ),
             Shape::List(_) => (
-                quote_spanned!(span=> #option::Some(#private::aggregate(
-                    self,
-                    #core::iter::Iterator::collect(#core::iter::Iterator::map(
-                        #binding.iter(),
-                        |__e| (&#wrap(__e)).__uni_cause() #label,
-                    )),
-                ))),
+                {
+                    let label = label(quote!(__e));
+                    quote_spanned!(span=> #option::Some(#private::aggregate(
+                        self,
+                        #core::iter::Iterator::collect(#core::iter::Iterator::map(
+                            #binding.iter(),
+                            |__e| (&#wrap(__e)).__uni_cause() #label,
+                        )),
+                    )))
+                },
                 // A list has no single std source.
                 TokenStream::new(),
             ),
@@ -245,12 +348,13 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let cause_fn = has_source.then(|| {
         quote! {
             fn err_cause(&self) -> #option<#krate::Cause> {
-                #[allow(unused_imports)]
-                use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+                #kinds
                 #cause_body
             }
         }
     });
+
+    let status_fn = status_fn(input, krate, &kinds);
 
     let uni_where = uni_bounds.where_clause(generics);
     let mut out = quote! {
@@ -265,16 +369,30 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             }
             #data_fn
             #cause_fn
+            #status_fn
         }
     };
 
     // Display, Error and From only when the type has messages. Without any
     // #[msg] the user's own impls (or thiserror's, which reads the same
     // #[source] and #[from]) are used, and generating From would conflict.
-    let has_msg = input.variants.iter().any(|v| v.attrs.msg.is_some());
+    let has_msg = input
+        .variants
+        .iter()
+        .any(|v| v.attrs.msg.is_some() || v.attrs.transparent.is_some());
     if has_msg {
         let mut arms = Vec::new();
         for v in &input.variants {
+            if let Some(field) = prop::transparent_field(v) {
+                let pat = pattern(input, v, [field]);
+                let binding = &field.binding;
+                let span = field.ty.span();
+                let core = respan(&core, span);
+                arms.push(quote_spanned! {span=>
+                    #pat => #core::fmt::Display::fmt(#binding, __formatter),
+                });
+                continue;
+            }
             // Validation rewrote every #[msg] already (and any error
             // stopped the derive before this point).
             let Some(expanded) = v.display.get() else {
@@ -374,7 +492,10 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
     } else {
         quote!(#krate::__private::core::option::Option::None)
     };
-    let entries = input.variants.iter().map(|v| {
+    // A transparent variant without its own errno has none known at compile
+    // time (it is the inner error's): it is left out of the table.
+    let listed = input.variants.iter().filter(|v| !prop::forwards_errno(v));
+    let entries = listed.map(|v| {
         let variant = syn::ext::IdentExt::unraw(v.ident).to_string();
         let subject = prop::subject(input, v)
             .map(syn::LitStr::value)
@@ -415,6 +536,60 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
             };
         }
     }
+}
+
+/// `status_override()`, when some `#[status]` is given or a transparent
+/// variant may forward its field's: the variant's own, else the type's,
+/// else (transparent) the field's, else `None`.
+fn status_fn(input: &Input, krate: &TokenStream, kinds: &TokenStream) -> Option<TokenStream> {
+    let any_status =
+        input.attrs.status.is_some() || input.variants.iter().any(|v| v.attrs.status.is_some());
+    let any_forwards = input.variants.iter().any(|v| prop::forwards_status(v));
+    if !any_status && !any_forwards {
+        return None;
+    }
+    let private = quote!(#krate::__private);
+    let option = quote!(#private::core::option::Option);
+    let google = quote!(#krate::google);
+    let mut arms = Vec::new();
+    let mut rest = false;
+    for v in &input.variants {
+        if prop::forwards_status(v) {
+            if let Some(field) = prop::transparent_field(v) {
+                let pat = pattern(input, v, [field]);
+                let binding = &field.binding;
+                arms.push(quote!(#pat => (&#private::Wrap(#binding)).__transparent_status(),));
+                continue;
+            }
+        }
+        let Some(status) = prop::status(input, v) else {
+            rest = true;
+            continue;
+        };
+        let grpc = match &status.grpc {
+            Some(code) => quote!(#option::Some(#google::Code::#code)),
+            None => quote!(#option::None),
+        };
+        let http = match &status.http {
+            Some(n) => {
+                let n = u16::try_from(n.value).unwrap_or(500);
+                quote!(#option::Some(#n))
+            }
+            None => quote!(#option::None),
+        };
+        let pat = pattern(input, v, []);
+        arms.push(quote! {
+            #pat => #option::Some(#google::StatusOverride { grpc: #grpc, http: #http }),
+        });
+    }
+    let body = match_with_rest(&arms, rest, &quote!(#option::None));
+    let kinds = any_forwards.then_some(kinds);
+    Some(quote! {
+        fn status_override(&self) -> #option<#google::StatusOverride> {
+            #kinds
+            #body
+        }
+    })
 }
 
 /// `tokens` with every span set to `span`.

@@ -42,8 +42,11 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[errno(1504003)]` | variant, struct | the whole number, split into its parts |
 /// | `#[errno(.., platform = "cross")]` | variant, struct | asserts the code's range: cross 6xx, android 7xx, ios 8xx, web 9xx, shared 000-599 |
 /// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `.field`/`.0` in args are fields |
+/// | `#[msg(transparent)]` | one-field variant, struct | `Display`, `source()`, data, cause are the field's; subject, errno, status too unless the variant gives its own |
+/// | `#[status(grpc = "NOT_FOUND", http = 404)]` | type, variant | the google.rpc code / HTTP status override; the enum's is the variants' default |
 /// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |
 /// | `#[source(subject = "csj")]` | field | labels a third-party cause that has no subject |
+/// | `#[source(code = path::to_fn)]` | field | `fn(&E) -> Option<i64>` reading a code off a third-party cause |
 /// | `#[from]` | field | `#[source]` plus `From`; the only field of its variant |
 /// | `#[data]` | field | JSON `data` (`T: Serialize`); `Option<T>` omits it when `None` |
 /// | `#[uni(crate = "path")]` | type | path of a renamed `uni_error` dependency |
@@ -64,7 +67,10 @@ use syn::{parse_macro_input, DeriveInput};
 /// Every misuse (an errno out of range or used twice, a malformed subject, a
 /// `{name}` that is no field, two sources, ...) is a compile error at the
 /// offending token, all of them reported together; the macro never panics.
-#[proc_macro_derive(UniError, attributes(subject, errno, msg, source, from, data, uni))]
+#[proc_macro_derive(
+    UniError,
+    attributes(subject, errno, msg, source, from, data, uni, status)
+)]
 pub fn derive_uni_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

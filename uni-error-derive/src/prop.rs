@@ -5,11 +5,16 @@
 use syn::{GenericArgument, LitStr, Member, PathArguments, Type};
 
 use crate::ast::{Field, Input, Variant};
+use crate::attr::StatusAttr;
 use crate::ctxt::Ctxt;
 use crate::errno;
 
 /// The source field: `#[source]`/`#[from]`, else a field named `source`.
+/// A `#[msg(transparent)]` variant has none: its field is the error itself.
 pub fn source_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
+    if variant.attrs.transparent.is_some() {
+        return None;
+    }
     variant
         .fields
         .iter()
@@ -19,6 +24,46 @@ pub fn source_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
                 f.attrs.data.is_none() && matches!(&f.member, Member::Named(i) if i == "source")
             })
         })
+}
+
+/// The field of a `#[msg(transparent)]` variant (validated to be its only one).
+pub fn transparent_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
+    match variant.fields.as_slice() {
+        [field] if variant.attrs.transparent.is_some() => Some(field),
+        _ => None,
+    }
+}
+
+/// True if the variant's errSubject is its transparent field's: it is
+/// transparent and has no `#[subject]` of its own (the enum's is a default
+/// for the other variants, not an override of the inner error's).
+pub fn forwards_subject(variant: &Variant) -> bool {
+    variant.attrs.transparent.is_some() && !variant.attrs.has(crate::attr::SUBJECT)
+}
+
+/// True if the variant's errno is its transparent field's: it is
+/// transparent and has no `#[errno]` of its own.
+pub fn forwards_errno(variant: &Variant) -> bool {
+    variant.attrs.transparent.is_some() && !variant.attrs.has(crate::attr::ERRNO)
+}
+
+/// True if the variant's status override is its transparent field's: it is
+/// transparent and has no `#[status]` of its own.
+pub fn forwards_status(variant: &Variant) -> bool {
+    variant.attrs.transparent.is_some() && !variant.attrs.has(crate::attr::STATUS)
+}
+
+/// The variant's `#[status]`: its own, else the type's (not for a variant
+/// that forwards its field's).
+pub fn status<'v>(input: &'v Input, variant: &'v Variant) -> Option<&'v StatusAttr> {
+    if forwards_status(variant) {
+        return None;
+    }
+    variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.status.as_ref())
 }
 
 /// The `#[from]` field.

@@ -70,7 +70,7 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
         return;
     }
     for variant in &input.variants {
-        if !variant.attrs.has(attr::SUBJECT) {
+        if !variant.attrs.has(attr::SUBJECT) && !prop::forwards_subject(variant) {
             if input.is_enum {
                 cx.error_at(
                     variant.span,
@@ -106,7 +106,9 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
     let mut seen: BTreeMap<u32, &syn::Ident> = BTreeMap::new();
     for variant in &input.variants {
         let Some(own) = &variant.attrs.errno else {
-            if variant.attrs.has(attr::ERRNO) {
+            // A malformed #[errno] was reported; a transparent variant
+            // without one forwards its field's and has no static errno.
+            if variant.attrs.has(attr::ERRNO) || prop::forwards_errno(variant) {
                 continue;
             }
             let place = if input.is_enum { "variant" } else { "struct" };
@@ -138,13 +140,10 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
 
 /// `#[msg]` on all variants or none, and references only to fields.
 fn check_messages(cx: &Ctxt, input: &Input) {
-    let with = input
-        .variants
-        .iter()
-        .filter(|v| v.attrs.msg.is_some())
-        .count();
+    let has_msg = |v: &&Variant| v.attrs.msg.is_some() || v.attrs.transparent.is_some();
+    let with = input.variants.iter().filter(has_msg).count();
     if with != 0 && with != input.variants.len() {
-        for variant in input.variants.iter().filter(|v| v.attrs.msg.is_none()) {
+        for variant in input.variants.iter().filter(|v| !has_msg(v)) {
             cx.error_at(
                 variant.span,
                 format_args!(
@@ -170,8 +169,80 @@ fn check_messages(cx: &Ctxt, input: &Input) {
     }
 }
 
+/// A `#[msg(transparent)]` variant has exactly one field, which is the
+/// error itself: not a `#[source]` (nor labelled as one), not `#[data]`.
+fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
+    let n = variant.fields.len();
+    if n != 1 {
+        let has = match n {
+            0 => "none".to_owned(),
+            n => n.to_string(),
+        };
+        cx.error_spanned_by(
+            token,
+            format_args!(
+                "#[msg(transparent)] needs exactly one field, the error to forward to: `{}` has {has}",
+                variant.ident
+            ),
+        );
+        return;
+    }
+    let field = &variant.fields[0];
+    // A boxed `dyn Error` never implements UniError: say so here, rather
+    // than as rustc's trait and `Sized` errors about the generated call.
+    let boxed_dyn = matches!(
+        prop::generic_arg(field.ty, "Box"),
+        Some(syn::Type::TraitObject(_))
+    );
+    if boxed_dyn && (prop::forwards_errno(variant) || prop::forwards_subject(variant)) {
+        cx.error_spanned_by(
+            field.ty,
+            format_args!(
+                "#[msg(transparent)] over a boxed `dyn` error cannot forward an errno or errSubject: it has none. Give `{}` its own #[errno(..)] and #[subject(..)]",
+                variant.ident
+            ),
+        );
+    }
+    if let Some(attr) = field.attrs.source {
+        cx.error_spanned_by(
+            attr,
+            "the field of a #[msg(transparent)] variant is the error itself, not its source: drop #[source] (its source() and cause are forwarded)",
+        );
+    }
+    if let Some(attr) = field.attrs.data {
+        cx.error_spanned_by(
+            attr,
+            "the field of a #[msg(transparent)] variant is the error itself: drop #[data] (its data is forwarded)",
+        );
+    }
+    if field.attrs.from.is_some() {
+        let labelled = field
+            .attrs
+            .source_subject
+            .as_ref()
+            .map(|lit| lit.span())
+            .or_else(|| {
+                field
+                    .attrs
+                    .source_code
+                    .as_ref()
+                    .map(syn::spanned::Spanned::span)
+            });
+        if let Some(span) = labelled {
+            cx.error_at(
+                span,
+                "#[from(subject/code)] labels a source, but a #[msg(transparent)] field is the error itself: write #[from]",
+            );
+        }
+    }
+}
+
 /// At most one source and one data field; `#[from]` alone.
 fn check_fields(cx: &Ctxt, variant: &Variant) {
+    if let Some(token) = &variant.attrs.transparent {
+        check_transparent(cx, variant, token);
+        return;
+    }
     let mut source: Option<&crate::ast::Field> = None;
     let mut data: Option<&crate::ast::Field> = None;
     for field in &variant.fields {

@@ -14,8 +14,9 @@ pub use serde;
 pub use serde_json;
 pub use std;
 
+use crate::google::StatusOverride;
 use crate::wire::CauseAt;
-use crate::{AggregateError, Cause, Error, SourceError, UniError};
+use crate::{AggregateError, Cause, Errno, Error, SourceError, UniError};
 
 /// Serializes a typed uni error in the uni shape, streaming: errMsg is
 /// written with `collect_str` from `Display`, `data` straight from the field.
@@ -62,9 +63,22 @@ pub fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<serde_json::Value> {
 /// owned [`Error`].
 pub trait UniSource {
     fn to_source(&self) -> SourceError;
+    /// What a `#[msg(transparent)]` wrapper forwards: data, cause, status.
+    fn inner_data(&self) -> Option<serde_json::Value>;
+    fn inner_cause(&self) -> Option<Cause>;
+    fn inner_status(&self) -> Option<StatusOverride>;
 }
 
 impl<T: UniError + ?Sized> UniSource for T {
+    fn inner_data(&self) -> Option<serde_json::Value> {
+        self.data()
+    }
+    fn inner_cause(&self) -> Option<Cause> {
+        self.err_cause()
+    }
+    fn inner_status(&self) -> Option<StatusOverride> {
+        self.status_override()
+    }
     fn to_source(&self) -> SourceError {
         let mut s = SourceError::new(self.to_string())
             .with_subject(self.err_subject())
@@ -77,6 +91,15 @@ impl<T: UniError + ?Sized> UniSource for T {
 }
 
 impl UniSource for Error {
+    fn inner_data(&self) -> Option<serde_json::Value> {
+        self.data().cloned()
+    }
+    fn inner_cause(&self) -> Option<Cause> {
+        self.cause().cloned()
+    }
+    fn inner_status(&self) -> Option<StatusOverride> {
+        None
+    }
     fn to_source(&self) -> SourceError {
         match Cause::from(self.clone()) {
             Cause::Source(s) => s,
@@ -90,18 +113,47 @@ impl UniSource for Error {
 /// boxed `dyn Error`, else [`StdKind`] for a plain std error.
 pub struct Wrap<'a, T: ?Sized>(pub &'a T);
 
+/// The `__transparent_*` methods are what a `#[msg(transparent)]` variant
+/// forwards to: a uni error's data, cause and status override; a plain
+/// error's own `source()` chain as the cause, and no data or status.
 pub trait UniKind {
     fn __uni_cause(&self) -> Cause;
+    fn __transparent_data(&self) -> Option<serde_json::Value>;
+    fn __transparent_cause(&self) -> Option<Cause>;
+    fn __transparent_status(&self) -> Option<StatusOverride>;
 }
 
 impl<T: UniSource + ?Sized> UniKind for Wrap<'_, T> {
     fn __uni_cause(&self) -> Cause {
         Cause::Source(self.0.to_source())
     }
+    fn __transparent_data(&self) -> Option<serde_json::Value> {
+        self.0.inner_data()
+    }
+    fn __transparent_cause(&self) -> Option<Cause> {
+        self.0.inner_cause()
+    }
+    fn __transparent_status(&self) -> Option<StatusOverride> {
+        self.0.inner_status()
+    }
+}
+
+/// The cause a plain error's `source()` chain gives.
+fn std_cause(error: &(dyn StdError + '_)) -> Option<Cause> {
+    error
+        .source()
+        .map(|s| Cause::Source(SourceError::from_std(s)))
 }
 
 pub trait BoxedKind {
     fn __uni_cause(&self) -> Cause;
+    fn __transparent_data(&self) -> Option<serde_json::Value> {
+        None
+    }
+    fn __transparent_cause(&self) -> Option<Cause>;
+    fn __transparent_status(&self) -> Option<StatusOverride> {
+        None
+    }
 }
 
 macro_rules! boxed_kind {
@@ -109,6 +161,9 @@ macro_rules! boxed_kind {
         impl BoxedKind for Wrap<'_, Box<$ty>> {
             fn __uni_cause(&self) -> Cause {
                 Cause::Source(SourceError::from_std(&**self.0))
+            }
+            fn __transparent_cause(&self) -> Option<Cause> {
+                std_cause(&**self.0)
             }
         }
     )*};
@@ -122,11 +177,55 @@ boxed_kind!(
 
 pub trait StdKind {
     fn __uni_cause(&self) -> Cause;
+    fn __transparent_data(&self) -> Option<serde_json::Value> {
+        None
+    }
+    fn __transparent_cause(&self) -> Option<Cause>;
+    fn __transparent_status(&self) -> Option<StatusOverride> {
+        None
+    }
 }
 
 impl<T: StdError> StdKind for &Wrap<'_, T> {
     fn __uni_cause(&self) -> Cause {
         Cause::Source(SourceError::from_std(self.0))
+    }
+    fn __transparent_cause(&self) -> Option<Cause> {
+        std_cause(self.0)
+    }
+}
+
+/// The errno and errSubject a `#[msg(transparent)]` variant without its own
+/// forwards: only a uni error has them, so a plain error is a compile error
+/// here, at the field.
+#[diagnostic::on_unimplemented(
+    message = "#[msg(transparent)] cannot forward the errno or errSubject of `{Self}`: it is not a uni error",
+    label = "`{Self}` does not implement `UniError`",
+    note = "give the transparent variant its own #[errno(..)] and #[subject(..)] (the enum's #[subject] is not used for a transparent variant), or wrap a type that implements `UniError`"
+)]
+pub trait Transparent {
+    fn __errno(&self) -> Errno;
+    fn __subject(&self) -> &str;
+}
+
+impl<T: UniError + ?Sized> Transparent for T {
+    fn __errno(&self) -> Errno {
+        self.errno()
+    }
+    fn __subject(&self) -> &str {
+        self.err_subject()
+    }
+}
+
+/// `#[source(code = f)]`: reads an SDK code off one source error. The
+/// error comes first so that its type is fixed before `f` is checked: a
+/// function of the wrong signature is then reported as "expected fn pointer
+/// `fn(&E) -> Option<i64>`" at the user's path.
+pub struct SourceCode<'a, T: ?Sized>(pub &'a T);
+
+impl<T: ?Sized> SourceCode<'_, T> {
+    pub fn read(self, code: fn(&T) -> Option<i64>) -> Option<i64> {
+        code(self.0)
     }
 }
 

@@ -23,6 +23,27 @@ pub enum NoPrelude {
     #[errno(code = 3)]
     #[msg("from")]
     From(#[from] std::fmt::Error),
+    #[errno(code = 4)]
+    #[status(grpc = "NOT_FOUND", http = 410)]
+    #[msg("coded")]
+    Coded(#[source(code = code_of)] std::vec::Vec<std::io::Error>),
+    #[msg(transparent)]
+    Inner(Unit),
+    #[errno(code = 5)]
+    #[subject("uni-noprelude::io")]
+    #[msg(transparent)]
+    Io(std::boxed::Box<dyn std::error::Error + std::marker::Send + std::marker::Sync>),
+}
+
+#[derive(Debug, uni_error::UniError)]
+#[subject("uni-noprelude")]
+#[errno(1)]
+#[status(grpc = "ABORTED")]
+#[msg("unit")]
+pub struct Unit;
+
+fn code_of(e: &std::io::Error) -> std::option::Option<i64> {
+    e.raw_os_error().map(::std::convert::From::from)
 }
 
 fn main() {}

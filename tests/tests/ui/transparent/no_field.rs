@@ -1,0 +1,10 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-app")]
+enum AppError {
+    #[msg(transparent)]
+    Nothing,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-app")]
+#[errno(category = 15, sub = 5)]
+enum AppError {
+    #[errno(code = 1)]
+    #[subject("uni-app::io")]
+    #[msg(transparent)]
+    Io(#[data] std::io::Error),
+}
+
+fn main() {}
