@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Compile-time benchmark: our derive against thiserror + a hand-written
+# Serialize and errno match producing the same output.
+#
+# For N in 50 and 500 it generates two crates under target/bench-compile/:
+#   ours_N  #[derive(UniError)] with subject, errno, a one-field #[msg] per
+#           variant and a #[source] in one variant of ten;
+#   base_N  #[derive(thiserror::Error)] with the same messages and sources,
+#           plus hand-written errno()/err_subject() matches and a streaming
+#           serde::Serialize of the same JSON.
+# Dependencies are built once first (warm cache); then each crate's own
+# compilation is timed RUNS times (touch + cargo build) in debug and release.
+# Prints the median of each and the ratio ours/baseline.
+#
+# Usage: scripts/bench-compile.sh [RUNS]   (default 3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+runs=${1:-3}
+work=$root/target/bench-compile
+mkdir -p "$work"
+export CARGO_TARGET_DIR=$work/target
+
+gen_ours() { # N
+    local n=$1 dir=$work/ours_$1
+    mkdir -p "$dir/src"
+    cat > "$dir/Cargo.toml" <<EOF
+[package]
+name = "ours_$n"
+version = "0.0.0"
+edition = "2021"
+publish = false
+[dependencies]
+uni-error = { path = "$root/uni-error" }
+[workspace]
+EOF
+    {
+        echo 'use uni_error::UniError;'
+        echo '#[derive(Debug, UniError)]'
+        echo '#[subject("bench-plugin")]'
+        echo '#[errno(category = 15, sub = 4)]'
+        echo 'pub enum BenchError {'
+        for ((i = 0; i < n; i++)); do
+            echo "    #[errno(code = $i)]"
+            if ((i % 10 == 0)); then
+                echo "    #[msg(\"io failed in step $i: {0}\")]"
+                echo "    V$i(#[source] std::io::Error),"
+            else
+                echo "    #[msg(\"step $i failed: {0}\")]"
+                echo "    V$i(String),"
+            fi
+        done
+        echo '}'
+    } > "$dir/src/lib.rs"
+}
+
+gen_base() { # N
+    local n=$1 dir=$work/base_$1
+    mkdir -p "$dir/src"
+    cat > "$dir/Cargo.toml" <<EOF
+[package]
+name = "base_$n"
+version = "0.0.0"
+edition = "2021"
+publish = false
+[dependencies]
+thiserror = "2"
+serde = "1"
+[workspace]
+EOF
+    {
+        echo 'use serde::ser::SerializeMap;'
+        echo '#[derive(Debug, thiserror::Error)]'
+        echo 'pub enum BenchError {'
+        for ((i = 0; i < n; i++)); do
+            if ((i % 10 == 0)); then
+                echo "    #[error(\"io failed in step $i: {0}\")]"
+                echo "    V$i(#[source] std::io::Error),"
+            else
+                echo "    #[error(\"step $i failed: {0}\")]"
+                echo "    V$i(String),"
+            fi
+        done
+        echo '}'
+        echo 'impl BenchError {'
+        echo '    pub fn err_subject(&self) -> &str { "bench-plugin" }'
+        echo '    pub fn errno(&self) -> u32 {'
+        echo '        match self {'
+        for ((i = 0; i < n; i++)); do
+            echo "            BenchError::V$i(..) => $((1504000 + i)),"
+        done
+        echo '        }'
+        echo '    }'
+        echo '    fn source_message(&self) -> Option<&std::io::Error> {'
+        echo '        match self {'
+        for ((i = 0; i < n; i += 10)); do
+            echo "            BenchError::V$i(e) => Some(e),"
+        done
+        echo '            _ => None,'
+        echo '        }'
+        echo '    }'
+        echo '}'
+        cat <<'EOF'
+struct Cause<'a>(&'a std::io::Error);
+impl serde::Serialize for Cause<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("message", &format_args!("{}", self.0))?;
+        m.end()
+    }
+}
+impl serde::Serialize for BenchError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cause = self.source_message();
+        let mut m = s.serialize_map(Some(3 + usize::from(cause.is_some())))?;
+        m.serialize_entry("errSubject", self.err_subject())?;
+        m.serialize_entry("errCode", &self.errno())?;
+        m.serialize_entry("errMsg", &format_args!("{}", self))?;
+        if let Some(c) = cause {
+            m.serialize_entry("cause", &Cause(c))?;
+        }
+        m.end()
+    }
+}
+EOF
+    } > "$dir/src/lib.rs"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+time_crate() { # dir profile-flag -> median seconds of the crate's own build
+    local dir=$1 flag=$2
+    (cd "$dir" && cargo build --quiet $flag) # warm: dependencies and first build
+    for ((r = 0; r < runs; r++)); do
+        touch "$dir/src/lib.rs"
+        local start end
+        start=$(date +%s.%N)
+        (cd "$dir" && cargo build --quiet $flag)
+        end=$(date +%s.%N)
+        echo "$end - $start" | bc
+    done | median
+}
+
+printf '%-8s %-8s %12s %12s %8s\n' variants profile "ours (s)" "base (s)" ratio
+for n in 50 500; do
+    gen_ours "$n"
+    gen_base "$n"
+    for profile in debug release; do
+        flag=""
+        [ "$profile" = release ] && flag="--release"
+        ours=$(time_crate "$work/ours_$n" "$flag")
+        base=$(time_crate "$work/base_$n" "$flag")
+        ratio=$(echo "scale=2; $ours / $base" | bc)
+        printf '%-8s %-8s %12.3f %12.3f %8s\n' "$n" "$profile" "$ours" "$base" "$ratio"
+    done
+done
