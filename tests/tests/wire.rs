@@ -415,3 +415,25 @@ fn debug_shows_the_fields_without_the_box() {
         r#"Error { subject: "a", code: 1, message: "m", cause: Source(SourceError { message: "c", subject: None, code: None, cause: None, extra: [] }) }"#
     );
 }
+
+#[test]
+fn lone_surrogates_are_a_clear_error_and_pairs_decode() {
+    // A Rust String cannot hold a lone surrogate, so nothing we write has
+    // one; on input it is refused with the reader's position, never a panic.
+    for (input, expected) in [
+        (
+            r#"{"errSubject":"a","errCode":1,"errMsg":"\ud800"}"#,
+            "unexpected end of hex escape at line 1 column 47",
+        ),
+        (
+            r#"{"errSubject":"a","errCode":1,"errMsg":"\udc00x"}"#,
+            "lone leading surrogate in hex escape at line 1 column 46",
+        ),
+    ] {
+        assert_eq!(parse(input).unwrap_err().to_string(), expected);
+    }
+    let e = parse(r#"{"errSubject":"a","errCode":1,"errMsg":"\ud83d\ude00 \u00e9"}"#).unwrap();
+    assert_eq!(e.message(), "\u{1F600} \u{e9}");
+    // Escapes are written back as the characters they stand for.
+    assert_round_trip(r#"{"errSubject":"a","errCode":1,"errMsg":"😀 é"}"#);
+}

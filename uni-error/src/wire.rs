@@ -22,6 +22,14 @@
 //! the last source error written says how many causes were left out.
 //! Deserialization is bounded by serde_json's recursion limit: deeper input is
 //! a parse error, never a stack overflow.
+//!
+//! # Strings
+//!
+//! Strings are Rust `String`s: any Unicode text, quotes and control
+//! characters round-trip. A `\uXXXX` escape is read as the character it
+//! stands for and written back as that character (escaped only where JSON
+//! requires). A lone surrogate escape (`"\ud800"`) is not text: serde_json
+//! refuses it with a parse error, and nothing this crate writes contains one.
 
 use core::fmt;
 use std::borrow::Cow;
