@@ -82,7 +82,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             quote!(Self),
             quote!(#core::fmt::Debug + #core::fmt::Display),
         );
-        serialize_bounds.insert(quote!(Self), quote!(#krate::UniError));
+        serialize_bounds.insert(quote!(Self), quote!(#private::StreamSource));
     }
 
     let wrap = quote!(#private::Wrap);
@@ -258,6 +258,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             .iter()
             .any(|v| prop::source_field(v).is_some());
     let mut cause_arms = Vec::new();
+    let mut stream_arms = Vec::new();
     let mut source_arms = Vec::new();
     let mut cause_rest = false;
     let mut source_rest = false;
@@ -267,6 +268,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             let binding = &field.binding;
             let span = field.ty.span();
             cause_arms.push(quote!(#pat => (&#wrap(#binding)).__transparent_cause(),));
+            stream_arms.push(quote!(#pat => (&&&#wrap(#binding)).__forward(__v),));
             let source = quote_spanned! {span=>
                 #private::std::error::Error::source(#binding.as_dyn_error())
             };
@@ -304,6 +306,23 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             });
             quote!(#subject #code)
         };
+        // The streamed cause: one call per variant, the node dispatched by
+        // autoref like the owned one.
+        let stream = match &shape {
+            Shape::One(_) => {
+                let label = label(binding.to_token_stream());
+                quote_spanned!(span=> __v.node((&&&#wrap(#binding)).__node() #label))
+            }
+            Shape::Option(_) => {
+                let label = label(quote!(__e));
+                quote_spanned!(span=> #private::opt(__v, #binding.as_ref(), |__e| (&&&#wrap(__e)).__node() #label))
+            }
+            Shape::List(_) => {
+                let label = label(quote!(__e));
+                quote_spanned!(span=> __v.node(#private::list(self, #binding.iter(), |__e| (&&&#wrap(__e)).__node() #label)))
+            }
+        };
+        stream_arms.push(quote!(#pat => #stream,));
         let (cause, source) = match &shape {
             Shape::One(_) => (
                 {
@@ -345,6 +364,13 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     }
     let cause_body = match_with_rest(&cause_arms, cause_rest, &quote!(#option::None));
     let source_body = match_with_rest(&source_arms, source_rest, &quote!(#option::None));
+    let stream_body = match_with_rest(&stream_arms, cause_rest, &quote!(__v.none()));
+    let stream_kinds = has_source.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
+        }
+    });
     let cause_fn = has_source.then(|| {
         quote! {
             fn err_cause(&self) -> #option<#krate::Cause> {
@@ -370,6 +396,14 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             #data_fn
             #cause_fn
             #status_fn
+        }
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #private::StreamSource for #ident #ty_generics #uni_where {
+            fn __cause<__V: #private::Visit>(&self, __v: __V) -> <__V as #private::Visit>::Out {
+                #stream_kinds
+                #stream_body
+            }
         }
     };
 
