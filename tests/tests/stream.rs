@@ -162,6 +162,16 @@ enum Mix {
     #[errno(code = 14)]
     #[msg("none")]
     Nothing,
+    // Same source type and labels as above: the derive shares their arm.
+    #[errno(code = 16)]
+    #[msg("std again")]
+    StdAgain(#[source] Chain),
+    #[errno(code = 17)]
+    #[msg("labelled again")]
+    LabelledAgain {
+        #[source(subject = "csj", code = sdk_code)]
+        chain: Chain,
+    },
 }
 
 fn every_shape() -> Vec<Mix> {
@@ -197,6 +207,10 @@ fn every_shape() -> Vec<Mix> {
         Mix::OverOwned(owned()),
         Mix::OverOwned(uni_error::Error::new("csj", 1, "bare")),
         Mix::Nothing,
+        Mix::StdAgain(Chain::new(2)),
+        Mix::LabelledAgain {
+            chain: Chain::new(2),
+        },
     ]
 }
 

@@ -2,7 +2,9 @@
 //! type has `#[msg]`s), `From` for `#[from]` fields, and `serde::Serialize`
 //! through the runtime's streaming helper.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
@@ -49,6 +51,46 @@ fn pattern<'f, 'a: 'f>(
         quote!(#member: #binding)
     });
     quote!(#path { #(#bound,)* .. })
+}
+
+/// `Self::V { member: __f, .. }` binding the source `field` as `__f`, the
+/// same name in every variant so that arms can share an or-pattern.
+fn stream_pattern(input: &Input, variant: &Variant, field: &Field) -> (Ident, TokenStream) {
+    let f = Ident::new("__f", field.ty.span());
+    let path = variant.path(input);
+    let member = &field.member;
+    let pat = quote!(#path { #member: #f, .. });
+    (f, pat)
+}
+
+/// Match arms grouped by (field type, body): variants whose sources have
+/// the same type and labels share one or-pattern arm, so the dispatch is
+/// type-checked once per distinct source (a 500-variant enum with fifty
+/// `io::Error` sources gets one arm, not fifty).
+#[derive(Default)]
+struct GroupedArms {
+    index: HashMap<String, usize>,
+    arms: Vec<(Vec<TokenStream>, TokenStream)>,
+}
+
+impl GroupedArms {
+    fn push(&mut self, ty: &syn::Type, pat: TokenStream, body: TokenStream) {
+        let key = format!("{} => {}", ty.to_token_stream(), body);
+        match self.index.get(&key) {
+            Some(&i) => self.arms[i].0.push(pat),
+            None => {
+                self.index.insert(key, self.arms.len());
+                self.arms.push((vec![pat], body));
+            }
+        }
+    }
+
+    fn arms(&self) -> Vec<TokenStream> {
+        self.arms
+            .iter()
+            .map(|(pats, body)| quote!(#(#pats)|* => #body,))
+            .collect()
+    }
 }
 
 /// `match self { arms.. _ => rest }`, the wildcard only when some variant
@@ -258,7 +300,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             .iter()
             .any(|v| prop::source_field(v).is_some());
     let mut cause_arms = Vec::new();
-    let mut stream_arms = Vec::new();
+    let mut stream_arms = GroupedArms::default();
     let mut source_arms = Vec::new();
     let mut cause_rest = false;
     let mut source_rest = false;
@@ -268,7 +310,8 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             let binding = &field.binding;
             let span = field.ty.span();
             cause_arms.push(quote!(#pat => (&#wrap(#binding)).__transparent_cause(),));
-            stream_arms.push(quote!(#pat => (&&&#wrap(#binding)).__forward(__v),));
+            let (f, stream_pat) = stream_pattern(input, v, field);
+            stream_arms.push(field.ty, stream_pat, quote!((&&&#wrap(#f)).__forward(__v)));
             let source = quote_spanned! {span=>
                 #private::std::error::Error::source(#binding.as_dyn_error())
             };
@@ -306,23 +349,24 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             });
             quote!(#subject #code)
         };
-        // The streamed cause: one call per variant, the node dispatched by
+        // The streamed cause: one call per source, the node dispatched by
         // autoref like the owned one.
+        let (f, stream_pat) = stream_pattern(input, v, field);
         let stream = match &shape {
             Shape::One(_) => {
-                let label = label(binding.to_token_stream());
-                quote_spanned!(span=> __v.node((&&&#wrap(#binding)).__node() #label))
+                let label = label(f.to_token_stream());
+                quote_spanned!(span=> __v.node((&&&#wrap(#f)).__node() #label))
             }
             Shape::Option(_) => {
                 let label = label(quote!(__e));
-                quote_spanned!(span=> #private::opt(__v, #binding.as_ref(), |__e| (&&&#wrap(__e)).__node() #label))
+                quote_spanned!(span=> #private::opt(__v, #f.as_ref(), |__e| (&&&#wrap(__e)).__node() #label))
             }
             Shape::List(_) => {
                 let label = label(quote!(__e));
-                quote_spanned!(span=> __v.node(#private::list(self, #binding.iter(), |__e| (&&&#wrap(__e)).__node() #label)))
+                quote_spanned!(span=> __v.node(#private::list(self, #f.iter(), |__e| (&&&#wrap(__e)).__node() #label)))
             }
         };
-        stream_arms.push(quote!(#pat => #stream,));
+        stream_arms.push(field.ty, stream_pat, stream);
         let (cause, source) = match &shape {
             Shape::One(_) => (
                 {
@@ -364,7 +408,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     }
     let cause_body = match_with_rest(&cause_arms, cause_rest, &quote!(#option::None));
     let source_body = match_with_rest(&source_arms, source_rest, &quote!(#option::None));
-    let stream_body = match_with_rest(&stream_arms, cause_rest, &quote!(__v.none()));
+    let stream_body = match_with_rest(&stream_arms.arms(), cause_rest, &quote!(__v.none()));
     let stream_kinds = has_source.then(|| {
         quote! {
             #[allow(unused_imports)]
