@@ -69,11 +69,15 @@ fn stream_pattern(input: &Input, variant: &Variant, field: &Field) -> (Ident, To
 /// `io::Error` sources gets one arm, not fifty).
 #[derive(Default)]
 struct GroupedArms {
+    /// The position in `arms` of each (type, body) seen.
     index: HashMap<String, usize>,
+    /// The patterns of each arm, and its body.
     arms: Vec<(Vec<TokenStream>, TokenStream)>,
 }
 
 impl GroupedArms {
+    /// Adds `pat => body` for a source of type `ty`, to an arm with the
+    /// same type and body if there is one.
     fn push(&mut self, ty: &syn::Type, pat: TokenStream, body: TokenStream) {
         let key = format!("{} => {}", ty.to_token_stream(), body);
         match self.index.get(&key) {
@@ -85,6 +89,7 @@ impl GroupedArms {
         }
     }
 
+    /// `pat | pat.. => body,` per arm, in first-seen order.
     fn arms(&self) -> Vec<TokenStream> {
         self.arms
             .iter()
@@ -299,23 +304,27 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             .variants
             .iter()
             .any(|v| prop::source_field(v).is_some());
-    let mut cause_arms = Vec::new();
+    // Arms are grouped: variants whose sources share a type (and labels)
+    // share an arm.
+    let mut cause_arms = GroupedArms::default();
     let mut stream_arms = GroupedArms::default();
-    let mut source_arms = Vec::new();
+    let mut source_arms = GroupedArms::default();
     let mut cause_rest = false;
     let mut source_rest = false;
     for v in &input.variants {
         if let Some(field) = prop::transparent_field(v) {
-            let pat = pattern(input, v, [field]);
-            let binding = &field.binding;
             let span = field.ty.span();
-            cause_arms.push(quote!(#pat => (&#wrap(#binding)).__transparent_cause(),));
-            let (f, stream_pat) = stream_pattern(input, v, field);
-            stream_arms.push(field.ty, stream_pat, quote!((&&&#wrap(#f)).__forward(__v)));
+            let (f, pat) = stream_pattern(input, v, field);
+            cause_arms.push(
+                field.ty,
+                pat.clone(),
+                quote!((&#wrap(#f)).__transparent_cause()),
+            );
+            stream_arms.push(field.ty, pat.clone(), quote!((&&&#wrap(#f)).__forward(__v)));
             let source = quote_spanned! {span=>
-                #private::std::error::Error::source(#binding.as_dyn_error())
+                #private::std::error::Error::source(#f.as_dyn_error())
             };
-            source_arms.push(quote!(#pat => #source,));
+            source_arms.push(field.ty, pat, source);
             continue;
         }
         let Some(field) = prop::source_field(v) else {
@@ -323,8 +332,6 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             source_rest = true;
             continue;
         };
-        let pat = pattern(input, v, [field]);
-        let binding = &field.binding;
         let shape = Shape::of(field.ty);
         let error_ty = shape.error_type();
         if params.intersects(error_ty) {
@@ -351,7 +358,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         };
         // The streamed cause: one call per source, the node dispatched by
         // autoref like the owned one.
-        let (f, stream_pat) = stream_pattern(input, v, field);
+        let (f, pat) = stream_pattern(input, v, field);
         let stream = match &shape {
             Shape::One(_) => {
                 let label = label(f.to_token_stream());
@@ -366,23 +373,23 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 quote_spanned!(span=> __v.node(#private::list(self, #f.iter(), |__e| (&&&#wrap(__e)).__node() #label)))
             }
         };
-        stream_arms.push(field.ty, stream_pat, stream);
+        stream_arms.push(field.ty, pat.clone(), stream);
         let (cause, source) = match &shape {
             Shape::One(_) => (
                 {
-                    let label = label(binding.to_token_stream());
-                    quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause() #label))
+                    let label = label(f.to_token_stream());
+                    quote_spanned!(span=> #option::Some((&#wrap(#f)).__uni_cause() #label))
                 },
-                quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
+                quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
             ),
             Shape::Option(_) => (
                 {
                     let label = label(quote!(__e));
-                    quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label))
+                    quote_spanned!(span=> #f.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label))
                 },
                 // Call-site spans: a closure clippy would flag as redundant in
                 // user code, but `Box<dyn Error>` needs the autoderef.
-                quote!(#binding.as_ref().map(|__e| __e.as_dyn_error())),
+                quote!(#f.as_ref().map(|__e| __e.as_dyn_error())),
             ),
             Shape::List(_) => (
                 {
@@ -390,7 +397,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                     quote_spanned!(span=> #option::Some(#private::aggregate(
                         self,
                         #core::iter::Iterator::collect(#core::iter::Iterator::map(
-                            #binding.iter(),
+                            #f.iter(),
                             |__e| (&#wrap(__e)).__uni_cause() #label,
                         )),
                     )))
@@ -399,15 +406,15 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 TokenStream::new(),
             ),
         };
-        cause_arms.push(quote!(#pat => #cause,));
         if source.is_empty() {
             source_rest = true;
         } else {
-            source_arms.push(quote!(#pat => #source,));
+            source_arms.push(field.ty, pat.clone(), source);
         }
+        cause_arms.push(field.ty, pat, cause);
     }
-    let cause_body = match_with_rest(&cause_arms, cause_rest, &quote!(#option::None));
-    let source_body = match_with_rest(&source_arms, source_rest, &quote!(#option::None));
+    let cause_body = match_with_rest(&cause_arms.arms(), cause_rest, &quote!(#option::None));
+    let source_body = match_with_rest(&source_arms.arms(), source_rest, &quote!(#option::None));
     let stream_body = match_with_rest(&stream_arms.arms(), cause_rest, &quote!(__v.none()));
     let stream_kinds = has_source.then(|| {
         quote! {
