@@ -113,7 +113,9 @@ impl UniSource for Error {
 
 /// Autoref-specialization wrapper: `(&Wrap(field)).__uni_cause()` picks
 /// [`UniKind`] when the field's type is a uni error, else [`BoxedKind`] for a
-/// boxed `dyn Error`, else [`StdKind`] for a plain std error.
+/// boxed `dyn Error`, else [`StdKind`] for a plain std error. The streamed
+/// cause dispatches one level more through `(&&&Wrap(field)).__node()`: see
+/// [`DerivedKind`].
 pub struct Wrap<'a, T: ?Sized>(pub &'a T);
 
 /// The `__transparent_*` methods are what a `#[msg(transparent)]` variant
@@ -734,6 +736,68 @@ mod tests {
         assert_eq!(e.as_dyn_error().to_string(), "io");
         let boxed: Box<dyn StdError + Send + Sync> = "dyn".into();
         assert_eq!(boxed.as_dyn_error().to_string(), "dyn");
+    }
+
+    /// What a generated `StreamSource::__cause` does with a binding `f: &T`:
+    /// the name of the node type picked.
+    macro_rules! node_of {
+        ($binding:expr) => {{
+            #[allow(unused_imports)]
+            use super::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
+            fn name<N>(_: &N) -> &'static str {
+                let name = core::any::type_name::<N>();
+                let name = name.split('<').next().unwrap_or(name);
+                name.rsplit("::").next().unwrap_or(name)
+            }
+            name(&(&&&Wrap($binding)).__node())
+        }};
+    }
+
+    /// A hand-written uni error: no `StreamSource`.
+    #[derive(Debug)]
+    struct Hand;
+    impl fmt::Display for Hand {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("hand")
+        }
+    }
+    impl StdError for Hand {}
+    impl UniError for Hand {
+        fn err_subject(&self) -> &str {
+            "hand"
+        }
+        fn errno(&self) -> Errno {
+            Errno::TIMEOUT
+        }
+    }
+
+    #[test]
+    fn node_dispatch_streams_derived_and_std_errors_and_owns_the_rest() {
+        assert_eq!(node_of!(&Typed), "UniNode");
+        assert_eq!(node_of!(&Box::new(Typed)), "UniNode");
+        assert_eq!(node_of!(&Hand), "OwnedNode");
+        assert_eq!(node_of!(&Error::new("owned", -7, "m")), "OwnedNode");
+        assert_eq!(node_of!(&std::io::Error::other("io")), "StdNode");
+        let boxed: Box<dyn StdError + Send + Sync> = "boxed".into();
+        assert_eq!(node_of!(&boxed), "StdNode");
+        let boxed: Box<dyn StdError> = "plain box".into();
+        assert_eq!(node_of!(&boxed), "StdNode");
+    }
+
+    #[test]
+    fn a_generic_error_streams_as_std_unless_bounded_by_uni_error() {
+        fn plain<E: StdError>(e: &E) -> &'static str {
+            node_of!(e)
+        }
+        fn uni<E: UniError>(e: &E) -> &'static str {
+            node_of!(e)
+        }
+        fn derived<E: StreamSource>(e: &E) -> &'static str {
+            node_of!(e)
+        }
+        assert_eq!(plain(&Typed), "StdNode");
+        assert_eq!(uni(&Typed), "OwnedNode");
+        assert_eq!(derived(&Typed), "UniNode");
     }
 
     #[test]
