@@ -1,5 +1,6 @@
-//! Serializing a derived leaf error allocates nothing beyond the output
-//! buffer, and the derive adds nothing to the type's size.
+//! Serializing a derived error allocates nothing beyond the output buffer,
+//! leaf or cause chain of derived and plain std errors, and the derive adds
+//! nothing to the type's size.
 //!
 //! A counting global allocator sees every allocation of this test binary;
 //! the measured sections run on one thread, and the count is per thread.
@@ -92,6 +93,75 @@ fn serializing_a_leaf_allocates_nothing_beyond_the_buffer() {
     }
     // The counter does count: an owned String allocates.
     assert!(allocations_during(|| drop(errors[0].to_string())) > 0);
+}
+
+/// `io::Error::other(Disk)`: displays "disk full"; its `source()` is
+/// "sector 7 unreadable".
+#[derive(Debug)]
+struct Disk {
+    inner: std::io::Error,
+}
+impl std::fmt::Display for Disk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("disk full")
+    }
+}
+impl std::error::Error for Disk {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner)
+    }
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-storage")]
+#[errno(category = 13, sub = 0)]
+enum StorageError {
+    #[errno(code = 1)]
+    #[msg("write failed")]
+    Write(#[source] std::io::Error),
+    #[errno(code = 2)]
+    #[msg("quota")]
+    Quota,
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-sync")]
+#[errno(category = 13, sub = 1)]
+enum SyncError {
+    #[errno(code = 1)]
+    #[msg("sync failed")]
+    Storage(#[source] StorageError),
+    #[errno(code = 2)]
+    #[msg("{} failed", .0.len())]
+    List(#[source] Vec<StorageError>),
+    #[errno(code = 3)]
+    #[msg("no fill")]
+    Labelled(#[source(subject = "csj")] std::io::Error),
+}
+
+#[test]
+fn serializing_a_cause_chain_allocates_nothing_beyond_the_buffer() {
+    let disk = || {
+        std::io::Error::other(Disk {
+            inner: std::io::Error::other("sector 7 unreadable"),
+        })
+    };
+    let errors = [
+        // derived -> derived -> io::Error with a source of its own.
+        SyncError::Storage(StorageError::Write(disk())),
+        SyncError::List(vec![StorageError::Quota, StorageError::Write(disk())]),
+        SyncError::Labelled(disk()),
+    ];
+    let mut buf = Vec::with_capacity(4096);
+    for e in &errors {
+        buf.clear();
+        let n = allocations_during(|| serde_json::to_writer(&mut buf, e).unwrap());
+        let out = String::from_utf8_lossy(&buf);
+        assert!(out.contains("sector 7 unreadable"), "{out}");
+        assert_eq!(n, 0, "{out}");
+    }
+    // The owned path allocates: the counter sees cause trees being built.
+    assert!(allocations_during(|| drop(errors[0].err_cause())) > 0);
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! type has `#[msg]`s), `From` for `#[from]` fields, and `serde::Serialize`
 //! through the runtime's streaming helper.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
@@ -51,6 +53,51 @@ fn pattern<'f, 'a: 'f>(
     quote!(#path { #(#bound,)* .. })
 }
 
+/// `Self::V { member: __f, .. }` binding the source `field` as `__f`, the
+/// same name in every variant so that arms can share an or-pattern.
+fn stream_pattern(input: &Input, variant: &Variant, field: &Field) -> (Ident, TokenStream) {
+    let f = Ident::new("__f", field.ty.span());
+    let path = variant.path(input);
+    let member = &field.member;
+    let pat = quote!(#path { #member: #f, .. });
+    (f, pat)
+}
+
+/// Match arms grouped by (field type, body): variants whose sources have
+/// the same type and labels share one or-pattern arm, so the dispatch is
+/// type-checked once per distinct source (a 500-variant enum with fifty
+/// `io::Error` sources gets one arm, not fifty).
+#[derive(Default)]
+struct GroupedArms {
+    /// The position in `arms` of each (type, body) seen.
+    index: HashMap<String, usize>,
+    /// The patterns of each arm, and its body.
+    arms: Vec<(Vec<TokenStream>, TokenStream)>,
+}
+
+impl GroupedArms {
+    /// Adds `pat => body` for a source of type `ty`, to an arm with the
+    /// same type and body if there is one.
+    fn push(&mut self, ty: &syn::Type, pat: TokenStream, body: TokenStream) {
+        let key = format!("{} => {}", ty.to_token_stream(), body);
+        match self.index.get(&key) {
+            Some(&i) => self.arms[i].0.push(pat),
+            None => {
+                self.index.insert(key, self.arms.len());
+                self.arms.push((vec![pat], body));
+            }
+        }
+    }
+
+    /// `pat | pat.. => body,` per arm, in first-seen order.
+    fn arms(&self) -> Vec<TokenStream> {
+        self.arms
+            .iter()
+            .map(|(pats, body)| quote!(#(#pats)|* => #body,))
+            .collect()
+    }
+}
+
 /// `match self { arms.. _ => rest }`, the wildcard only when some variant
 /// has no arm of its own (else it would be unreachable), and just `rest`
 /// when no variant has one.
@@ -82,7 +129,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             quote!(Self),
             quote!(#core::fmt::Debug + #core::fmt::Display),
         );
-        serialize_bounds.insert(quote!(Self), quote!(#krate::UniError));
+        serialize_bounds.insert(quote!(Self), quote!(#private::StreamSource));
     }
 
     let wrap = quote!(#private::Wrap);
@@ -257,20 +304,27 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             .variants
             .iter()
             .any(|v| prop::source_field(v).is_some());
-    let mut cause_arms = Vec::new();
-    let mut source_arms = Vec::new();
+    // Arms are grouped: variants whose sources share a type (and labels)
+    // share an arm.
+    let mut cause_arms = GroupedArms::default();
+    let mut stream_arms = GroupedArms::default();
+    let mut source_arms = GroupedArms::default();
     let mut cause_rest = false;
     let mut source_rest = false;
     for v in &input.variants {
         if let Some(field) = prop::transparent_field(v) {
-            let pat = pattern(input, v, [field]);
-            let binding = &field.binding;
             let span = field.ty.span();
-            cause_arms.push(quote!(#pat => (&#wrap(#binding)).__transparent_cause(),));
+            let (f, pat) = stream_pattern(input, v, field);
+            cause_arms.push(
+                field.ty,
+                pat.clone(),
+                quote!((&#wrap(#f)).__transparent_cause()),
+            );
+            stream_arms.push(field.ty, pat.clone(), quote!((&&&#wrap(#f)).__forward(__v)));
             let source = quote_spanned! {span=>
-                #private::std::error::Error::source(#binding.as_dyn_error())
+                #private::std::error::Error::source(#f.as_dyn_error())
             };
-            source_arms.push(quote!(#pat => #source,));
+            source_arms.push(field.ty, pat, source);
             continue;
         }
         let Some(field) = prop::source_field(v) else {
@@ -278,8 +332,6 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             source_rest = true;
             continue;
         };
-        let pat = pattern(input, v, [field]);
-        let binding = &field.binding;
         let shape = Shape::of(field.ty);
         let error_ty = shape.error_type();
         if params.intersects(error_ty) {
@@ -304,22 +356,40 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             });
             quote!(#subject #code)
         };
+        // The streamed cause: one call per source, the node dispatched by
+        // autoref like the owned one.
+        let (f, pat) = stream_pattern(input, v, field);
+        let stream = match &shape {
+            Shape::One(_) => {
+                let label = label(f.to_token_stream());
+                quote_spanned!(span=> __v.node((&&&#wrap(#f)).__node() #label))
+            }
+            Shape::Option(_) => {
+                let label = label(quote!(__e));
+                quote_spanned!(span=> #private::opt(__v, #f.as_ref(), |__e| (&&&#wrap(__e)).__node() #label))
+            }
+            Shape::List(_) => {
+                let label = label(quote!(__e));
+                quote_spanned!(span=> __v.node(#private::list(self, #f.iter(), |__e| (&&&#wrap(__e)).__node() #label)))
+            }
+        };
+        stream_arms.push(field.ty, pat.clone(), stream);
         let (cause, source) = match &shape {
             Shape::One(_) => (
                 {
-                    let label = label(binding.to_token_stream());
-                    quote_spanned!(span=> #option::Some((&#wrap(#binding)).__uni_cause() #label))
+                    let label = label(f.to_token_stream());
+                    quote_spanned!(span=> #option::Some((&#wrap(#f)).__uni_cause() #label))
                 },
-                quote_spanned!(span=> #option::Some(#binding.as_dyn_error())),
+                quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
             ),
             Shape::Option(_) => (
                 {
                     let label = label(quote!(__e));
-                    quote_spanned!(span=> #binding.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label))
+                    quote_spanned!(span=> #f.as_ref().map(|__e| (&#wrap(__e)).__uni_cause() #label))
                 },
                 // Call-site spans: a closure clippy would flag as redundant in
                 // user code, but `Box<dyn Error>` needs the autoderef.
-                quote!(#binding.as_ref().map(|__e| __e.as_dyn_error())),
+                quote!(#f.as_ref().map(|__e| __e.as_dyn_error())),
             ),
             Shape::List(_) => (
                 {
@@ -327,7 +397,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                     quote_spanned!(span=> #option::Some(#private::aggregate(
                         self,
                         #core::iter::Iterator::collect(#core::iter::Iterator::map(
-                            #binding.iter(),
+                            #f.iter(),
                             |__e| (&#wrap(__e)).__uni_cause() #label,
                         )),
                     )))
@@ -336,15 +406,22 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 TokenStream::new(),
             ),
         };
-        cause_arms.push(quote!(#pat => #cause,));
         if source.is_empty() {
             source_rest = true;
         } else {
-            source_arms.push(quote!(#pat => #source,));
+            source_arms.push(field.ty, pat.clone(), source);
         }
+        cause_arms.push(field.ty, pat, cause);
     }
-    let cause_body = match_with_rest(&cause_arms, cause_rest, &quote!(#option::None));
-    let source_body = match_with_rest(&source_arms, source_rest, &quote!(#option::None));
+    let cause_body = match_with_rest(&cause_arms.arms(), cause_rest, &quote!(#option::None));
+    let source_body = match_with_rest(&source_arms.arms(), source_rest, &quote!(#option::None));
+    let stream_body = match_with_rest(&stream_arms.arms(), cause_rest, &quote!(__v.none()));
+    let stream_kinds = has_source.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
+        }
+    });
     let cause_fn = has_source.then(|| {
         quote! {
             fn err_cause(&self) -> #option<#krate::Cause> {
@@ -370,6 +447,14 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             #data_fn
             #cause_fn
             #status_fn
+        }
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics #private::StreamSource for #ident #ty_generics #uni_where {
+            fn __cause<__V: #private::Visit>(&self, __v: __V) -> <__V as #private::Visit>::Out {
+                #stream_kinds
+                #stream_body
+            }
         }
     };
 

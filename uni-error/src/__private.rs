@@ -6,7 +6,7 @@
 use core::fmt;
 use std::error::Error as StdError;
 
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 pub use core;
@@ -15,19 +15,21 @@ pub use serde_json;
 pub use std;
 
 use crate::google::StatusOverride;
-use crate::wire::CauseAt;
+use crate::wire::{omitted, CauseAt, MAX_JSON_DEPTH};
 use crate::{AggregateError, Cause, Errno, Error, SourceError, UniError};
 
-/// Serializes a typed uni error in the uni shape, streaming: errMsg is
-/// written with `collect_str` from `Display`, `data` straight from the field.
+/// Serializes a derived uni error in the uni shape, streaming: errMsg is
+/// written with `collect_str` from `Display`, `data` straight from the
+/// field, and the cause chain through [`StreamSource`] without building a
+/// [`Cause`].
 pub fn serialize<T, D, S>(this: &T, data: Option<&D>, serializer: S) -> Result<S::Ok, S::Error>
 where
-    T: UniError + ?Sized,
+    T: StreamSource + ?Sized,
     D: Serialize + ?Sized,
     S: Serializer,
 {
-    let cause = this.err_cause();
-    let len = 3 + usize::from(data.is_some()) + usize::from(cause.is_some());
+    let has_cause = this.__cause(HasCause);
+    let len = 3 + usize::from(data.is_some()) + usize::from(has_cause);
     let mut map = serializer.serialize_map(Some(len))?;
     map.serialize_entry("errSubject", this.err_subject())?;
     map.serialize_entry("errCode", &this.errno())?;
@@ -35,9 +37,10 @@ where
     if let Some(data) = data {
         map.serialize_entry("data", data)?;
     }
-    if let Some(cause) = &cause {
-        map.serialize_entry("cause", &CauseAt::new(cause, 2))?;
-    }
+    this.__cause(Entry {
+        map: &mut map,
+        level: 2,
+    })?;
     map.end()
 }
 
@@ -110,7 +113,9 @@ impl UniSource for Error {
 
 /// Autoref-specialization wrapper: `(&Wrap(field)).__uni_cause()` picks
 /// [`UniKind`] when the field's type is a uni error, else [`BoxedKind`] for a
-/// boxed `dyn Error`, else [`StdKind`] for a plain std error.
+/// boxed `dyn Error`, else [`StdKind`] for a plain std error. The streamed
+/// cause dispatches one level more through `(&&&Wrap(field)).__node()`: see
+/// [`DerivedKind`].
 pub struct Wrap<'a, T: ?Sized>(pub &'a T);
 
 /// The `__transparent_*` methods are what a `#[msg(transparent)]` variant
@@ -192,6 +197,383 @@ impl<T: StdError> StdKind for &Wrap<'_, T> {
     }
     fn __transparent_cause(&self) -> Option<Cause> {
         std_cause(self.0)
+    }
+}
+
+// Streaming causes. `serialize` writes the cause chain of a derived error
+// straight to the serializer: each source field becomes a `Node` that can
+// count its subtree (for the depth cut) and serialize itself at a JSON
+// level, exactly as `err_cause()` + `CauseAt` would, without allocating for
+// derived errors and plain std errors.
+
+/// Implemented by `#[derive(UniError)]`: hands the cause of the variant at
+/// hand to `v` as a [`Node`], or says there is none.
+pub trait StreamSource: UniError {
+    fn __cause<V: Visit>(&self, v: V) -> V::Out;
+}
+
+impl<T: StreamSource + ?Sized> StreamSource for &T {
+    fn __cause<V: Visit>(&self, v: V) -> V::Out {
+        (**self).__cause(v)
+    }
+}
+
+impl<T: StreamSource> StreamSource for Box<T> {
+    fn __cause<V: Visit>(&self, v: V) -> V::Out {
+        (**self).__cause(v)
+    }
+}
+
+/// What is done with a cause: ask whether there is one, count it, write it.
+pub trait Visit {
+    type Out;
+    fn node<N: Node>(self, node: N) -> Self::Out;
+    fn none(self) -> Self::Out;
+}
+
+/// One cause, not yet written.
+pub trait Node {
+    /// How many causes this subtree holds, itself included.
+    fn count(&self) -> usize;
+    /// Writes the cause as the JSON object at `level` (the top-level error
+    /// is level 1), cut where a child would nest deeper than the limit.
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error>;
+}
+
+struct HasCause;
+
+impl Visit for HasCause {
+    type Out = bool;
+    fn node<N: Node>(self, _: N) -> bool {
+        true
+    }
+    fn none(self) -> bool {
+        false
+    }
+}
+
+struct Count;
+
+impl Visit for Count {
+    type Out = usize;
+    fn node<N: Node>(self, node: N) -> usize {
+        node.count()
+    }
+    fn none(self) -> usize {
+        0
+    }
+}
+
+/// Writes the `"cause"` entry, if any, at `level`.
+struct Entry<'m, M> {
+    map: &'m mut M,
+    level: usize,
+}
+
+impl<M: SerializeMap> Visit for Entry<'_, M> {
+    type Out = Result<(), M::Error>;
+    fn node<N: Node>(self, node: N) -> Self::Out {
+        self.map.serialize_entry("cause", &At(&node, self.level))
+    }
+    fn none(self) -> Self::Out {
+        Ok(())
+    }
+}
+
+/// A node serialized at its level.
+struct At<'n, N>(&'n N, usize);
+
+impl<N: Node> Serialize for At<'_, N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_at(serializer, self.1)
+    }
+}
+
+/// A derived error as a cause: its message, subject, code and own cause.
+/// Labels are no-ops: it always has a subject and a code.
+pub struct UniNode<'a, T: ?Sized>(&'a T);
+
+impl<T: ?Sized> UniNode<'_, T> {
+    #[must_use]
+    pub fn with_default_subject(self, _: &str) -> Self {
+        self
+    }
+    #[must_use]
+    pub fn with_default_code(self, _: Option<i64>) -> Self {
+        self
+    }
+}
+
+impl<T: StreamSource + ?Sized> Node for UniNode<'_, T> {
+    fn count(&self) -> usize {
+        1 + self.0.__cause(Count)
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let has_cause = e.__cause(HasCause);
+        if has_cause && level + 1 > MAX_JSON_DEPTH {
+            return omitted(serializer, self.count());
+        }
+        let mut map = serializer.serialize_map(Some(3 + usize::from(has_cause)))?;
+        map.serialize_entry("message", &DisplayStr(e))?;
+        map.serialize_entry("subject", e.err_subject())?;
+        map.serialize_entry("code", &i64::from(e.errno()))?;
+        e.__cause(Entry {
+            map: &mut map,
+            level: level + 1,
+        })?;
+        map.end()
+    }
+}
+
+/// A plain error as a cause: its message, then its `source()` chain.
+pub struct StdNode<'a> {
+    error: &'a (dyn StdError + 'a),
+    subject: Option<&'a str>,
+    code: Option<i64>,
+}
+
+impl<'a> StdNode<'a> {
+    fn new(error: &'a (dyn StdError + 'a)) -> Self {
+        StdNode {
+            error,
+            subject: None,
+            code: None,
+        }
+    }
+    #[must_use]
+    pub fn with_default_subject(mut self, subject: &'a str) -> Self {
+        self.subject = self.subject.or(Some(subject));
+        self
+    }
+    #[must_use]
+    pub fn with_default_code(mut self, code: Option<i64>) -> Self {
+        self.code = self.code.or(code);
+        self
+    }
+}
+
+impl Node for StdNode<'_> {
+    fn count(&self) -> usize {
+        let mut n = 0;
+        let mut next: Option<&(dyn StdError + '_)> = Some(self.error);
+        while let Some(e) = next {
+            n += 1;
+            next = e.source();
+        }
+        n
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        let below = self.error.source();
+        if below.is_some() && level + 1 > MAX_JSON_DEPTH {
+            return omitted(serializer, self.count());
+        }
+        let len = 1
+            + usize::from(self.subject.is_some())
+            + usize::from(self.code.is_some())
+            + usize::from(below.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("message", &DisplayStr(self.error))?;
+        if let Some(subject) = self.subject {
+            map.serialize_entry("subject", subject)?;
+        }
+        if let Some(code) = self.code {
+            map.serialize_entry("code", &code)?;
+        }
+        if let Some(below) = below {
+            map.serialize_entry("cause", &At(&StdNode::new(below), level + 1))?;
+        }
+        map.end()
+    }
+}
+
+/// A cause built the owned way: hand-written uni errors and the owned
+/// [`Error`], whose causes are only reachable as a [`Cause`].
+pub struct OwnedNode(Cause);
+
+impl OwnedNode {
+    #[must_use]
+    pub fn with_default_subject(self, subject: &str) -> Self {
+        OwnedNode(self.0.with_default_subject(subject))
+    }
+    #[must_use]
+    pub fn with_default_code(self, code: Option<i64>) -> Self {
+        OwnedNode(self.0.with_default_code(code))
+    }
+}
+
+impl Node for OwnedNode {
+    fn count(&self) -> usize {
+        self.0.count()
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        CauseAt::new(&self.0, level).serialize(serializer)
+    }
+}
+
+/// A list source as an aggregate cause: the error's errMsg, then one node
+/// per element.
+pub struct ListNode<'a, D: ?Sized, I, F> {
+    message: &'a D,
+    items: I,
+    each: F,
+}
+
+/// `#[source] Vec<E>` (or `Box<[E]>`, `[E; N]`) for the error `message`.
+pub fn list<D, I, F, N>(message: &D, items: I, each: F) -> ListNode<'_, D, I, F>
+where
+    D: fmt::Display + ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
+    ListNode {
+        message,
+        items,
+        each,
+    }
+}
+
+impl<D, I, F, N> Node for ListNode<'_, D, I, F>
+where
+    D: fmt::Display + ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
+    fn count(&self) -> usize {
+        1 + self
+            .items
+            .clone()
+            .map(|e| (self.each)(e).count())
+            .sum::<usize>()
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        if self.items.len() > 0 && level + 2 > MAX_JSON_DEPTH {
+            return omitted(serializer, self.count());
+        }
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("message", &DisplayStr(self.message))?;
+        map.serialize_entry("errors", &Members(self, level + 2))?;
+        map.end()
+    }
+}
+
+struct Members<'l, L>(&'l L, usize);
+
+impl<D, I, F, N> Serialize for Members<'_, ListNode<'_, D, I, F>>
+where
+    D: ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let list = self.0;
+        let mut seq = serializer.serialize_seq(Some(list.items.len()))?;
+        for e in list.items.clone() {
+            seq.serialize_element(&At(&(list.each)(e), self.1))?;
+        }
+        seq.end()
+    }
+}
+
+/// `#[source] Option<E>`: no cause when `None`.
+pub fn opt<'a, V, T, N>(v: V, e: Option<&'a T>, node: impl FnOnce(&'a T) -> N) -> V::Out
+where
+    V: Visit,
+    T: ?Sized,
+    N: Node,
+{
+    match e {
+        Some(e) => v.node(node(e)),
+        None => v.none(),
+    }
+}
+
+/// A plain error's own `source()` chain, which is what a transparent
+/// wrapper over it forwards as its cause.
+fn std_forward<V: Visit>(error: &(dyn StdError + '_), v: V) -> V::Out {
+    match error.source() {
+        Some(s) => v.node(StdNode::new(s)),
+        None => v.none(),
+    }
+}
+
+/// Autoref dispatch of a source field to its node, called as
+/// `(&&&Wrap(field)).__node()`: a derived error ([`DerivedKind`], on
+/// `&&Wrap`) streams; another uni error ([`OwnedKind`], on `&Wrap`) goes the
+/// owned way; a boxed `dyn Error` ([`BoxedNodeKind`], on `&Wrap`) and a
+/// plain error ([`StdNodeKind`], on `Wrap`) stream their `source()` chain.
+/// `__forward` is what a `#[msg(transparent)]` variant hands on.
+pub trait DerivedKind {
+    type Node;
+    fn __node(&self) -> Self::Node;
+    fn __forward<V: Visit>(&self, v: V) -> V::Out;
+}
+
+impl<'a, T: StreamSource + ?Sized> DerivedKind for &&Wrap<'a, T> {
+    type Node = UniNode<'a, T>;
+    fn __node(&self) -> UniNode<'a, T> {
+        UniNode(self.0)
+    }
+    fn __forward<V: Visit>(&self, v: V) -> V::Out {
+        self.0.__cause(v)
+    }
+}
+
+pub trait OwnedKind {
+    fn __node(&self) -> OwnedNode;
+    fn __forward<V: Visit>(&self, v: V) -> V::Out;
+}
+
+impl<T: UniSource + ?Sized> OwnedKind for &Wrap<'_, T> {
+    fn __node(&self) -> OwnedNode {
+        OwnedNode(Cause::Source(self.0.to_source()))
+    }
+    fn __forward<V: Visit>(&self, v: V) -> V::Out {
+        match self.0.inner_cause() {
+            Some(c) => v.node(OwnedNode(c)),
+            None => v.none(),
+        }
+    }
+}
+
+pub trait BoxedNodeKind<'a> {
+    fn __node(&self) -> StdNode<'a>;
+    fn __forward<V: Visit>(&self, v: V) -> V::Out;
+}
+
+macro_rules! boxed_node_kind {
+    ($($ty:ty),*) => {$(
+        impl<'a> BoxedNodeKind<'a> for &Wrap<'a, Box<$ty>> {
+            fn __node(&self) -> StdNode<'a> {
+                StdNode::new(&**self.0)
+            }
+            fn __forward<V: Visit>(&self, v: V) -> V::Out {
+                std_forward(&**self.0, v)
+            }
+        }
+    )*};
+}
+
+boxed_node_kind!(
+    dyn StdError + 'static,
+    dyn StdError + Send + 'static,
+    dyn StdError + Send + Sync + 'static
+);
+
+pub trait StdNodeKind<'a> {
+    fn __node(&self) -> StdNode<'a>;
+    fn __forward<V: Visit>(&self, v: V) -> V::Out;
+}
+
+impl<'a, T: StdError + 'a> StdNodeKind<'a> for Wrap<'a, T> {
+    fn __node(&self) -> StdNode<'a> {
+        StdNode::new(self.0)
+    }
+    fn __forward<V: Visit>(&self, v: V) -> V::Out {
+        std_forward(self.0, v)
     }
 }
 
@@ -284,6 +666,11 @@ mod tests {
             Errno::TIMEOUT
         }
     }
+    impl StreamSource for Typed {
+        fn __cause<V: Visit>(&self, v: V) -> V::Out {
+            v.none()
+        }
+    }
 
     /// What a generated `err_cause` does with a match binding `f: &T`.
     macro_rules! cause_of {
@@ -349,6 +736,68 @@ mod tests {
         assert_eq!(e.as_dyn_error().to_string(), "io");
         let boxed: Box<dyn StdError + Send + Sync> = "dyn".into();
         assert_eq!(boxed.as_dyn_error().to_string(), "dyn");
+    }
+
+    /// What a generated `StreamSource::__cause` does with a binding `f: &T`:
+    /// the name of the node type picked.
+    macro_rules! node_of {
+        ($binding:expr) => {{
+            #[allow(unused_imports)]
+            use super::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
+            fn name<N>(_: &N) -> &'static str {
+                let name = core::any::type_name::<N>();
+                let name = name.split('<').next().unwrap_or(name);
+                name.rsplit("::").next().unwrap_or(name)
+            }
+            name(&(&&&Wrap($binding)).__node())
+        }};
+    }
+
+    /// A hand-written uni error: no `StreamSource`.
+    #[derive(Debug)]
+    struct Hand;
+    impl fmt::Display for Hand {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("hand")
+        }
+    }
+    impl StdError for Hand {}
+    impl UniError for Hand {
+        fn err_subject(&self) -> &str {
+            "hand"
+        }
+        fn errno(&self) -> Errno {
+            Errno::TIMEOUT
+        }
+    }
+
+    #[test]
+    fn node_dispatch_streams_derived_and_std_errors_and_owns_the_rest() {
+        assert_eq!(node_of!(&Typed), "UniNode");
+        assert_eq!(node_of!(&Box::new(Typed)), "UniNode");
+        assert_eq!(node_of!(&Hand), "OwnedNode");
+        assert_eq!(node_of!(&Error::new("owned", -7, "m")), "OwnedNode");
+        assert_eq!(node_of!(&std::io::Error::other("io")), "StdNode");
+        let boxed: Box<dyn StdError + Send + Sync> = "boxed".into();
+        assert_eq!(node_of!(&boxed), "StdNode");
+        let boxed: Box<dyn StdError> = "plain box".into();
+        assert_eq!(node_of!(&boxed), "StdNode");
+    }
+
+    #[test]
+    fn a_generic_error_streams_as_std_unless_bounded_by_uni_error() {
+        fn plain<E: StdError>(e: &E) -> &'static str {
+            node_of!(e)
+        }
+        fn uni<E: UniError>(e: &E) -> &'static str {
+            node_of!(e)
+        }
+        fn derived<E: StreamSource>(e: &E) -> &'static str {
+            node_of!(e)
+        }
+        assert_eq!(plain(&Typed), "StdNode");
+        assert_eq!(uni(&Typed), "OwnedNode");
+        assert_eq!(derived(&Typed), "UniNode");
     }
 
     #[test]

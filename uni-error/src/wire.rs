@@ -885,16 +885,7 @@ impl Serialize for CauseAt<'_> {
         let too_deep = (head.cause.is_some() && self.level + 1 > MAX_JSON_DEPTH)
             || (!members.is_empty() && self.level + 2 > MAX_JSON_DEPTH);
         if too_deep {
-            let n = self.count();
-            let mut map = serializer.serialize_map(Some(1))?;
-            map.serialize_entry(
-                "message",
-                &format_args!(
-                    "{n} more cause{} omitted: the chain nests deeper than {MAX_JSON_DEPTH} JSON levels",
-                    if n == 1 { "" } else { "s" }
-                ),
-            )?;
-            return map.end();
+            return omitted(serializer, self.count());
         }
         let len = 1
             + usize::from(head.subject.is_some())
@@ -922,6 +913,19 @@ impl Serialize for CauseAt<'_> {
         }
         map.end()
     }
+}
+
+/// What stands in for a subtree of `n` causes cut at the depth limit.
+pub(crate) fn omitted<S: Serializer>(serializer: S, n: usize) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(1))?;
+    map.serialize_entry(
+        "message",
+        &format_args!(
+            "{n} more cause{} omitted: the chain nests deeper than {MAX_JSON_DEPTH} JSON levels",
+            if n == 1 { "" } else { "s" }
+        ),
+    )?;
+    map.end()
 }
 
 struct MembersAt<'a> {
