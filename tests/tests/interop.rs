@@ -474,15 +474,19 @@ fn status_bad_input() {
         ),
         (
             r#"{"details":[{"reason":"x"}]}"#,
-            r#"missing field `@type` in a google.rpc.Status detail {"@type", ...}"#.to_owned(),
+            r#"missing field `@type` in a google.rpc.Status detail {"@type", ...} at `details[0]`"#.to_owned(),
+        ),
+        (
+            r#"{"details":[{"@type":"a"},{"@type":"b"},{"reason":"x"}]}"#,
+            r#"missing field `@type` in a google.rpc.Status detail {"@type", ...} at `details[2]`"#.to_owned(),
         ),
         (
             r#"{"details":[3]}"#,
-            r#"expected a google.rpc.Status detail {"@type", ...}, found the number 3"#.to_owned(),
+            r#"expected a google.rpc.Status detail {"@type", ...}, found the number 3 at `details[0]`"#.to_owned(),
         ),
         (
             r#"{"details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","metadata":{"k":1}}]}"#,
-            r#"`metadata.k` must be a string, found the number 1 in a google.rpc.Status detail {"@type", ...}"#
+            r#"`metadata.k` must be a string, found the number 1 in a google.rpc.Status detail {"@type", ...} at `details[0]`"#
                 .to_owned(),
         ),
     ] {

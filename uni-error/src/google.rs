@@ -766,7 +766,11 @@ impl Status {
             None => Vec::new(),
             Some(Value::Array(items)) => items
                 .into_iter()
-                .map(Detail::from_value)
+                .enumerate()
+                .map(|(i, item)| {
+                    Detail::from_value::<E>(item)
+                        .map_err(|e| E::custom(format_args!("{e} at `details[{i}]`")))
+                })
                 .collect::<Result<_, E>>()?,
             Some(other) => {
                 return Err(f.error(format_args!(
