@@ -9,8 +9,14 @@
 #           plus hand-written errno()/err_subject() matches and a streaming
 #           serde::Serialize of the same JSON.
 # Dependencies are built once first (warm cache); then each crate's own
-# compilation is timed RUNS times (touch + cargo build) in debug and release.
-# Prints the median of each and the ratio ours/baseline.
+# compilation is timed RUNS times (touch + cargo build), median reported with
+# the ratio ours/baseline, in three modes:
+#   debug        CARGO_INCREMENTAL=0: the crate compiled in full, as after
+#                an edit of the error type;
+#   debug-incr   incremental, nothing changed: rustc reuses its cache for
+#                everything but macro expansion, so this isolates expansion
+#                (where the baseline's hand-written impls cost nothing);
+#   release      (not incremental).
 #
 # Usage: scripts/bench-compile.sh [RUNS]   (default 3)
 set -euo pipefail
@@ -128,29 +134,30 @@ EOF
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-time_crate() { # dir profile-flag -> median seconds of the crate's own build
-    local dir=$1 flag=$2
-    (cd "$dir" && cargo build --quiet $flag) # warm: dependencies and first build
+time_crate() { # dir profile-flag incremental -> median seconds of the crate's own build
+    local dir=$1 flag=$2 incr=$3
+    (cd "$dir" && CARGO_INCREMENTAL=$incr cargo build --quiet $flag) # warm: dependencies and first build
     for ((r = 0; r < runs; r++)); do
         touch "$dir/src/lib.rs"
         local start end
         start=$(date +%s.%N)
-        (cd "$dir" && cargo build --quiet $flag)
+        (cd "$dir" && CARGO_INCREMENTAL=$incr cargo build --quiet $flag)
         end=$(date +%s.%N)
         echo "$end - $start" | bc
     done | median
 }
 
-printf '%-8s %-8s %12s %12s %8s\n' variants profile "ours (s)" "base (s)" ratio
+printf '%-8s %-10s %12s %12s %8s\n' variants profile "ours (s)" "base (s)" ratio
 for n in 50 500; do
     gen_ours "$n"
     gen_base "$n"
-    for profile in debug release; do
-        flag=""
+    for profile in debug debug-incr release; do
+        flag="" incr=0
         [ "$profile" = release ] && flag="--release"
-        ours=$(time_crate "$work/ours_$n" "$flag")
-        base=$(time_crate "$work/base_$n" "$flag")
+        [ "$profile" = debug-incr ] && incr=1
+        ours=$(time_crate "$work/ours_$n" "$flag" "$incr")
+        base=$(time_crate "$work/base_$n" "$flag" "$incr")
         ratio=$(echo "scale=2; $ours / $base" | bc)
-        printf '%-8s %-8s %12.3f %12.3f %8s\n' "$n" "$profile" "$ours" "$base" "$ratio"
+        printf '%-8s %-10s %12.3f %12.3f %8s\n' "$n" "$profile" "$ours" "$base" "$ratio"
     done
 done

@@ -17,5 +17,9 @@ out += ["}", "", "impl Big {",
         "", "    /// The hand-written baseline: the same numbers from a plain match.",
         "    pub fn hand_errno(self) -> u32 {", "        match self {"]
 out += [f"            Big::V{i} => {1504000 + i}," for i in range(N)]
+out += ["        }", "    }", "",
+        "    /// The same match taking `&self`, as `UniError::errno` does.",
+        "    pub fn hand_errno_ref(&self) -> u32 {", "        match self {"]
+out += [f"            Big::V{i} => {1504000 + i}," for i in range(N)]
 out += ["        }", "    }", "}", ""]
 Path(__file__).resolve().parent.parent.joinpath("tests/benches/big_enum.rs").write_text("\n".join(out))

@@ -1,0 +1,74 @@
+//! Runs one benchmarked operation N times, for counting instructions with
+//! callgrind (`scripts/bench-instructions.sh`): instruction counts do not
+//! depend on code layout, clock or load, which sway ~100 ns timings by more
+//! than the 5% our targets allow.
+//!
+//! `instructions <case> <n>`; cases are listed in `main`.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+use uni_error::UniError;
+
+#[allow(dead_code)]
+#[path = "../benches/big_enum.rs"]
+mod big_enum;
+#[path = "../benches/fixtures.rs"]
+mod fixtures;
+
+use fixtures::*;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let case = args.next().unwrap_or_default();
+    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let mut buf = Vec::with_capacity(4096);
+    let mut text = String::with_capacity(256);
+    let leaf = LoginError::NfcUnavailable {
+        reason: "switched off in settings".into(),
+    };
+    let hand_leaf = HandLeaf {
+        reason: "switched off in settings".into(),
+    };
+    let chain = chain_error();
+    let step = LoginError::Step {
+        step: 7,
+        user: "alice".into(),
+    };
+    let this = ThisError::Step {
+        step: 7,
+        user: "alice".into(),
+    };
+    let all = big_enum::Big::ALL;
+    let mut sum = 0u64;
+    for _ in 0..n {
+        buf.clear();
+        text.clear();
+        match case.as_str() {
+            "leaf-derived" => serde_json::to_writer(&mut buf, black_box(&leaf)).unwrap(),
+            "leaf-hand" => serde_json::to_writer(&mut buf, black_box(&hand_leaf)).unwrap(),
+            "chain-derived" => serde_json::to_writer(&mut buf, black_box(&chain)).unwrap(),
+            "chain-hand" => serde_json::to_writer(&mut buf, &HandChain(black_box(&chain))).unwrap(),
+            "display-derived" => write!(text, "{}", black_box(&step)).unwrap(),
+            "display-thiserror" => write!(text, "{}", black_box(&this)).unwrap(),
+            "errno-derived" => {
+                sum += black_box(&all)
+                    .iter()
+                    .map(|v| u64::from(v.errno().get()))
+                    .sum::<u64>();
+            }
+            "errno-hand" => {
+                sum += black_box(&all)
+                    .iter()
+                    .map(|v| u64::from(v.hand_errno_ref()))
+                    .sum::<u64>();
+            }
+            _ => {
+                eprintln!("unknown case {case:?}");
+                std::process::exit(2);
+            }
+        }
+        sum += (buf.len() + text.len()) as u64;
+    }
+    println!("{sum}");
+}
