@@ -16,6 +16,8 @@
 //! - [`Error`], [`SourceError`], [`AggregateError`], [`Cause`]: the owned wire
 //!   types, read from or written to JSON without losing a field.
 //! - [`Public`]: the part of an error an untrusted client may see.
+//! - [`catalog`]: every derived type's errnos as a `const` table, checked for
+//!   clashes across types and rendered as Markdown or JSON.
 //! - [`well_known`]: WeChat's published errno table, built in
 //!   ([`Errno::well_known`], [`Errno::category_name`], [`Errno::sub_name`]).
 //! - Interop with the other error models, each for any [`AnyUniError`]
@@ -29,6 +31,34 @@
 //!     `error_rsp` (v1);
 //!   - [`monitor`]: `errorMsgMd5` / `errorStackMd5` fingerprints and the
 //!     WeChat JS error detail record.
+//!
+//! # Typed errors
+//!
+//! ```
+//! use uni_error::UniError;
+//!
+//! #[derive(Debug, UniError)]
+//! #[subject("uni-login")]
+//! #[errno(category = 15, sub = 4)]
+//! enum LoginError {
+//!     #[errno(code = 3)]
+//!     #[msg("NFC is not available: {reason}")]
+//!     NfcUnavailable { reason: String },
+//!     #[errno(code = 10)]
+//!     #[msg("storage: {0}")]
+//!     Io(#[from] std::io::Error),
+//! }
+//!
+//! let e = LoginError::from(std::io::Error::other("disk full"));
+//! assert_eq!(e.errno().get(), 1_504_010);
+//! assert_eq!(
+//!     serde_json::to_string(&e)?,
+//!     r#"{"errSubject":"uni-login","errCode":1504010,"errMsg":"storage: disk full","cause":{"message":"disk full"}}"#
+//! );
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! The [derive's documentation](derive@UniError) has every attribute.
 //!
 //! # Owned errors
 //!
