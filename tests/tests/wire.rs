@@ -437,3 +437,24 @@ fn lone_surrogates_are_a_clear_error_and_pairs_decode() {
     // Escapes are written back as the characters they stand for.
     assert_round_trip(r#"{"errSubject":"a","errCode":1,"errMsg":"😀 é"}"#);
 }
+
+#[test]
+fn an_error_becomes_a_source_keeping_unknown_keys_in_linear_time() {
+    // 100 000 unknown top-level keys: a per-key search would be quadratic.
+    let mut s =
+        String::from(r#"{"errSubject":"a","errCode":7,"errMsg":"m","data":[1],"message":"x""#);
+    for i in 0..100_000 {
+        s.push_str(&format!(r#","k{i}":{i}"#));
+    }
+    s.push('}');
+    let e = parse(&s).unwrap();
+    let cause = Cause::from(e);
+    assert_eq!(
+        (cause.subject(), cause.code(), cause.message()),
+        (Some("a"), Some(7), "m")
+    );
+    // `message` is a source field, so the unknown key of that name has no
+    // place in a source; `data` is not part of a source either.
+    assert_eq!(cause.extra().len(), 100_000);
+    assert_eq!(cause.extra()[99_999].0, "k99999");
+}

@@ -104,10 +104,7 @@ impl UniSource for Error {
         None
     }
     fn to_source(&self) -> SourceError {
-        match Cause::from(self.clone()) {
-            Cause::Source(s) => s,
-            Cause::Aggregate(a) => a.head().clone(),
-        }
+        Error::to_source(self)
     }
 }
 

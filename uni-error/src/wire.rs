@@ -609,19 +609,44 @@ impl From<AggregateError> for Cause {
     }
 }
 
+/// Unknown top-level keys of an [`Error`] as a source error's extra
+/// attributes. They are unique already (the reader refuses duplicates), so
+/// no per-key search is needed; a key named like a source field (`message`,
+/// `subject`, `code`, `cause`, `errors`) has no place in a source and is
+/// left out.
+fn source_extras(extra: impl Iterator<Item = (String, Value)>) -> Vec<(String, Value)> {
+    extra
+        .filter(|(k, _)| !SOURCE_KEYS.contains(&k.as_str()))
+        .collect()
+}
+
+impl Error {
+    /// This error as a source, cloning all but `data` (a source has none).
+    pub(crate) fn to_source(&self) -> SourceError {
+        let e = &self.inner;
+        SourceError {
+            message: e.message.clone(),
+            subject: Some(e.subject.clone()),
+            code: Some(e.code),
+            cause: e.cause.clone(),
+            extra: source_extras(e.extra.iter().cloned()),
+        }
+    }
+}
+
 impl From<Error> for Cause {
-    /// A uni error used as a source keeps its subject, code, data-free
-    /// message and chain; unknown top-level keys become extra attributes.
+    /// A uni error used as a source keeps its subject, code, message and
+    /// chain, but not its `data`; unknown top-level keys become extra
+    /// attributes, except those named like a source field.
     fn from(e: Error) -> Cause {
         let mut e = e.inner;
-        let mut s = SourceError::new(core::mem::take(&mut e.message))
-            .with_subject(core::mem::take(&mut e.subject))
-            .with_code(e.code);
-        s.cause = e.cause.take();
-        for (k, v) in core::mem::take(&mut e.extra) {
-            let _ = s.insert_extra(k, v);
-        }
-        Cause::Source(s)
+        Cause::Source(SourceError {
+            message: core::mem::take(&mut e.message),
+            subject: Some(core::mem::take(&mut e.subject)),
+            code: Some(e.code),
+            cause: e.cause.take(),
+            extra: source_extras(core::mem::take(&mut e.extra).into_iter()),
+        })
     }
 }
 
