@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Index, Member, Type};
 
-use crate::attr::{self, Attrs, Position};
+use crate::attr::{self, Attrs, Position, Str};
 use crate::ctxt::Ctxt;
 
 /// The type being derived.
@@ -192,7 +192,7 @@ fn first_paragraph(attrs: &[syn::Attribute]) -> String {
         else {
             continue;
         };
-        let value = lit.value();
+        let value = Str::from_literal(&lit.token()).map_or_else(|| lit.value(), |s| s.value);
         // A blank `///` line is an empty attribute, which has no lines.
         if value.trim().is_empty() && !out.is_empty() {
             return out;

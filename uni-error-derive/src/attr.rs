@@ -2,7 +2,7 @@
 //! field into a plain [`Attrs`]. Syntax errors and misplaced attributes are
 //! reported here; meaning (ranges, references) is checked in `valid.rs`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, LitInt, LitStr, Meta, Token};
 
@@ -104,13 +104,80 @@ impl Position {
     }
 }
 
-/// An integer given in an attribute, with the literal kept for spans.
+/// An integer given in an attribute, with the literal's span for errors.
 #[derive(Clone)]
 pub struct Num {
     /// The value (parsed as u64, so 300 is reported as 300, not wrapped).
     pub value: u64,
-    /// The user's literal.
-    pub lit: LitInt,
+    /// The span of the user's literal.
+    pub span: Span,
+}
+
+/// A string literal as written and its value, unescaped once (syn's
+/// `LitStr::value` unescapes on every call, which is most of the cost of a
+/// big enum's messages in an unoptimized macro build).
+#[derive(Clone)]
+pub struct Str {
+    /// The user's token, for spans and to be written back as it is.
+    pub token: Literal,
+    /// The string's value.
+    pub value: String,
+}
+
+impl Str {
+    /// From a `"..."` token; `None` if it is not a string literal.
+    pub fn from_literal(token: &Literal) -> Option<Str> {
+        let repr = token.to_string();
+        // The common case needs no unescaping: a plain `"..."` without a
+        // backslash or a suffix.
+        if let Some(inner) = repr.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            if !inner.as_bytes().contains(&b'\\') && !inner.as_bytes().contains(&b'"') {
+                return Some(Str {
+                    token: token.clone(),
+                    value: inner.to_owned(),
+                });
+            }
+        }
+        // A raw string (doc comments arrive as `r"..."`) has no escapes.
+        if let Some(raw) = repr.strip_prefix('r') {
+            let hashes = raw.len() - raw.trim_start_matches('#').len();
+            let body = &raw[hashes..];
+            let close = &raw[..hashes];
+            if let Some(inner) = body
+                .strip_prefix('"')
+                .and_then(|b| b.strip_suffix(close))
+                .and_then(|b| b.strip_suffix('"'))
+            {
+                return Some(Str {
+                    token: token.clone(),
+                    value: inner.to_owned(),
+                });
+            }
+        }
+        match syn::Lit::new(token.clone()) {
+            syn::Lit::Str(lit) if lit.suffix().is_empty() => Some(Str::from_lit(&lit)),
+            _ => None,
+        }
+    }
+
+    /// From syn's literal.
+    pub fn from_lit(lit: &LitStr) -> Str {
+        Str {
+            token: lit.token(),
+            value: lit.value(),
+        }
+    }
+
+    /// The literal's span.
+    pub fn span(&self) -> Span {
+        self.token.span()
+    }
+}
+
+impl quote::ToTokens for Str {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.token.to_tokens(tokens);
+    }
 }
 
 /// A parsed `#[errno(..)]`.
@@ -141,7 +208,7 @@ pub struct StatusAttr {
 /// The helper attributes found on one item.
 pub struct Attrs<'a> {
     /// `#[subject("..")]`.
-    pub subject: Option<LitStr>,
+    pub subject: Option<Str>,
     /// `#[errno(..)]`.
     pub errno: Option<ErrnoAttr<'a>>,
     /// `#[msg(..)]`.
@@ -159,7 +226,7 @@ pub struct Attrs<'a> {
     /// `#[data]`.
     pub data: Option<&'a Attribute>,
     /// `subject = ".."` of `#[source(..)]` or `#[from(..)]`.
-    pub source_subject: Option<LitStr>,
+    pub source_subject: Option<Str>,
     /// `code = path` of `#[source(..)]` or `#[from(..)]`.
     pub source_code: Option<syn::Path>,
     /// The names of the helper attributes present, parsed or not: a
@@ -243,7 +310,7 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
                 match transparent(tokens) {
                     Some(Ok(ident)) => out.transparent = Some(ident),
                     Some(Err(e)) => cx.syn_error(e),
-                    None => out.msg = fmt::parse_msg(cx, attr),
+                    None => out.msg = fmt::parse_msg(cx, attr, tokens),
                 }
             }
             STATUS => out.status = parse_status(cx, attr),
@@ -305,7 +372,7 @@ fn parse_source<'a>(
             if out.source_subject.is_some() {
                 return Err(meta.error(format_args!("duplicate {name} key `subject`")));
             }
-            out.source_subject = Some(lit);
+            out.source_subject = Some(Str::from_lit(&lit));
             Ok(())
         } else if meta.path.is_ident(CODE) {
             let path = function_path(meta.value()?)?;
@@ -439,7 +506,10 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
             if out.http.is_some() {
                 return Err(meta.error("duplicate status key `http`"));
             }
-            out.http = Some(Num { value, lit });
+            out.http = Some(Num {
+                value,
+                span: lit.span(),
+            });
             Ok(())
         } else {
             Err(meta.error(format_args!(
@@ -472,8 +542,16 @@ fn parse_flag<'a>(cx: &Ctxt, attr: &'a Attribute, name: &str) -> Option<&'a Attr
 }
 
 /// `#[subject("..")]`: one string literal.
-fn parse_subject(cx: &Ctxt, attr: &Attribute) -> Option<LitStr> {
+fn parse_subject(cx: &Ctxt, attr: &Attribute) -> Option<Str> {
     let tokens = parse_list(cx, attr, SUBJECT)?;
+    // The usual form, read off the tokens; anything else goes through the
+    // parser below, which reports what is wrong.
+    let mut iter = tokens.clone().into_iter();
+    if let (Some(TokenTree::Literal(lit)), None) = (iter.next(), iter.next()) {
+        if let Some(s) = Str::from_literal(&lit) {
+            return Some(s);
+        }
+    }
     let parser = |input: ParseStream| {
         let lit = string_literal(input, "#[subject(\"uni-login\")]")?;
         if !input.is_empty() {
@@ -484,7 +562,7 @@ fn parse_subject(cx: &Ctxt, attr: &Attribute) -> Option<LitStr> {
         Ok(lit)
     };
     match parser.parse2(tokens.clone()) {
-        Ok(lit) => Some(lit),
+        Ok(lit) => Some(Str::from_lit(&lit)),
         Err(e) => {
             cx.syn_error(if tokens.is_empty() {
                 syn::Error::new_spanned(
@@ -535,7 +613,10 @@ fn int_literal(input: ParseStream, key: &str) -> syn::Result<Num> {
                 format_args!("{what} {problem}: expected an integer literal in {range}"),
             )
         })?;
-        return Ok(Num { value, lit });
+        return Ok(Num {
+            value,
+            span: lit.span(),
+        });
     }
     let Some((tt, _)) = input.cursor().token_tree() else {
         return Err(input.error(format_args!(
@@ -573,6 +654,9 @@ fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
             "empty #[errno]: expected #[errno(category = 15, sub = 4, code = 3)] or #[errno(1504003)]",
         );
         return None;
+    }
+    if errno_fast(tokens, &mut out) {
+        return Some(out);
     }
     let mut keys = |meta: syn::meta::ParseNestedMeta| {
         let slot = if meta.path.is_ident(CATEGORY) {
@@ -628,8 +712,8 @@ fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
             .flatten()
             .next()
         {
-            cx.error_spanned_by(
-                &part.lit,
+            cx.error_at(
+                part.span,
                 format_args!(
                     "#[errno({})] already gives the whole errno: drop this part or the number",
                     whole.value
@@ -639,6 +723,75 @@ fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
         }
     }
     Some(out)
+}
+
+/// The usual `#[errno(..)]` forms read straight off the tokens: the whole
+/// number, or `key = N` pairs of `category`, `sub` and `code`, each number
+/// plain decimal digits. False (and `out` untouched) for anything else,
+/// which the full parser then reads and reports on. Parsing every variant's
+/// attribute with syn's meta parser was the largest part of the macro's
+/// time on a big enum.
+fn errno_fast(tokens: &TokenStream, out: &mut ErrnoAttr) -> bool {
+    /// A plain decimal literal's value and span.
+    fn number(tt: &TokenTree) -> Option<Num> {
+        let TokenTree::Literal(lit) = tt else {
+            return None;
+        };
+        let repr = lit.to_string();
+        if repr.is_empty() || repr.len() > 18 || !repr.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let value = repr.parse().ok()?;
+        Some(Num {
+            value,
+            span: lit.span(),
+        })
+    }
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    if let [only] = tts.as_slice() {
+        return match number(only) {
+            Some(num) => {
+                out.whole = Some(num);
+                true
+            }
+            None => false,
+        };
+    }
+    let (mut category, mut sub, mut code) = (None, None, None);
+    for pair in tts.chunks(4) {
+        let (key, eq, value) = match pair {
+            [k, e, v] | [k, e, v, TokenTree::Punct(_)] => (k, e, v),
+            _ => return false,
+        };
+        if let [.., TokenTree::Punct(comma)] = pair {
+            if pair.len() == 4 && comma.as_char() != ',' {
+                return false;
+            }
+        }
+        let (TokenTree::Ident(key), TokenTree::Punct(eq)) = (key, eq) else {
+            return false;
+        };
+        if eq.as_char() != '=' || eq.spacing() != proc_macro2::Spacing::Alone {
+            return false;
+        }
+        let Some(num) = number(value) else {
+            return false;
+        };
+        let slot = match key.to_string().as_str() {
+            CATEGORY => &mut category,
+            SUB => &mut sub,
+            CODE => &mut code,
+            _ => return false,
+        };
+        if slot.is_some() {
+            return false;
+        }
+        *slot = Some(num);
+    }
+    out.category = category;
+    out.sub = sub;
+    out.code = code;
+    true
 }
 
 /// `#[uni(crate = "..")]`.
@@ -681,4 +834,102 @@ fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
 /// A key path as written (`cod`), for messages.
 fn key_name(path: &syn::Path) -> String {
     quote::quote!(#path).to_string().replace(' ', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{Literal, TokenStream, TokenTree};
+
+    use super::{parse_errno, ErrnoAttr, Str};
+    use crate::ctxt::Ctxt;
+
+    /// The literal token of `src`.
+    fn literal(src: &str) -> Literal {
+        let tokens: TokenStream = src.parse().unwrap();
+        match tokens.into_iter().next() {
+            Some(TokenTree::Literal(lit)) => lit,
+            other => panic!("not a literal: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn str_values_match_syn() {
+        let cases = [
+            r#""plain text {0}""#,
+            r#""""#,
+            r#""tab\there \"quoted\" \\ \u{1F600} \x41""#,
+            r#""line one
+line two""#,
+            r#""ünïcödé ✓""#,
+            r#"r"raw \n stays""#,
+            r##"r#"raw with "quotes" inside"#"##,
+            r###"r##"two "# hashes"##"###,
+            r#"r"""#,
+        ];
+        for src in cases {
+            let lit = literal(src);
+            let syn_value = match syn::Lit::new(lit.clone()) {
+                syn::Lit::Str(s) => s.value(),
+                _ => panic!("{src} is not a string"),
+            };
+            let ours = Str::from_literal(&lit).expect(src);
+            assert_eq!(ours.value, syn_value, "{src}");
+            assert_eq!(ours.token.to_string(), src);
+        }
+        for not_a_str in ["1", "'c'", "b\"bytes\"", "\"suffixed\"sfx", "r\"raw\"sfx"] {
+            assert!(
+                Str::from_literal(&literal(not_a_str)).is_none(),
+                "{not_a_str}"
+            );
+        }
+    }
+
+    /// `(whole, category, sub, code)` of `#[errno(<args>)]`, by the fast
+    /// path when it applies and by syn's meta parser otherwise.
+    fn errno(args: &str) -> Option<[Option<u64>; 4]> {
+        let item: syn::DeriveInput =
+            syn::parse_str(&format!("#[errno({args})] struct S;")).unwrap();
+        let cx = Ctxt::new();
+        let parsed = parse_errno(&cx, &item.attrs[0]).map(|a: ErrnoAttr| {
+            [&a.whole, &a.category, &a.sub, &a.code].map(|n| n.as_ref().map(|n| n.value))
+        });
+        let ok = cx.check().is_ok();
+        assert_eq!(ok, parsed.is_some(), "{args}");
+        parsed
+    }
+
+    #[test]
+    fn errno_forms() {
+        assert_eq!(errno("1504003"), Some([Some(1_504_003), None, None, None]));
+        assert_eq!(
+            errno("category = 15, sub = 4, code = 3"),
+            Some([None, Some(15), Some(4), Some(3)])
+        );
+        assert_eq!(errno("code = 3,"), Some([None, None, None, Some(3)]));
+        assert_eq!(
+            errno("sub = 4, category = 15"),
+            Some([None, Some(15), Some(4), None])
+        );
+        // Forms the fast path leaves to the full parser, read the same way.
+        assert_eq!(errno("code = 1_0"), Some([None, None, None, Some(10)]));
+        assert_eq!(errno("code = 0x10"), Some([None, None, None, Some(16)]));
+        assert_eq!(
+            errno("1504003, platform = \"cross\""),
+            Some([Some(1_504_003), None, None, None])
+        );
+        // Misuse is reported by the full parser.
+        for bad in [
+            "code = 3, code = 4",
+            "cod = 3",
+            "code = -3",
+            "code == 3",
+            "code = 3 sub = 4",
+            "code = 3,, sub = 4",
+            "code = X",
+            "code",
+            "1504003, code = 3",
+        ] {
+            assert_eq!(errno(bad), None, "{bad}");
+        }
+    }
 }

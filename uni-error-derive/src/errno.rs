@@ -15,8 +15,8 @@ pub fn check_part(cx: &Ctxt, num: &Num, key: &str) -> bool {
     let max = if key == "code" { 999 } else { 99 };
     if num.value > max {
         let name = if key == "sub" { "sub-category" } else { key };
-        cx.error_spanned_by(
-            &num.lit,
+        cx.error_at(
+            num.span,
             format_args!(
                 "errno {name} {} is out of range: expected 0..={max}",
                 num.value
@@ -30,8 +30,8 @@ pub fn check_part(cx: &Ctxt, num: &Num, key: &str) -> bool {
 /// Checks the whole-number form against `0..=9_999_999`.
 pub fn check_whole(cx: &Ctxt, num: &Num) -> bool {
     if num.value > MAX {
-        cx.error_spanned_by(
-            &num.lit,
+        cx.error_at(
+            num.span,
             format_args!(
                 "errno {} is out of range: expected at most 7 digits (0..=9999999)",
                 num.value
@@ -46,14 +46,14 @@ pub fn check_whole(cx: &Ctxt, num: &Num) -> bool {
 /// whose errno is its own, nothing here applies).
 pub fn check_defaults(cx: &Ctxt, attr: &ErrnoAttr) {
     if let Some(whole) = &attr.whole {
-        cx.error_spanned_by(
-            &whole.lit,
+        cx.error_at(
+            whole.span,
             "an enum-level #[errno] gives defaults only: #[errno(category = .., sub = ..)]; put the whole errno on each variant",
         );
     }
     if let Some(code) = &attr.code {
-        cx.error_spanned_by(
-            &code.lit,
+        cx.error_at(
+            code.span,
             "`code` belongs on each variant: the enum-level #[errno] gives only `category` and `sub` defaults",
         );
     }

@@ -164,9 +164,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         .iter()
         .map(|v| (v, prop::subject(input, v)))
         .collect();
-    let first = subjects
-        .first()
-        .and_then(|(_, s)| s.map(syn::LitStr::value));
+    let first = subjects.first().and_then(|(_, s)| s.map(|s| &s.value));
     let any_forwards_subject = input.variants.iter().any(|v| prop::forwards_subject(v));
     let err_subject = if any_forwards_subject {
         let arms = subjects.iter().map(|(v, s)| {
@@ -179,10 +177,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 })
         });
         quote!(match self { #(#arms)* })
-    } else if subjects
-        .iter()
-        .all(|(_, s)| s.map(syn::LitStr::value) == first)
-    {
+    } else if subjects.iter().all(|(_, s)| s.map(|s| &s.value) == first) {
         let lit = subjects.first().and_then(|(_, s)| *s);
         quote!(#lit)
     } else {
@@ -582,15 +577,13 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
     let listed = input.variants.iter().filter(|v| !prop::forwards_errno(v));
     let entries = listed.map(|v| {
         let variant = syn::ext::IdentExt::unraw(v.ident).to_string();
-        let subject = prop::subject(input, v)
-            .map(syn::LitStr::value)
-            .unwrap_or_default();
+        let subject = prop::subject(input, v).map_or("", |s| s.value.as_str());
         let n = prop::errno(input, v);
         let msg = v
             .attrs
             .msg
             .as_ref()
-            .map(|m| m.lit.value())
+            .map(|m| m.lit.value.as_str())
             .unwrap_or_default();
         let doc = &v.doc;
         quote!(__entry(#variant, #subject, #n, #msg, #doc))

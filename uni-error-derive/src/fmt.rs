@@ -8,16 +8,16 @@ use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, ToTokens};
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{Attribute, LitStr, Member, Token};
+use syn::{Attribute, Member, Token};
 
 use crate::ast::Field;
-use crate::attr::string_literal;
+use crate::attr::{string_literal, Str};
 use crate::ctxt::Ctxt;
 
 /// A parsed `#[msg(..)]`.
 pub struct Msg {
     /// The format string.
-    pub lit: LitStr,
+    pub lit: Str,
     /// Extra arguments after the string, in order.
     pub args: Vec<Arg>,
 }
@@ -31,8 +31,17 @@ pub struct Arg {
     pub expr: TokenStream,
 }
 
-/// Parses `#[msg("..", args..)]`, reporting syntax errors.
-pub fn parse_msg(cx: &Ctxt, attr: &Attribute) -> Option<Msg> {
+/// Parses `#[msg("..", args..)]` (`tokens` are its arguments), reporting
+/// syntax errors.
+pub fn parse_msg(cx: &Ctxt, attr: &Attribute, tokens: &TokenStream) -> Option<Msg> {
+    if let Some(msg) = msg_fast(tokens) {
+        return Some(msg);
+    }
+    msg_full(cx, attr)
+}
+
+/// `#[msg(..)]` through syn's parser, with its errors.
+fn msg_full(cx: &Ctxt, attr: &Attribute) -> Option<Msg> {
     let result = attr.parse_args_with(|input: ParseStream| {
         let lit = string_literal(input, "#[msg(\"login timed out after {0} ms\")]")?;
         let mut args = Vec::new();
@@ -47,7 +56,10 @@ pub fn parse_msg(cx: &Ctxt, attr: &Attribute) -> Option<Msg> {
             }
             args.push(split_named(tokens));
         }
-        Ok(Msg { lit, args })
+        Ok(Msg {
+            lit: Str::from_lit(&lit),
+            args,
+        })
     });
     match result {
         Ok(msg) => Some(msg),
@@ -56,6 +68,42 @@ pub fn parse_msg(cx: &Ctxt, attr: &Attribute) -> Option<Msg> {
             None
         }
     }
+}
+
+/// The usual `#[msg("..", args..)]` read straight off the tokens: a string
+/// literal, then arguments separated by single commas. `None` for anything
+/// else, which the full parser reads and reports on.
+fn msg_fast(tokens: &TokenStream) -> Option<Msg> {
+    let mut iter = tokens.clone().into_iter();
+    let Some(TokenTree::Literal(first)) = iter.next() else {
+        return None;
+    };
+    let lit = Str::from_literal(&first)?;
+    let mut args = Vec::new();
+    let mut current = Vec::new();
+    // `"..",,`, `"..", a,, b` and `".." a` are errors for the full parser.
+    let (mut any_comma, mut after_comma) = (false, false);
+    for tt in iter {
+        if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+            if after_comma {
+                return None;
+            }
+            (any_comma, after_comma) = (true, true);
+            if !current.is_empty() {
+                args.push(split_named(std::mem::take(&mut current)));
+            }
+        } else {
+            if !any_comma {
+                return None;
+            }
+            after_comma = false;
+            current.push(tt);
+        }
+    }
+    if !current.is_empty() {
+        args.push(split_named(current));
+    }
+    Some(Msg { lit, args })
 }
 
 /// `name = expr` (but not `a == b`) or a positional `expr`.
@@ -138,7 +186,7 @@ impl FmtTrait {
 /// A `#[msg]` rewritten for one match arm.
 pub struct Expanded {
     /// The format string with field references renamed to their bindings.
-    pub lit: LitStr,
+    pub lit: proc_macro2::Literal,
     /// `, extra, n = .., __field_x = __field_x` to follow the string.
     pub args: TokenStream,
     /// Indices of the fields the arm must bind.
@@ -170,7 +218,7 @@ pub fn expand(
     let mut bounds = BTreeSet::new();
     let mut named_fields = BTreeSet::new();
     let mut count_fields = BTreeSet::new();
-    let template = msg.lit.value();
+    let template = &msg.lit.value;
     let positional = msg.args.iter().filter(|a| a.name.is_none()).count();
     let named_args: Vec<String> = msg
         .args
@@ -298,8 +346,16 @@ pub fn expand(
         args.extend(quote!(, #count = *#binding));
     }
     if errors.is_empty() {
+        let lit = if out == *template {
+            // Nothing renamed: the user's token as written.
+            msg.lit.token.clone()
+        } else {
+            let mut lit = proc_macro2::Literal::string(&out);
+            lit.set_span(msg.lit.span());
+            lit
+        };
         Ok(Expanded {
-            lit: LitStr::new(&out, msg.lit.span()),
+            lit,
             args,
             used,
             bounds,
@@ -487,7 +543,49 @@ fn rewrite_expr(
 
 #[cfg(test)]
 mod tests {
-    use super::FmtTrait;
+    use super::{msg_fast, msg_full, FmtTrait, Msg};
+    use crate::ctxt::Ctxt;
+
+    /// The string's value and each argument as `name = expr` text.
+    fn summary(msg: &Msg) -> (String, Vec<String>) {
+        let args = msg
+            .args
+            .iter()
+            .map(|a| match &a.name {
+                Some(name) => format!("{name} = {}", a.expr),
+                None => a.expr.to_string(),
+            })
+            .collect();
+        (msg.lit.value.clone(), args)
+    }
+
+    #[test]
+    fn fast_msg_reads_like_the_full_parser() {
+        let fast_cases = [
+            r#""plain""#,
+            r#""{0} and {name}", extra"#,
+            r#""{n} {}", n = a.len(), .b, f(x, y),"#,
+            r#""{}", a == b, [1, 2], x = if c { 1 } else { 2 }"#,
+            r#""esc \" {0}", 1"#,
+        ];
+        for src in fast_cases {
+            let item: syn::DeriveInput =
+                syn::parse_str(&format!("#[msg({src})] struct S;")).expect(src);
+            let syn::Meta::List(list) = &item.attrs[0].meta else {
+                panic!("{src}");
+            };
+            let fast = msg_fast(&list.tokens).expect(src);
+            let cx = Ctxt::new();
+            let full = msg_full(&cx, &item.attrs[0]).expect(src);
+            assert!(cx.check().is_ok());
+            assert_eq!(summary(&fast), summary(&full), "{src}");
+        }
+        // Left to the full parser, which reports them.
+        for src in [r#""a" b"#, r#""a",, b"#, r#"a, "b""#, "1", r#""a"s"#] {
+            let tokens: proc_macro2::TokenStream = src.parse().unwrap();
+            assert!(msg_fast(&tokens).is_none(), "{src}");
+        }
+    }
 
     #[test]
     fn spec_selects_the_trait() {

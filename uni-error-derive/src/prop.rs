@@ -2,10 +2,10 @@
 //! the data, the `From` field; the resolved subject and errno of a variant;
 //! and the shape of a source type (one error, `Option`, a list).
 
-use syn::{GenericArgument, LitStr, Member, PathArguments, Type};
+use syn::{GenericArgument, Member, PathArguments, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::StatusAttr;
+use crate::attr::{StatusAttr, Str};
 use crate::ctxt::Ctxt;
 use crate::errno;
 
@@ -77,7 +77,7 @@ pub fn data_field<'v, 'a>(variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
 }
 
 /// The variant's errSubject: its own, else the type's.
-pub fn subject<'v>(input: &'v Input, variant: &'v Variant) -> Option<&'v LitStr> {
+pub fn subject<'v>(input: &'v Input, variant: &'v Variant) -> Option<&'v Str> {
     variant
         .attrs
         .subject

@@ -62,7 +62,7 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
                 .filter_map(|f| f.attrs.source_subject.as_ref()),
         );
     for lit in all {
-        if let Some(problem) = subject::problem(&lit.value()) {
+        if let Some(problem) = subject::problem(&lit.value) {
             cx.error_spanned_by(lit, problem);
         }
     }
