@@ -3,7 +3,7 @@
 //! one [`Variant`] whose path is `Self`, so later stages treat both alike.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Index, Member, Type};
@@ -147,22 +147,22 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
         .iter()
         .enumerate()
         .map(|(i, field)| {
+            // Errors about the field's use in generated code point at it.
+            // (`Spanned::span` of a type walks its tokens: once per field.)
+            let span = field.ty.span();
             let (member, binding) = match &field.ident {
                 Some(ident) => (
                     Member::Named(ident.clone()),
-                    format_ident!("__field_{}", ident.unraw()),
+                    Ident::new(&format!("__field_{}", ident.unraw()), span),
                 ),
                 None => (
                     Member::Unnamed(Index {
                         index: i as u32,
-                        span: field.ty.span(),
+                        span,
                     }),
-                    format_ident!("__field_{}", i),
+                    Ident::new(&format!("__field_{i}"), span),
                 ),
             };
-            // Errors about the field's use in generated code point at it.
-            let mut binding = binding;
-            binding.set_span(field.ty.span());
             Field {
                 original: field,
                 attrs: attr::get(cx, &field.attrs, Position::Field),

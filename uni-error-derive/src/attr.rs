@@ -261,10 +261,12 @@ impl Attrs<'_> {
 
 /// The helper attribute `attr` is, or `None` for a foreign one.
 fn attr_name(attr: &Attribute) -> Option<&'static str> {
-    let path = attr.path();
+    // One string per attribute (comparing an `Ident` with a `str` makes a
+    // string each time).
+    let name = attr.path().get_ident()?.to_string();
     [SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI, STATUS]
         .into_iter()
-        .find(|name| path.is_ident(name))
+        .find(|n| *n == name)
 }
 
 /// Parses the helper attributes among `attrs` at `pos`, reporting errors to
@@ -307,10 +309,12 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
                 let Some(tokens) = parse_list(cx, attr, name) else {
                     continue;
                 };
-                match transparent(tokens) {
+                // Split into trees once, for both forms' fast reading.
+                let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+                match transparent(&trees) {
                     Some(Ok(ident)) => out.transparent = Some(ident),
                     Some(Err(e)) => cx.syn_error(e),
-                    None => out.msg = fmt::parse_msg(cx, attr, tokens),
+                    None => out.msg = fmt::parse_msg(cx, attr, trees),
                 }
             }
             STATUS => out.status = parse_status(cx, attr),
@@ -427,16 +431,16 @@ fn function_path(input: ParseStream) -> syn::Result<syn::Path> {
 
 /// `Some` if the tokens of `#[msg(..)]` are the `transparent` form: `Ok`
 /// with the token, or an error for `transparent` with other arguments.
-fn transparent(tokens: &TokenStream) -> Option<syn::Result<syn::Ident>> {
-    let mut iter = tokens.clone().into_iter();
-    let Some(proc_macro2::TokenTree::Ident(ident)) = iter.next() else {
+fn transparent(trees: &[TokenTree]) -> Option<syn::Result<syn::Ident>> {
+    let mut iter = trees.iter();
+    let Some(TokenTree::Ident(ident)) = iter.next() else {
         return None;
     };
     if ident != TRANSPARENT {
         return None;
     }
     Some(match iter.next() {
-        None => Ok(ident),
+        None => Ok(ident.clone()),
         Some(extra) => Err(syn::Error::new(
             extra.span(),
             "#[msg(transparent)] takes no other arguments: the message is the field's own",

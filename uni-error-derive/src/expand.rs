@@ -3,6 +3,7 @@
 //! through the runtime's streaming helper.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
@@ -13,7 +14,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
 use crate::generics::{InferredBounds, ParamsInScope};
 use crate::prop::{self, Shape};
-use crate::{fallback, valid};
+use crate::{fallback, text, valid};
 
 /// The whole derive: parse, validate, then generate code or, on errors,
 /// every error plus stub impls.
@@ -44,23 +45,23 @@ fn pattern<'f, 'a: 'f>(
     variant: &Variant,
     fields: impl IntoIterator<Item = &'f Field<'a>>,
 ) -> TokenStream {
-    let path = variant.path(input);
-    let bound = fields.into_iter().map(|f| {
-        let member = &f.member;
-        let binding = &f.binding;
-        quote!(#member: #binding)
-    });
-    quote!(#path { #(#bound,)* .. })
+    let mut src = String::new();
+    text::pattern(&mut src, input, variant, fields);
+    text::tokens(&src)
 }
 
 /// `Self::V { member: __f, .. }` binding the source `field` as `__f`, the
 /// same name in every variant so that arms can share an or-pattern.
 fn stream_pattern(input: &Input, variant: &Variant, field: &Field) -> (Ident, TokenStream) {
     let f = Ident::new("__f", field.ty.span());
-    let path = variant.path(input);
-    let member = &field.member;
-    let pat = quote!(#path { #member: #f, .. });
-    (f, pat)
+    let mut src = String::new();
+    text::pattern_with(
+        &mut src,
+        input,
+        variant,
+        [(&field.member, &"__f" as &dyn std::fmt::Display)],
+    );
+    (f, text::tokens(&src))
 }
 
 /// Match arms grouped by (field type, body): variants whose sources have
@@ -76,14 +77,13 @@ struct GroupedArms {
 }
 
 impl GroupedArms {
-    /// Adds `pat => body` for a source of type `ty`, to an arm with the
-    /// same type and body if there is one.
-    fn push(&mut self, ty: &syn::Type, pat: TokenStream, body: TokenStream) {
-        let key = format!("{} => {}", ty.to_token_stream(), body);
-        match self.index.get(&key) {
+    /// Adds `pat => body` to the arm of `key` (see [`arm_key`]) if there is
+    /// one, else as a new arm.
+    fn push(&mut self, key: &str, pat: TokenStream, body: TokenStream) {
+        match self.index.get(key) {
             Some(&i) => self.arms[i].0.push(pat),
             None => {
-                self.index.insert(key, self.arms.len());
+                self.index.insert(key.to_owned(), self.arms.len());
                 self.arms.push((vec![pat], body));
             }
         }
@@ -96,6 +96,23 @@ impl GroupedArms {
             .map(|(pats, body)| quote!(#(#pats)|* => #body,))
             .collect()
     }
+}
+
+/// What decides a source arm's body besides which method it is in: the
+/// field's type, whether it is transparent, and its labels. Arms with the
+/// same key have the same body and can share an or-pattern. (Cheaper than
+/// comparing the bodies' text.)
+fn arm_key(field: &Field, transparent: bool) -> String {
+    let ty = field.ty;
+    let mut key = quote!(#ty).to_string();
+    let _ = write!(key, " | {transparent}");
+    if let Some(subject) = &field.attrs.source_subject {
+        let _ = write!(key, " | subject {:?}", subject.value);
+    }
+    if let Some(path) = &field.attrs.source_code {
+        let _ = write!(key, " | code {}", quote!(#path));
+    }
+    key
 }
 
 /// `match self { arms.. _ => rest }`, the wildcard only when some variant
@@ -211,7 +228,14 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let errno = if any_forwards {
         quote!(match self { #(#errno_arms)* })
     } else if input.is_enum {
-        quote!(#krate::Errno::__from_validated(match self { #(#errno_arms)* }))
+        // Only numbers: the whole match as text.
+        let mut src = format!("{krate}::Errno::__from_validated(match self {{ ");
+        for v in &input.variants {
+            text::pattern(&mut src, input, v, []);
+            let _ = write!(src, " => {}u32, ", prop::errno(input, v));
+        }
+        src.push_str("})");
+        text::tokens(&src)
     } else {
         let n = prop::errno(input, &input.variants[0]);
         quote!(#krate::Errno::__from_validated(#n))
@@ -310,16 +334,17 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         if let Some(field) = prop::transparent_field(v) {
             let span = field.ty.span();
             let (f, pat) = stream_pattern(input, v, field);
+            let key = arm_key(field, true);
             cause_arms.push(
-                field.ty,
+                &key,
                 pat.clone(),
                 quote!((&#wrap(#f)).__transparent_cause()),
             );
-            stream_arms.push(field.ty, pat.clone(), quote!((&&&#wrap(#f)).__forward(__v)));
+            stream_arms.push(&key, pat.clone(), quote!((&&&#wrap(#f)).__forward(__v)));
             let source = quote_spanned! {span=>
                 #private::std::error::Error::source(#f.as_dyn_error())
             };
-            source_arms.push(field.ty, pat, source);
+            source_arms.push(&key, pat, source);
             continue;
         }
         let Some(field) = prop::source_field(v) else {
@@ -368,7 +393,8 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 quote_spanned!(span=> __v.node(#private::list(self, #f.iter(), |__e| (&&&#wrap(__e)).__node() #label)))
             }
         };
-        stream_arms.push(field.ty, pat.clone(), stream);
+        let key = arm_key(field, false);
+        stream_arms.push(&key, pat.clone(), stream);
         let (cause, source) = match &shape {
             Shape::One(_) => (
                 {
@@ -404,9 +430,9 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         if source.is_empty() {
             source_rest = true;
         } else {
-            source_arms.push(field.ty, pat.clone(), source);
+            source_arms.push(&key, pat.clone(), source);
         }
-        cause_arms.push(field.ty, pat, cause);
+        cause_arms.push(&key, pat, cause);
     }
     let cause_body = match_with_rest(&cause_arms.arms(), cause_rest, &quote!(#option::None));
     let source_body = match_with_rest(&source_arms.arms(), source_rest, &quote!(#option::None));
@@ -574,20 +600,30 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
     };
     // A transparent variant without its own errno has none known at compile
     // time (it is the inner error's): it is left out of the table.
-    let listed = input.variants.iter().filter(|v| !prop::forwards_errno(v));
-    let entries = listed.map(|v| {
-        let variant = syn::ext::IdentExt::unraw(v.ident).to_string();
-        let subject = prop::subject(input, v).map_or("", |s| s.value.as_str());
-        let n = prop::errno(input, v);
-        let msg = v
-            .attrs
-            .msg
-            .as_ref()
-            .map(|m| m.lit.value.as_str())
-            .unwrap_or_default();
-        let doc = &v.doc;
-        quote!(__entry(#variant, #subject, #n, #msg, #doc))
-    });
+    // The table as text: literals only, nothing an error points at.
+    let mut entries = String::from("[");
+    for v in input.variants.iter().filter(|v| !prop::forwards_errno(v)) {
+        entries.push_str("__entry(");
+        text::string(
+            &mut entries,
+            &syn::ext::IdentExt::unraw(v.ident).to_string(),
+        );
+        entries.push_str(", ");
+        text::string(
+            &mut entries,
+            prop::subject(input, v).map_or("", |s| s.value.as_str()),
+        );
+        let _ = write!(entries, ", {}u32, ", prop::errno(input, v));
+        text::string(
+            &mut entries,
+            v.attrs.msg.as_ref().map_or("", |m| m.lit.value.as_str()),
+        );
+        entries.push_str(", ");
+        text::string(&mut entries, &v.doc);
+        entries.push_str("), ");
+    }
+    entries.push(']');
+    let entries = text::tokens(&entries);
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
@@ -610,7 +646,7 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
                         __doc,
                     )
                 }
-                &[#(#entries,)*]
+                &#entries
             };
         }
     }

@@ -31,10 +31,10 @@ pub struct Arg {
     pub expr: TokenStream,
 }
 
-/// Parses `#[msg("..", args..)]` (`tokens` are its arguments), reporting
+/// Parses `#[msg("..", args..)]` (`trees` are its arguments), reporting
 /// syntax errors.
-pub fn parse_msg(cx: &Ctxt, attr: &Attribute, tokens: &TokenStream) -> Option<Msg> {
-    if let Some(msg) = msg_fast(tokens) {
+pub fn parse_msg(cx: &Ctxt, attr: &Attribute, trees: Vec<TokenTree>) -> Option<Msg> {
+    if let Some(msg) = msg_fast(trees) {
         return Some(msg);
     }
     msg_full(cx, attr)
@@ -73,8 +73,8 @@ fn msg_full(cx: &Ctxt, attr: &Attribute) -> Option<Msg> {
 /// The usual `#[msg("..", args..)]` read straight off the tokens: a string
 /// literal, then arguments separated by single commas. `None` for anything
 /// else, which the full parser reads and reports on.
-fn msg_fast(tokens: &TokenStream) -> Option<Msg> {
-    let mut iter = tokens.clone().into_iter();
+fn msg_fast(trees: Vec<TokenTree>) -> Option<Msg> {
+    let mut iter = trees.into_iter();
     let Some(TokenTree::Literal(first)) = iter.next() else {
         return None;
     };
@@ -227,7 +227,9 @@ pub fn expand(
         .collect();
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template.as_str();
-    while let Some(i) = rest.find(['{', '}']) {
+    let mut any_brace = false;
+    while let Some(i) = find_byte(rest, |b| b == b'{' || b == b'}') {
+        any_brace = true;
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with("{{") || tail.starts_with("}}") {
@@ -241,13 +243,13 @@ pub fn expand(
             rest = "";
             break;
         }
-        let Some(end) = tail.find('}') else {
+        let Some(end) = find_byte(tail, |b| b == b'}') else {
             out.push_str(tail);
             rest = "";
             break;
         };
         let inner = &tail[1..end];
-        let (arg, spec) = match inner.find(':') {
+        let (arg, spec) = match find_byte(inner, |b| b == b':') {
             Some(c) => (&inner[..c], Some(&inner[c + 1..])),
             None => (inner, None),
         };
@@ -359,11 +361,17 @@ pub fn expand(
             args,
             used,
             bounds,
-            plain: !template.contains(['{', '}']) && msg.args.is_empty(),
+            plain: !any_brace && msg.args.is_empty(),
         })
     } else {
         Err(errors)
     }
+}
+
+/// The first byte of `s` that `pred` accepts. `str::find` with a pattern is
+/// generic code, slow in the unoptimized build cargo gives proc macros.
+fn find_byte(s: &str, pred: impl Fn(u8) -> bool) -> Option<usize> {
+    s.bytes().position(pred)
 }
 
 /// Rewrites `name$` width/precision references to fields in a format spec
@@ -574,7 +582,7 @@ mod tests {
             let syn::Meta::List(list) = &item.attrs[0].meta else {
                 panic!("{src}");
             };
-            let fast = msg_fast(&list.tokens).expect(src);
+            let fast = msg_fast(list.tokens.clone().into_iter().collect()).expect(src);
             let cx = Ctxt::new();
             let full = msg_full(&cx, &item.attrs[0]).expect(src);
             assert!(cx.check().is_ok());
@@ -583,7 +591,7 @@ mod tests {
         // Left to the full parser, which reports them.
         for src in [r#""a" b"#, r#""a",, b"#, r#"a, "b""#, "1", r#""a"s"#] {
             let tokens: proc_macro2::TokenStream = src.parse().unwrap();
-            assert!(msg_fast(&tokens).is_none(), "{src}");
+            assert!(msg_fast(tokens.into_iter().collect()).is_none(), "{src}");
         }
     }
 

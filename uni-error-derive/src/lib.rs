@@ -22,6 +22,7 @@ mod fmt;
 mod generics;
 mod prop;
 mod subject;
+mod text;
 mod valid;
 
 use proc_macro::TokenStream;
