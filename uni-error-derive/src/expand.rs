@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
@@ -14,7 +14,8 @@ use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
 use crate::generics::{InferredBounds, ParamsInScope};
 use crate::prop::{self, Shape};
-use crate::{fallback, text, valid};
+use crate::text::{self, trees};
+use crate::{fallback, valid};
 
 /// The whole derive: parse, validate, then generate code or, on errors,
 /// every error plus stub impls.
@@ -487,14 +488,16 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         .iter()
         .any(|v| v.attrs.msg.is_some() || v.attrs.transparent.is_some());
     if has_msg {
-        let mut arms = Vec::new();
+        // The arms as one list of token trees (see `text::trees`).
+        let mut arms: Vec<TokenTree> = Vec::new();
+        let write_path: Vec<TokenTree> = quote!(#core::write).into_iter().collect();
         for v in &input.variants {
             if let Some(field) = prop::transparent_field(v) {
                 let pat = pattern(input, v, [field]);
                 let binding = &field.binding;
                 let span = field.ty.span();
                 let core = respan(&core, span);
-                arms.push(quote_spanned! {span=>
+                arms.extend(quote_spanned! {span=>
                     #pat => #core::fmt::Display::fmt(#binding, __formatter),
                 });
                 continue;
@@ -511,16 +514,29 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                     display_bounds.insert(ty, quote!(#core::fmt::#t));
                 }
             }
-            let pat = pattern(input, v, expanded.used.iter().map(|i| &v.fields[*i]));
-            let lit = &expanded.lit;
-            let args = &expanded.args;
-            let body = if expanded.plain {
-                quote!(__formatter.write_str(#lit))
+            let used = expanded.used.iter().map(|i| &v.fields[*i]);
+            trees::pattern(&mut arms, input, v, used);
+            trees::op(&mut arms, "=>");
+            let lit = TokenTree::Literal(expanded.lit.clone());
+            if expanded.plain {
+                // __formatter.write_str("..")
+                arms.push(trees::ident("__formatter"));
+                trees::op(&mut arms, ".");
+                arms.push(trees::ident("write_str"));
+                arms.push(trees::group(Delimiter::Parenthesis, vec![lit]));
             } else {
-                quote!(#core::write!(__formatter, #lit #args))
-            };
-            arms.push(quote!(#pat => #body,));
+                // core::write!(__formatter, "..", args..)
+                arms.extend(write_path.iter().cloned());
+                trees::op(&mut arms, "!");
+                let mut inner = vec![trees::ident("__formatter")];
+                trees::op(&mut inner, ",");
+                inner.push(lit);
+                inner.extend(expanded.args.iter().cloned());
+                arms.push(trees::group(Delimiter::Parenthesis, inner));
+            }
+            trees::op(&mut arms, ",");
         }
+        let arms: TokenStream = arms.into_iter().collect();
         let display_where = display_bounds.where_clause(generics);
         let error_where = error_bounds.where_clause(generics);
         let source_fn = has_source.then(|| {
@@ -537,7 +553,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             #[allow(unused_qualifications)]
             impl #impl_generics #core::fmt::Display for #ident #ty_generics #display_where {
                 fn fmt(&self, __formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
-                    match self { #(#arms)* }
+                    match self { #arms }
                 }
             }
             #[automatically_derived]

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
-use quote::{quote, ToTokens};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Attribute, Member, Token};
@@ -188,7 +188,7 @@ pub struct Expanded {
     /// The format string with field references renamed to their bindings.
     pub lit: proc_macro2::Literal,
     /// `, extra, n = .., __field_x = __field_x` to follow the string.
-    pub args: TokenStream,
+    pub args: Vec<TokenTree>,
     /// Indices of the fields the arm must bind.
     pub used: BTreeSet<usize>,
     /// (field index, trait) for each field the string formats.
@@ -324,7 +324,11 @@ pub fn expand(
     }
     out.push_str(rest);
 
-    let mut args = TokenStream::new();
+    // Token trees, not a `TokenStream`: the Display arm puts them in its
+    // group without another round trip to the compiler.
+    let mut args: Vec<TokenTree> = Vec::new();
+    let comma = || TokenTree::Punct(Punct::new(',', Spacing::Alone));
+    let eq = || TokenTree::Punct(Punct::new('=', Spacing::Alone));
     for arg in &msg.args {
         let expr = rewrite_expr(
             arg.expr.clone(),
@@ -333,19 +337,30 @@ pub fn expand(
             &mut used,
             &mut errors,
         );
-        match &arg.name {
-            Some(name) => args.extend(quote!(, #name = #expr)),
-            None => args.extend(quote!(, #expr)),
+        args.push(comma());
+        if let Some(name) = &arg.name {
+            args.extend([TokenTree::Ident(name.clone()), eq()]);
         }
+        args.extend(expr);
     }
     for i in &named_fields {
         let binding = &fields[*i].binding;
-        args.extend(quote!(, #binding = #binding));
+        args.extend([
+            comma(),
+            TokenTree::Ident(binding.clone()),
+            eq(),
+            TokenTree::Ident(binding.clone()),
+        ]);
     }
     for i in &count_fields {
         let binding = &fields[*i].binding;
-        let count = count_name(binding);
-        args.extend(quote!(, #count = *#binding));
+        args.extend([
+            comma(),
+            TokenTree::Ident(count_name(binding)),
+            eq(),
+            TokenTree::Punct(Punct::new('*', Spacing::Alone)),
+            TokenTree::Ident(binding.clone()),
+        ]);
     }
     if errors.is_empty() {
         let lit = if out == *template {

@@ -81,3 +81,67 @@ pub fn string(out: &mut String, value: &str) {
     // and control characters escaped, everything else as it is.
     let _ = write!(out, "{value:?}");
 }
+
+/// Token trees built in the macro without a round trip to the compiler per
+/// token: the compiler sees a whole list at once when it becomes a
+/// `TokenStream` (one call), where `quote!` interpolation pays per stream.
+pub mod trees {
+    use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenTree};
+    use syn::Member;
+
+    use crate::ast::{Field, Input, Variant};
+
+    /// An identifier with the call-site span.
+    pub fn ident(name: &str) -> TokenTree {
+        TokenTree::Ident(Ident::new(name, Span::call_site()))
+    }
+
+    /// Pushes the operator `op` (`::`, `=>`, `,`) as joint punctuation.
+    pub fn op(out: &mut Vec<TokenTree>, op: &str) {
+        let mut chars = op.chars().peekable();
+        while let Some(c) = chars.next() {
+            let spacing = if chars.peek().is_some() {
+                Spacing::Joint
+            } else {
+                Spacing::Alone
+            };
+            out.push(TokenTree::Punct(Punct::new(c, spacing)));
+        }
+    }
+
+    /// A delimited group of `inner`.
+    pub fn group(delimiter: Delimiter, inner: Vec<TokenTree>) -> TokenTree {
+        TokenTree::Group(Group::new(delimiter, inner.into_iter().collect()))
+    }
+
+    /// Pushes `Self::V { a: __field_a, 0: __field_0, .. }` (or `Self { .. }`)
+    /// binding `fields` to their locals.
+    pub fn pattern<'f, 'a: 'f>(
+        out: &mut Vec<TokenTree>,
+        input: &Input,
+        variant: &Variant,
+        fields: impl IntoIterator<Item = &'f Field<'a>>,
+    ) {
+        out.push(ident("Self"));
+        if input.is_enum {
+            op(out, "::");
+            out.push(TokenTree::Ident(variant.ident.clone()));
+        }
+        let mut inner = Vec::new();
+        for field in fields {
+            inner.push(match &field.member {
+                Member::Named(name) => TokenTree::Ident(name.clone()),
+                Member::Unnamed(index) => {
+                    let mut lit = Literal::u32_unsuffixed(index.index);
+                    lit.set_span(index.span);
+                    TokenTree::Literal(lit)
+                }
+            });
+            op(&mut inner, ":");
+            inner.push(TokenTree::Ident(field.binding.clone()));
+            op(&mut inner, ",");
+        }
+        op(&mut inner, "..");
+        out.push(group(Delimiter::Brace, inner));
+    }
+}
