@@ -18,10 +18,22 @@
 #                (where the baseline's hand-written impls cost nothing);
 #   release      (not incremental).
 #
-# Usage: scripts/bench-compile.sh [RUNS]   (default 3)
+# With --instructions, each crate's own rustc run (proc macros included) is
+# counted once under `valgrind --tool=callgrind` instead of timed: the count
+# is the same on every run, where wall-clock differences of a few percent
+# are noise on a shared machine.
+#
+# Usage: scripts/bench-compile.sh [RUNS]            (default 3)
+#        scripts/bench-compile.sh --instructions
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+instructions=0
+if [ "${1:-}" = --instructions ]; then
+    instructions=1
+    shift
+    command -v valgrind >/dev/null || { echo "valgrind is needed for --instructions" >&2; exit 1; }
+fi
 runs=${1:-3}
 work=$root/target/bench-compile
 mkdir -p "$work"
@@ -132,6 +144,31 @@ EOF
     } > "$dir/src/lib.rs"
 }
 
+# RUSTC_WRAPPER for --instructions: callgrind for the bench crates only.
+wrapper=$work/callgrind-rustc.sh
+cat > "$wrapper" <<'EOF'
+#!/usr/bin/env bash
+rustc=$1
+shift
+for arg in "$@"; do
+    case "$arg" in
+    ours_*|base_*)
+        exec valgrind --tool=callgrind --callgrind-out-file="$CALLGRIND_OUT" "$rustc" "$@" 2>/dev/null ;;
+    esac
+done
+exec "$rustc" "$@"
+EOF
+chmod +x "$wrapper"
+
+count_crate() { # dir profile-flag incremental -> instructions of the crate's own rustc run
+    local dir=$1 flag=$2 incr=$3 out=$work/callgrind.out
+    (cd "$dir" && CARGO_INCREMENTAL=$incr cargo build --quiet $flag) # warm
+    touch "$dir/src/lib.rs"
+    rm -f "$out"
+    (cd "$dir" && CALLGRIND_OUT=$out RUSTC_WRAPPER=$wrapper CARGO_INCREMENTAL=$incr cargo build --quiet $flag)
+    awk '/^summary:/ {print $2}' "$out"
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 time_crate() { # dir profile-flag incremental -> median seconds of the crate's own build
@@ -147,7 +184,9 @@ time_crate() { # dir profile-flag incremental -> median seconds of the crate's o
     done | median
 }
 
-printf '%-8s %-10s %12s %12s %8s\n' variants profile "ours (s)" "base (s)" ratio
+unit="(s)"
+[ "$instructions" = 1 ] && unit="(M instr)"
+printf '%-8s %-10s %14s %14s %8s\n' variants profile "ours $unit" "base $unit" ratio
 for n in 50 500; do
     gen_ours "$n"
     gen_base "$n"
@@ -155,9 +194,17 @@ for n in 50 500; do
         flag="" incr=0
         [ "$profile" = release ] && flag="--release"
         [ "$profile" = debug-incr ] && incr=1
-        ours=$(time_crate "$work/ours_$n" "$flag" "$incr")
-        base=$(time_crate "$work/base_$n" "$flag" "$incr")
-        ratio=$(echo "scale=2; $ours / $base" | bc)
-        printf '%-8s %-10s %12.3f %12.3f %8s\n' "$n" "$profile" "$ours" "$base" "$ratio"
+        if [ "$instructions" = 1 ]; then
+            ours=$(count_crate "$work/ours_$n" "$flag" "$incr")
+            base=$(count_crate "$work/base_$n" "$flag" "$incr")
+            ratio=$(echo "scale=3; $ours / $base" | bc)
+            printf '%-8s %-10s %14.1f %14.1f %8s\n' "$n" "$profile" \
+                "$(echo "scale=1; $ours / 1000000" | bc)" "$(echo "scale=1; $base / 1000000" | bc)" "$ratio"
+        else
+            ours=$(time_crate "$work/ours_$n" "$flag" "$incr")
+            base=$(time_crate "$work/base_$n" "$flag" "$incr")
+            ratio=$(echo "scale=2; $ours / $base" | bc)
+            printf '%-8s %-10s %14.3f %14.3f %8s\n' "$n" "$profile" "$ours" "$base" "$ratio"
+        fi
     done
 done
