@@ -129,3 +129,53 @@ fn reuses_of_published_wechat_errnos_are_listed_for_review() {
     assert_eq!(published.errno().get(), 1_500_102);
     assert_eq!(published.meaning_zh(), Some("当前蓝牙适配器不可用"));
 }
+
+/// Strings the derive reads without syn's unescaping (plain and raw
+/// literals) and ones it leaves to syn (escapes): the catalog holds each
+/// string's value, and `Display` writes the message as rustc reads it.
+#[derive(Debug, UniError)]
+#[subject(r"uni-raw")]
+enum Spelled {
+    /// Doc with "quotes", a \ backslash and ✓ unicode.
+    #[errno(1504010)]
+    #[msg("tab\there, \"quoted\" {0} \u{2713}")]
+    Escaped(u8),
+    /// Raw.
+    #[errno(1504011)]
+    #[msg(r#"raw "quotes" \n stays {0}"#)]
+    Raw(u8),
+    #[doc = "Escaped doc: \"x\"\tend"]
+    #[errno(1504012)]
+    #[msg("plain ✓ {{braces}} {0}")]
+    Plain(u8),
+}
+
+#[test]
+fn strings_are_read_as_rustc_reads_them() {
+    let docs: Vec<_> = Spelled::CATALOG.iter().map(|e| e.doc()).collect();
+    assert_eq!(
+        docs,
+        [
+            "Doc with \"quotes\", a \\ backslash and ✓ unicode.",
+            "Raw.",
+            "Escaped doc: \"x\"\tend",
+        ]
+    );
+    let msgs: Vec<_> = Spelled::CATALOG.iter().map(|e| e.msg()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "tab\there, \"quoted\" {0} \u{2713}",
+            r#"raw "quotes" \n stays {0}"#,
+            "plain ✓ {{braces}} {0}",
+        ]
+    );
+    assert!(Spelled::CATALOG.iter().all(|e| e.subject() == "uni-raw"));
+    assert_eq!(
+        Spelled::Escaped(7).to_string(),
+        "tab\there, \"quoted\" 7 \u{2713}"
+    );
+    assert_eq!(Spelled::Raw(7).to_string(), r#"raw "quotes" \n stays 7"#);
+    assert_eq!(Spelled::Plain(7).to_string(), "plain ✓ {braces} 7");
+    assert_eq!(Spelled::Plain(7).err_subject(), "uni-raw");
+}
