@@ -6,7 +6,9 @@
 //! `attr` (helper attributes) → `valid` (semantic checks, with the rules in
 //! `errno`, `subject` and `fmt`) → `prop` (derived facts) → `expand` (code),
 //! with `ctxt` collecting every error and `fallback` emitting stub impls
-//! when there are errors, `generics` inferring where-bounds.
+//! when there are errors, `generics` inferring where-bounds, and `text`
+//! writing the generated code that needs no user spans as source text or
+//! token trees (cheaper than `quote!` in the unoptimized macro build).
 //!
 //! [uni-error]: https://docs.rs/uni-error
 

@@ -9,8 +9,6 @@
 //! `quote!`. Text tokens get the call-site span, which is what `quote!`
 //! gives its own tokens too, so hygiene is the same.
 
-extern crate proc_macro;
-
 use std::fmt::{Display, Write as _};
 
 use proc_macro2::TokenStream;
