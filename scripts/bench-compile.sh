@@ -149,8 +149,10 @@ EOF
     } > "$dir/src/lib.rs"
 }
 
-# RUSTC_WRAPPER for --instructions: callgrind for the bench crates only.
-wrapper=$work/callgrind-rustc.sh
+# RUSTC_WRAPPER for the bench crates' own rustc runs (others run as they
+# are): under callgrind when CALLGRIND_OUT names the output file, else timed,
+# the wall time appended to $RUSTC_TIME_LOG in nanoseconds.
+wrapper=$work/bench-rustc.sh
 cat > "$wrapper" <<'EOF'
 #!/usr/bin/env bash
 rustc=$1
@@ -158,7 +160,15 @@ shift
 for arg in "$@"; do
     case "$arg" in
     ours_*|base_*)
-        exec valgrind --tool=callgrind --callgrind-out-file="$CALLGRIND_OUT" "$rustc" "$@" 2>/dev/null ;;
+        if [ -n "${CALLGRIND_OUT:-}" ]; then
+            exec valgrind --tool=callgrind --callgrind-out-file="$CALLGRIND_OUT" "$rustc" "$@" 2>/dev/null
+        fi
+        start=$(date +%s%N)
+        "$rustc" "$@"
+        status=$?
+        end=$(date +%s%N)
+        echo $((end - start)) >> "${RUSTC_TIME_LOG:-/dev/null}"
+        exit $status ;;
     esac
 done
 exec "$rustc" "$@"
@@ -167,7 +177,7 @@ chmod +x "$wrapper"
 
 count_crate() { # dir profile-flag incremental -> instructions of the crate's own rustc run
     local dir=$1 flag=$2 incr=$3 out=$work/callgrind.out
-    (cd "$dir" && CARGO_INCREMENTAL=$incr cargo build --quiet $flag) # warm
+    (cd "$dir" && RUSTC_WRAPPER=$wrapper CARGO_INCREMENTAL=$incr cargo build --quiet $flag) # warm
     touch "$dir/src/lib.rs"
     rm -f "$out"
     (cd "$dir" && CALLGRIND_OUT=$out RUSTC_WRAPPER=$wrapper CARGO_INCREMENTAL=$incr cargo build --quiet $flag)
@@ -175,28 +185,6 @@ count_crate() { # dir profile-flag incremental -> instructions of the crate's ow
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-# RUSTC_WRAPPER for timing: the wall time of the bench crate's own rustc
-# run, appended to $RUSTC_TIME_LOG in nanoseconds.
-timer=$work/time-rustc.sh
-cat > "$timer" <<'EOF'
-#!/usr/bin/env bash
-rustc=$1
-shift
-for arg in "$@"; do
-    case "$arg" in
-    ours_*|base_*)
-        start=$(date +%s%N)
-        "$rustc" "$@"
-        status=$?
-        end=$(date +%s%N)
-        echo $((end - start)) >> "$RUSTC_TIME_LOG"
-        exit $status ;;
-    esac
-done
-exec "$rustc" "$@"
-EOF
-chmod +x "$timer"
 
 build_once() { # dir profile-flag incremental -> seconds of one touch + cargo build
     local dir=$1 flag=$2 incr=$3 start end
@@ -212,7 +200,7 @@ build_once() { # dir profile-flag incremental -> seconds of one touch + cargo bu
 time_pair() { # ours-dir base-dir profile-flag incremental
     # -> "rustc-ours rustc-base cargo-ours cargo-base", medians in seconds
     local ours=$1 base=$2 flag=$3 incr=$4
-    export RUSTC_WRAPPER=$timer
+    export RUSTC_WRAPPER=$wrapper
     for dir in "$ours" "$base"; do # warm: dependencies and first build
         (cd "$dir" && RUSTC_TIME_LOG=/dev/null CARGO_INCREMENTAL=$incr cargo build --quiet $flag)
     done
