@@ -362,9 +362,27 @@ fn status_override_wins_for_typed_errors() {
     assert_eq!(google::grpc_code(dynamic), Code::NotFound);
     let boxed: Box<NoSuchOrder> = Box::new(NoSuchOrder { id: 7 });
     assert_eq!(google::grpc_code(&boxed), Code::NotFound);
-    // Erased into the owned Error, the override is gone: the default applies.
-    let erased: Error = NoSuchOrder { id: 7 }.into();
-    assert_eq!(google::grpc_code(&erased), Code::Unknown);
+    // Erased into the owned Error (here by `?`), the override stays with it,
+    // off the wire: the JSON is the typed error's, and reading it back gives
+    // an equal Error that has no override, so the default code applies.
+    let erase = || -> Result<(), Error> { Err(NoSuchOrder { id: 7 })? };
+    let erased = erase().unwrap_err();
+    assert_eq!(google::grpc_code(&erased), Code::NotFound);
+    assert_eq!(google::http_status(&erased), 404);
+    assert_eq!(
+        to_json(&Status::from_uni(&erased)),
+        to_json(&Status::from_uni(&NoSuchOrder { id: 7 }))
+    );
+    let json = serde_json::to_string(&erased).unwrap();
+    let without = NoSuchOrder { id: 7 }.to_error().with_status_override(None);
+    assert_eq!(json, serde_json::to_string(&without).unwrap());
+    assert!(!json.contains("tatus") && !json.contains("404"), "{json}");
+    let read: Error = serde_json::from_str(&json).unwrap();
+    assert_eq!(read, erased);
+    assert_eq!(read.status_override(), None);
+    assert_eq!(google::grpc_code(&read), Code::Unknown);
+    let reset = erased.with_status_override(None);
+    assert_eq!(google::grpc_code(&reset), Code::Unknown);
 
     #[derive(Debug)]
     struct Gone;

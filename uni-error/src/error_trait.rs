@@ -100,9 +100,12 @@ pub trait UniError: std::error::Error {
         None
     }
 
-    /// Erases this error into the owned, dynamic [`uni_error::Error`](Error).
+    /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
+    /// which also keeps [`UniError::status_override`] (off the wire: see
+    /// [`Error::status_override`]).
     fn to_error(&self) -> Error {
-        let mut error = Error::new(self.err_subject(), self.errno(), self.to_string());
+        let mut error = Error::new(self.err_subject(), self.errno(), self.to_string())
+            .with_status_override(self.status_override());
         if let Some(data) = self.data() {
             error = error.with_data(data);
         }
@@ -203,8 +206,9 @@ pub trait AnyUniError: sealed::Sealed {
     /// The owned wire form of the error.
     fn to_wire(&self) -> Cow<'_, Error>;
 
-    /// The error's [`UniError::status_override`]; always `None` for the
-    /// owned [`Error`], which has no place to keep one.
+    /// The error's [`UniError::status_override`]; for the owned [`Error`],
+    /// the one it kept when a typed error was erased into it
+    /// ([`Error::status_override`]).
     fn wire_status_override(&self) -> Option<StatusOverride>;
 }
 
@@ -228,6 +232,6 @@ impl AnyUniError for Error {
         Cow::Borrowed(self)
     }
     fn wire_status_override(&self) -> Option<StatusOverride> {
-        None
+        self.status_override()
     }
 }

@@ -39,6 +39,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::google::StatusOverride;
 use crate::Errno;
 
 /// The deepest JSON nesting serde_json reads back with its default
@@ -85,6 +86,18 @@ struct ErrorInner {
     data: Option<Value>,
     cause: Option<Box<Cause>>,
     extra: Vec<(String, Value)>,
+    status: OffWire<Option<StatusOverride>>,
+}
+
+/// A value an [`Error`] carries beside its wire form: not serialized, not
+/// read, and not compared by `==` (two errors are equal when their JSON is).
+#[derive(Clone, Copy, Debug, Default)]
+struct OffWire<T>(T);
+
+impl<T> PartialEq for OffWire<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// A source error: `{message, subject?, code?, cause?, ...}`, the error of a
@@ -168,6 +181,7 @@ impl Error {
                 data: None,
                 cause: None,
                 extra: Vec::new(),
+                status: OffWire(None),
             }),
         }
     }
@@ -230,6 +244,40 @@ impl Error {
     /// Top-level keys this crate does not know, in input order.
     pub fn extra(&self) -> &[(String, Value)] {
         &self.inner.extra
+    }
+
+    /// The typed error's [`UniError::status_override`](crate::UniError::status_override)
+    /// (its `#[status(..)]`), kept when it was erased into this `Error` (by
+    /// `?`, `into()` or [`UniError::to_error`](crate::UniError::to_error)),
+    /// so that the [`google`](crate::google) mapping gives the same code for
+    /// both. It is not part of the JSON: an `Error` read from JSON has none,
+    /// and `==` ignores it.
+    ///
+    /// ```
+    /// use uni_error::google::{self, Code, StatusOverride};
+    /// use uni_error::{Error, UniError};
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-login")]
+    /// #[errno(1504003)]
+    /// #[status(grpc = "NOT_FOUND", http = 404)]
+    /// #[msg("no such account")]
+    /// struct NoAccount;
+    ///
+    /// let erased: Error = NoAccount.into();
+    /// assert_eq!(erased.status_override().and_then(|o| o.grpc), Some(Code::NotFound));
+    /// assert_eq!(google::grpc_code(&erased), google::grpc_code(&NoAccount));
+    /// assert_eq!(google::http_status(&erased), 404);
+    /// ```
+    pub fn status_override(&self) -> Option<StatusOverride> {
+        self.inner.status.0
+    }
+
+    /// Sets [`Error::status_override`].
+    #[must_use]
+    pub fn with_status_override(mut self, status: Option<StatusOverride>) -> Self {
+        self.inner.status = OffWire(status);
+        self
     }
 
     /// Iterates over the whole chain below this error, depth first: each
@@ -1232,6 +1280,7 @@ impl<'de> Visitor<'de> for ErrorVisitor {
                 data: data.flatten(),
                 cause: cause.flatten().map(Box::new),
                 extra,
+                status: OffWire(None),
             }),
         })
     }
