@@ -381,6 +381,9 @@ fn status_override_wins_for_typed_errors() {
     assert_eq!(read, erased);
     assert_eq!(read.status_override(), None);
     assert_eq!(google::grpc_code(&read), Code::Unknown);
+    assert!(format!("{erased:?}")
+        .ends_with("status_override: StatusOverride { grpc: Some(NotFound), http: None } }"));
+    assert!(!format!("{read:?}").contains("status_override"));
     let reset = erased.with_status_override(None);
     assert_eq!(google::grpc_code(&reset), Code::Unknown);
 

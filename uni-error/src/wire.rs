@@ -319,6 +319,9 @@ impl fmt::Debug for Error {
         if !e.extra.is_empty() {
             d.field("extra", &e.extra);
         }
+        if let Some(status) = &e.status.0 {
+            d.field("status_override", status);
+        }
         d.finish()
     }
 }
