@@ -228,6 +228,35 @@ fn wechat_to_uni_and_back_is_lossless() {
 }
 
 #[test]
+fn every_reader_refuses_a_key_given_twice() {
+    // serde_json::Value keeps the last of two equal keys and drops the
+    // first without a word; the readers refuse them at any depth.
+    assert_eq!(
+        parse_error::<WeChatError>(r#"{"errMsg":"a:fail","errno":5,"errMsg":"b:fail"}"#),
+        "duplicate field `errMsg` at line 1 column 37"
+    );
+    assert_eq!(
+        parse_error::<Status>(concat!(
+            r#"{"code":1,"details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","#,
+            r#""reason":"1","domain":"d","metadata":{"k":"1","k":"2"}}]}"#
+        )),
+        "duplicate field `k` at line 1 column 122"
+    );
+    assert_eq!(
+        parse_error::<TopError>(r#"{"error_response":{"code":15,"msg":"m","code":16}}"#),
+        "duplicate field `code` at line 1 column 45"
+    );
+    assert_eq!(
+        parse_error::<JsErrDetail>(r#"{"errorMsg":"a","errorMsg":"b"}"#),
+        "duplicate field `errorMsg` at line 1 column 26"
+    );
+    assert_eq!(
+        parse_error::<ChatAppLogEntry>(r#"{"error":{"code":1,"code":2},"severity":"ERROR"}"#),
+        "duplicate field `code` at line 1 column 25"
+    );
+}
+
+#[test]
 fn wechat_bad_input_names_what_was_expected() {
     let expected = "expected `<api>:fail`, `<api>:fail <reason>` or `<api>:fail:<reason>`";
     for (input, needle) in [

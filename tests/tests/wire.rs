@@ -288,6 +288,13 @@ fn malformed_input_is_a_clear_error_naming_the_path() {
         (r#"{"errSubject":"a","errCode":null,"errMsg":"m"}"#, "missing field `errCode` at line 1 column 46"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","errCode":2}"#, "duplicate field `errCode` at line 1 column 52"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","x":1,"x":2}"#, "duplicate field `x` at line 1 column 55"),
+        // Nested objects too: serde_json::Value alone would keep the last.
+        (r#"{"errSubject":"s","errCode":1,"errMsg":"m","data":{"a":1,"a":2}}"#,
+         "duplicate field `a` at line 1 column 60"),
+        (r#"{"errSubject":"s","errCode":1,"errMsg":"m","x":{"k":[{"b":1,"b":2}]}}"#,
+         "duplicate field `b` at line 1 column 63"),
+        (r#"{"errSubject":"s","errCode":1,"errMsg":"m","cause":{"message":"c","y":{"b":1,"b":2}}}"#,
+         "duplicate field `b` at line 1 column 80"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":"boom"}"#,
          "invalid type: string \"boom\", expected a source error object {message, subject?, code?, cause?, errors?} at `cause` at line 1 column 57"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"code":1}}"#,

@@ -569,7 +569,7 @@ impl Serialize for Detail {
 
 impl<'de> Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Detail::from_value(Value::deserialize(d)?)
+        Detail::from_value(crate::json::strict_value(d)?)
     }
 }
 

@@ -5,13 +5,94 @@
 //!
 //! The foreign types are small and read rarely (an error response, a log
 //! line), so they go through a `serde_json::Value` rather than a hand-written
-//! visitor per type. A duplicate key keeps its last value, as
-//! `serde_json::Value` does.
+//! visitor per type. The value is read by [`strict_value`], which refuses a
+//! key given twice in any object (`serde_json::Value` would keep the last
+//! one and drop the first without a word).
 
-use serde::de::Error as DeError;
+use core::fmt;
+
+use serde::de::{DeserializeSeed, Error as DeError, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+use serde::Deserializer;
+use serde_json::map::Entry;
+use serde_json::{Map, Number, Value};
+
+/// Reads any JSON value like `serde_json::Value` does, except that an object
+/// with a key given twice, at any depth, is an error naming the key.
+pub(crate) fn strict_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+    d.deserialize_any(StrictValue)
+}
+
+/// The seed and visitor of [`strict_value`].
+#[derive(Clone, Copy)]
+pub(crate) struct StrictValue;
+
+impl<'de> DeserializeSeed<'de> for StrictValue {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        strict_value(d)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictValue {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // JSON has no NaN or infinity, so this is always a number.
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        strict_value(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element_seed(StrictValue)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match out.entry(key) {
+                Entry::Occupied(taken) => {
+                    return Err(A::Error::custom(format_args!(
+                        "duplicate field `{}`",
+                        taken.key()
+                    )));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(map.next_value_seed(StrictValue)?);
+                }
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
 
 /// "a string", "an object", …: how a found value is named in messages.
 pub(crate) fn kind(v: &Value) -> String {
@@ -42,7 +123,7 @@ impl Fields {
         d: D,
         what: &'static str,
     ) -> Result<Fields, D::Error> {
-        Fields::of(Value::deserialize(d)?, what)
+        Fields::of(strict_value(d)?, what)
     }
 
     /// Requires `v` to be an object.

@@ -12,7 +12,8 @@
 //! `slotId`) are kept in input order and written back after the known ones,
 //! so a deserialize → serialize round trip loses nothing. Values inside
 //! `data` and unknown keys keep their key order too (serde_json's
-//! `preserve_order`).
+//! `preserve_order`). A key given twice in one object, at any depth, is a
+//! parse error rather than one value silently replacing the other.
 //!
 //! # Depth
 //!
@@ -1176,8 +1177,10 @@ struct AnyValue;
 
 impl<'de> de::DeserializeSeed<'de> for AnyValue {
     type Value = Value;
+    /// Like `serde_json::Value`, but a key given twice in a nested object is
+    /// an error, not a silently dropped value.
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
+        crate::json::strict_value(d)
     }
 }
 
@@ -1233,7 +1236,8 @@ fn check_unique_keys<E: de::Error>(extra: &[(String, Value)], path: &Path<'_>) -
 impl<'de> Deserialize<'de> for Error {
     /// Reads a uni error. A wrong type, a missing or duplicate field, or a
     /// code outside `i64` is an error that names the field's JSON path
-    /// (`cause.errors[1].code`); unknown keys are kept.
+    /// (`cause.errors[1].code`); unknown keys are kept. A key given twice
+    /// inside `data` or an unknown key's value is an error too.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(ErrorVisitor)
     }
