@@ -238,6 +238,18 @@ struct Named {
     extra: Vec<u8>,
 }
 
+/// `.0.1` lexes as `.` and the float literal `0.1`.
+#[derive(Debug, UniError)]
+#[subject("uni-pair")]
+#[errno(1504020)]
+#[msg("pair {} and {}, {}", .0.1, .0.0 + 1, .1 .0)]
+struct Pair((u8, u16), (char,));
+
+#[test]
+fn tuple_fields_of_tuple_fields_in_msg_args() {
+    assert_eq!(Pair((3, 7), ('x',)).to_string(), "pair 7 and 4, x");
+}
+
 #[test]
 fn unit_struct_splits_a_whole_errno() {
     assert_wire(

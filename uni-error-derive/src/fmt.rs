@@ -487,29 +487,49 @@ fn rewrite_expr(
                             fields.iter().position(|f| is_named(&f.member, &name)),
                             format!(".{ident}"),
                             ident.span(),
+                            None,
                         ))
                     }
                     Some(TokenTree::Literal(lit)) => {
                         let text = lit.to_string();
-                        let pos = text
+                        // `.0.1` lexes as `.` and the float `0.1`: field 0,
+                        // then its own `.1`.
+                        let (index, tail) = match text.split_once('.') {
+                            Some((n, m))
+                                if !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) =>
+                            {
+                                (n, m.parse::<u32>().ok())
+                            }
+                            _ => (text.as_str(), None),
+                        };
+                        let pos = index
                             .parse::<usize>()
                             .ok()
+                            .filter(|_| tail.is_some() || !text.contains('.'))
                             .and_then(|n| fields.iter().position(|f| is_index(&f.member, n)));
-                        Some((pos, format!(".{text}"), lit.span()))
+                        Some((pos, format!(".{text}"), lit.span(), tail))
                     }
                     _ => None,
                 };
                 match target {
-                    Some((Some(f), _, span)) => {
+                    Some((Some(f), _, span, tail)) => {
                         let mut binding = fields[f].binding.clone();
                         binding.set_span(span);
                         used.insert(f);
                         binding.to_tokens(&mut out);
+                        if let Some(tail) = tail {
+                            let mut dot = Punct::new('.', Spacing::Alone);
+                            dot.set_span(span);
+                            let mut index = proc_macro2::Literal::u32_unsuffixed(tail);
+                            index.set_span(span);
+                            dot.to_tokens(&mut out);
+                            index.to_tokens(&mut out);
+                        }
                         i += 2;
                         after_expr = true;
                         continue;
                     }
-                    Some((None, text, span)) => {
+                    Some((None, text, span, _)) => {
                         errors.push(syn::Error::new(
                             span,
                             format_args!(
