@@ -764,16 +764,13 @@ fn errno_fast(tokens: &TokenStream, out: &mut ErrnoAttr) -> bool {
     let (mut category, mut sub, mut code) = (None, None, None);
     for pair in tts.chunks(4) {
         let (key, eq, value) = match pair {
-            [k, e, v] | [k, e, v, TokenTree::Punct(_)] => (k, e, v),
-            _ => return false,
-        };
-        if let [.., TokenTree::Punct(comma)] = pair {
-            if pair.len() == 4 && comma.as_char() != ',' {
-                return false;
+            [TokenTree::Ident(k), TokenTree::Punct(e), v] => (k, e, v),
+            [TokenTree::Ident(k), TokenTree::Punct(e), v, TokenTree::Punct(c)]
+                if c.as_char() == ',' =>
+            {
+                (k, e, v)
             }
-        }
-        let (TokenTree::Ident(key), TokenTree::Punct(eq)) = (key, eq) else {
-            return false;
+            _ => return false,
         };
         if eq.as_char() != '=' || eq.spacing() != proc_macro2::Spacing::Alone {
             return false;

@@ -41,6 +41,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::google::StatusOverride;
+// `data` and unknown keys: any JSON value, refusing a key given twice.
+use crate::json::StrictValue;
 use crate::Errno;
 
 /// The deepest JSON nesting serde_json reads back with its default
@@ -1172,18 +1174,6 @@ impl Visitor<'_> for Code<'_> {
     }
 }
 
-/// Any JSON value (`data`, unknown keys).
-struct AnyValue;
-
-impl<'de> de::DeserializeSeed<'de> for AnyValue {
-    type Value = Value;
-    /// Like `serde_json::Value`, but a key given twice in a nested object is
-    /// an error, not a silently dropped value.
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        crate::json::strict_value(d)
-    }
-}
-
 /// Reads one field into `slot`, refusing a second occurrence of the key.
 fn read_once<'de, A, S>(
     map: &mut A,
@@ -1270,12 +1260,12 @@ impl<'de> Visitor<'de> for ErrorVisitor {
                     let path = Path::Key(&root, "errMsg");
                     read_once(&mut map, &mut message, Text(path), "errMsg", &root)?;
                 }
-                "data" => read_once(&mut map, &mut data, AnyValue, "data", &root)?,
+                "data" => read_once(&mut map, &mut data, StrictValue, "data", &root)?,
                 "cause" => {
                     let path = Path::Key(&root, "cause");
                     read_once(&mut map, &mut cause, CauseSeed(path), "cause", &root)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value_seed(AnyValue)?)),
+                _ => extra.push((key.into_owned(), map.next_value_seed(StrictValue)?)),
             }
         }
         check_unique_keys(&extra, &root)?;
@@ -1347,7 +1337,7 @@ impl<'de> Visitor<'de> for CauseSeed<'_> {
                     let seed = Members(Path::Key(here, "errors"));
                     read_once(&mut map, &mut errors, seed, "errors", here)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value_seed(AnyValue)?)),
+                _ => extra.push((key.into_owned(), map.next_value_seed(StrictValue)?)),
             }
         }
         check_unique_keys(&extra, here)?;
