@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Ok(w) = wechat::WeChatError::parse_err_msg(s) {
                     assert_eq!(w.err_msg(), s);
                 }
-                let _ = s.parse::<google::Code>();
+                let _ = s.parse::<status::Code>();
             }
         }
     }

@@ -917,7 +917,8 @@ pub struct NotFoundStruct;
 
 #[test]
 fn status_overrides_the_google_mapping() {
-    use uni_error::google::{self, Code, StatusOverride};
+    use uni_error::google::self;
+    use uni_error::status::{Code, StatusOverride};
     assert_eq!(
         DocError::Missing.status_override(),
         Some(StatusOverride {
@@ -925,8 +926,8 @@ fn status_overrides_the_google_mapping() {
             http: Some(410)
         })
     );
-    assert_eq!(google::grpc_code(&DocError::Missing), Code::NotFound);
-    assert_eq!(google::http_status(&DocError::Missing), 410);
+    assert_eq!(status::grpc_code(&DocError::Missing), Code::NotFound);
+    assert_eq!(status::http_status(&DocError::Missing), 410);
     // A variant's #[status] replaces the enum's whole: no grpc given here.
     assert_eq!(
         DocError::Teapot.status_override(),
@@ -935,14 +936,14 @@ fn status_overrides_the_google_mapping() {
             http: Some(418)
         })
     );
-    assert_eq!(google::http_status(&DocError::Teapot), 418);
+    assert_eq!(status::http_status(&DocError::Teapot), 418);
     // The enum's #[status] is the default.
-    assert_eq!(google::grpc_code(&DocError::Busy), Code::Unavailable);
-    assert_eq!(google::http_status(&DocError::Busy), 503);
+    assert_eq!(status::grpc_code(&DocError::Busy), Code::Unavailable);
+    assert_eq!(status::http_status(&DocError::Busy), 503);
     // A transparent variant forwards its field's.
     let inner = DocError::from(Box::new(NotFoundStruct));
-    assert_eq!(google::grpc_code(&inner), Code::PermissionDenied);
-    assert_eq!(google::grpc_code(&NotFoundStruct), Code::PermissionDenied);
+    assert_eq!(status::grpc_code(&inner), Code::PermissionDenied);
+    assert_eq!(status::grpc_code(&NotFoundStruct), Code::PermissionDenied);
     assert_eq!(
         json(&google::Status::from_uni(&DocError::Missing)),
         concat!(
@@ -957,8 +958,8 @@ fn without_status_the_default_mapping_stays() {
     use uni_error::google;
     assert_eq!(ProviderError::Offline.status_override(), None);
     assert_eq!(
-        google::grpc_code(&ProviderError::Offline),
-        google::Code::from_errno(ProviderError::Offline.errno())
+        status::grpc_code(&ProviderError::Offline),
+        status::Code::from_errno(ProviderError::Offline.errno())
     );
 }
 
@@ -1039,7 +1040,7 @@ pub enum AllCodes {
 
 #[test]
 fn every_grpc_name_maps_to_the_code_of_that_name() {
-    use uni_error::google::Code;
+    use uni_error::status::Code;
     let all = [
         AllCodes::A0,
         AllCodes::A1,

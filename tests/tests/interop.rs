@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde_json::json;
-use uni_error::google::{self, ChatAppLogEntry, Code, Detail, Status, StatusOverride};
+use uni_error::google::{self, ChatAppLogEntry, Detail, Status};
+use uni_error::status::{Code, StatusOverride};
 use uni_error::monitor::{self, JsErrDetail};
 use uni_error::taobao::{TopError, TopVersion};
 use uni_error::wechat::WeChatError;
@@ -351,7 +352,7 @@ fn default_errno_to_code_mapping() {
     let expect = |n: u32, code: Code| {
         let errno = Errno::from_u32(n).unwrap();
         assert_eq!(Code::from_errno(errno), code, "errno {n}");
-        assert_eq!(google::grpc_code(&Error::new("s", errno, "m")), code);
+        assert_eq!(status::grpc_code(&Error::new("s", errno, "m")), code);
     };
     expect(0, Code::Ok);
     expect(1, Code::Cancelled);
@@ -371,10 +372,10 @@ fn default_errno_to_code_mapping() {
     expect(112, Code::Unknown);
     expect(1_500_102, Code::Unknown);
     assert_eq!(
-        google::grpc_code(&Error::new("csj", -404012, "m")),
+        status::grpc_code(&Error::new("csj", -404012, "m")),
         Code::Unknown
     );
-    assert_eq!(google::http_status(&Error::new("s", 108, "m")), 503);
+    assert_eq!(status::http_status(&Error::new("s", 108, "m")), 503);
     // The inverse lands on an errno that maps back to the same code.
     for code in Code::ALL {
         if let Some(errno) = code.to_errno() {
@@ -385,19 +386,19 @@ fn default_errno_to_code_mapping() {
 
 #[test]
 fn status_override_wins_for_typed_errors() {
-    assert_eq!(google::grpc_code(&NoSuchOrder { id: 7 }), Code::NotFound);
-    assert_eq!(google::http_status(&NoSuchOrder { id: 7 }), 404);
+    assert_eq!(status::grpc_code(&NoSuchOrder { id: 7 }), Code::NotFound);
+    assert_eq!(status::http_status(&NoSuchOrder { id: 7 }), 404);
     let dynamic: &dyn UniError = &NoSuchOrder { id: 7 };
-    assert_eq!(google::grpc_code(dynamic), Code::NotFound);
+    assert_eq!(status::grpc_code(dynamic), Code::NotFound);
     let boxed: Box<NoSuchOrder> = Box::new(NoSuchOrder { id: 7 });
-    assert_eq!(google::grpc_code(&boxed), Code::NotFound);
+    assert_eq!(status::grpc_code(&boxed), Code::NotFound);
     // Erased into the owned Error (here by `?`), the override stays with it,
     // off the wire: the JSON is the typed error's, and reading it back gives
     // an equal Error that has no override, so the default code applies.
     let erase = || -> Result<(), Error> { Err(NoSuchOrder { id: 7 })? };
     let erased = erase().unwrap_err();
-    assert_eq!(google::grpc_code(&erased), Code::NotFound);
-    assert_eq!(google::http_status(&erased), 404);
+    assert_eq!(status::grpc_code(&erased), Code::NotFound);
+    assert_eq!(status::http_status(&erased), 404);
     assert_eq!(
         to_json(&Status::from_uni(&erased)),
         to_json(&Status::from_uni(&NoSuchOrder { id: 7 }))
@@ -409,12 +410,12 @@ fn status_override_wins_for_typed_errors() {
     let read: Error = serde_json::from_str(&json).unwrap();
     assert_eq!(read, erased);
     assert_eq!(read.status_override(), None);
-    assert_eq!(google::grpc_code(&read), Code::Unknown);
+    assert_eq!(status::grpc_code(&read), Code::Unknown);
     assert!(format!("{erased:?}")
         .ends_with("status_override: StatusOverride { grpc: Some(NotFound), http: None } }"));
     assert!(!format!("{read:?}").contains("status_override"));
     let reset = erased.with_status_override(None);
-    assert_eq!(google::grpc_code(&reset), Code::Unknown);
+    assert_eq!(status::grpc_code(&reset), Code::Unknown);
 
     #[derive(Debug)]
     struct Gone;
@@ -438,8 +439,8 @@ fn status_override_wins_for_typed_errors() {
             })
         }
     }
-    assert_eq!(google::grpc_code(&Gone), Code::DeadlineExceeded);
-    assert_eq!(google::http_status(&Gone), 410);
+    assert_eq!(status::grpc_code(&Gone), Code::DeadlineExceeded);
+    assert_eq!(status::http_status(&Gone), 410);
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub const GRPC: &str = "grpc";
 pub const HTTP: &str = "http";
 
 /// The google.rpc codes: the name `#[status(grpc = "..")]` takes and the
-/// `uni_error::google::Code` variant it means, in numeric order.
+/// `uni_error::status::Code` variant it means, in numeric order.
 pub const GRPC_CODES: [(&str, &str); 17] = [
     ("OK", "Ok"),
     ("CANCELLED", "Cancelled"),
@@ -198,7 +198,7 @@ pub struct ErrnoAttr<'a> {
 
 /// A parsed `#[status(..)]`.
 pub struct StatusAttr {
-    /// `grpc = ".."`: the `uni_error::google::Code` variant's name, spanned
+    /// `grpc = ".."`: the `uni_error::status::Code` variant's name, spanned
     /// at the user's string.
     pub grpc: Option<syn::Ident>,
     /// `http = N`, in 100..=599.

@@ -680,7 +680,7 @@ fn status_fn(input: &Input, krate: &TokenStream, kinds: &TokenStream) -> Option<
     }
     let private = quote!(#krate::__private);
     let option = quote!(#private::core::option::Option);
-    let google = quote!(#krate::google);
+    let status_mod = quote!(#krate::status);
     let mut arms = Vec::new();
     let mut rest = false;
     for v in &input.variants {
@@ -697,7 +697,7 @@ fn status_fn(input: &Input, krate: &TokenStream, kinds: &TokenStream) -> Option<
             continue;
         };
         let grpc = match &status.grpc {
-            Some(code) => quote!(#option::Some(#google::Code::#code)),
+            Some(code) => quote!(#option::Some(#status_mod::Code::#code)),
             None => quote!(#option::None),
         };
         let http = match &status.http {
@@ -709,13 +709,13 @@ fn status_fn(input: &Input, krate: &TokenStream, kinds: &TokenStream) -> Option<
         };
         let pat = pattern(input, v, []);
         arms.push(quote! {
-            #pat => #option::Some(#google::StatusOverride { grpc: #grpc, http: #http }),
+            #pat => #option::Some(#status_mod::StatusOverride { grpc: #grpc, http: #http }),
         });
     }
     let body = match_with_rest(&arms, rest, &quote!(#option::None));
     let kinds = any_forwards.then_some(kinds);
     Some(quote! {
-        fn status_override(&self) -> #option<#google::StatusOverride> {
+        fn status_override(&self) -> #option<#status_mod::StatusOverride> {
             #kinds
             #body
         }

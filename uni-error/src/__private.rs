@@ -14,7 +14,7 @@ pub use serde;
 pub use serde_json;
 pub use std;
 
-use crate::google::StatusOverride;
+use crate::status::StatusOverride;
 use crate::wire::{omitted, CauseAt, MAX_JSON_DEPTH};
 use crate::{AggregateError, Cause, Errno, Error, SourceError, UniError};
 

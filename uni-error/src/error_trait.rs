@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::google::StatusOverride;
+use crate::status::StatusOverride;
 use crate::{Cause, Errno, Error};
 
 /// A typed error that is also a uni-app `UniError`: it has an errSubject, a
@@ -76,7 +76,8 @@ pub trait UniError: std::error::Error {
     ///
     /// ```
     /// # use std::fmt;
-    /// use uni_error::google::{self, Code, StatusOverride};
+    /// use uni_error::google::self;
+    /// use uni_error::status::{Code, StatusOverride};
     /// use uni_error::{Errno, UniError};
     ///
     /// #[derive(Debug)]
@@ -93,8 +94,8 @@ pub trait UniError: std::error::Error {
     ///     }
     /// }
     ///
-    /// assert_eq!(google::grpc_code(&NoSuchFile), Code::NotFound);
-    /// assert_eq!(google::http_status(&NoSuchFile), 404); // follows the code
+    /// assert_eq!(status::grpc_code(&NoSuchFile), Code::NotFound);
+    /// assert_eq!(status::http_status(&NoSuchFile), 404); // follows the code
     /// ```
     fn status_override(&self) -> Option<StatusOverride> {
         None

@@ -32,7 +32,7 @@
 //!
 //! | Status | from the uni error |
 //! |---|---|
-//! | `code` | [`grpc_code`]: the error's [`StatusOverride`], else [`Code::from_errno`] of errCode (`UNKNOWN` when errCode is not an errno) |
+//! | `code` | [`grpc_code`](crate::status::grpc_code): the error's [`StatusOverride`](crate::status::StatusOverride), else [`Code::from_errno`] of errCode (`UNKNOWN` when errCode is not an errno) |
 //! | `message` | errMsg |
 //! | `details[0]` | an `ErrorInfo`: `reason` = errCode in decimal (the errno, as a string), `domain` = errSubject, `metadata` = `{"cause": <the chain>}` when there is a cause |
 //!
@@ -43,7 +43,7 @@
 //! (`error_info_mut().metadata.clear()`) before sending a Status to an
 //! untrusted client. `data` is not carried.
 //!
-//! The HTTP status of an error is [`http_status`]: the override's `http`,
+//! The HTTP status of an error is [`http_status`](crate::status::http_status): the override's `http`,
 //! else the standard grpc-gateway table of the code ([`Code::http_status`]).
 //!
 //! # Key order
@@ -56,14 +56,14 @@
 //! unknown keys.
 
 use core::fmt;
-use core::str::FromStr;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::json::{kind, write_extra, Fields};
-use crate::{AnyUniError, Errno, Error};
+use crate::status::{code_of, Code};
+use crate::{AnyUniError, Error};
 
 /// The `@type` of a `google.rpc.ErrorInfo` detail.
 ///
@@ -76,324 +76,11 @@ pub const ERROR_INFO_TYPE: &str = "type.googleapis.com/google.rpc.ErrorInfo";
 /// The errSubject of a uni error made from a Status without `ErrorInfo`.
 ///
 /// ```
-/// use uni_error::google::{Code, Status, STATUS_SUBJECT};
+/// use uni_error::google::{Status, STATUS_SUBJECT};
+/// use uni_error::status::Code;
 /// assert_eq!(Status::new(Code::Internal, "boom").to_uni_error().subject(), STATUS_SUBJECT);
 /// ```
 pub const STATUS_SUBJECT: &str = "google.rpc";
-
-macro_rules! codes {
-    ($($(#[$doc:meta])* $name:ident = $n:literal, $s:literal, $http:literal;)*) => {
-        /// A canonical `google.rpc.Code` (0–16).
-        ///
-        /// ```
-        /// use uni_error::google::Code;
-        /// assert_eq!(Code::NotFound.value(), 5);
-        /// assert_eq!(Code::NotFound.as_str(), "NOT_FOUND");
-        /// assert_eq!("NOT_FOUND".parse::<Code>(), Ok(Code::NotFound));
-        /// assert_eq!(Code::try_from(5), Ok(Code::NotFound));
-        /// assert_eq!(Code::NotFound.http_status(), 404);
-        /// assert_eq!(
-        ///     Code::try_from(17).unwrap_err().to_string(),
-        ///     "google.rpc.Code 17 is out of range: expected 0..=16"
-        /// );
-        /// ```
-        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[repr(i32)]
-        pub enum Code {
-            $($(#[$doc])* $name = $n,)*
-        }
-
-        impl Code {
-            /// Every code, in numeric order.
-            ///
-            /// ```
-            /// use uni_error::google::Code;
-            /// assert_eq!(Code::ALL[16], Code::Unauthenticated);
-            /// ```
-            pub const ALL: [Code; 17] = [$(Code::$name),*];
-
-            /// The name as google.rpc spells it (`DEADLINE_EXCEEDED`).
-            ///
-            /// ```
-            /// assert_eq!(uni_error::google::Code::DeadlineExceeded.as_str(), "DEADLINE_EXCEEDED");
-            /// ```
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$name => $s,)*
-                }
-            }
-
-            /// The HTTP status of the code, as grpc-gateway maps it.
-            ///
-            /// ```
-            /// use uni_error::google::Code;
-            /// assert_eq!(Code::Ok.http_status(), 200);
-            /// assert_eq!(Code::Cancelled.http_status(), 499);
-            /// assert_eq!(Code::Unauthenticated.http_status(), 401);
-            /// ```
-            pub const fn http_status(self) -> u16 {
-                match self {
-                    $(Code::$name => $http,)*
-                }
-            }
-        }
-    };
-}
-
-codes! {
-    /// `0 OK`: not an error.
-    Ok = 0, "OK", 200;
-    /// `1 CANCELLED`: the caller cancelled.
-    Cancelled = 1, "CANCELLED", 499;
-    /// `2 UNKNOWN`.
-    Unknown = 2, "UNKNOWN", 500;
-    /// `3 INVALID_ARGUMENT`.
-    InvalidArgument = 3, "INVALID_ARGUMENT", 400;
-    /// `4 DEADLINE_EXCEEDED`.
-    DeadlineExceeded = 4, "DEADLINE_EXCEEDED", 504;
-    /// `5 NOT_FOUND`.
-    NotFound = 5, "NOT_FOUND", 404;
-    /// `6 ALREADY_EXISTS`.
-    AlreadyExists = 6, "ALREADY_EXISTS", 409;
-    /// `7 PERMISSION_DENIED`.
-    PermissionDenied = 7, "PERMISSION_DENIED", 403;
-    /// `8 RESOURCE_EXHAUSTED`.
-    ResourceExhausted = 8, "RESOURCE_EXHAUSTED", 429;
-    /// `9 FAILED_PRECONDITION`.
-    FailedPrecondition = 9, "FAILED_PRECONDITION", 400;
-    /// `10 ABORTED`.
-    Aborted = 10, "ABORTED", 409;
-    /// `11 OUT_OF_RANGE`.
-    OutOfRange = 11, "OUT_OF_RANGE", 400;
-    /// `12 UNIMPLEMENTED`.
-    Unimplemented = 12, "UNIMPLEMENTED", 501;
-    /// `13 INTERNAL`.
-    Internal = 13, "INTERNAL", 500;
-    /// `14 UNAVAILABLE`.
-    Unavailable = 14, "UNAVAILABLE", 503;
-    /// `15 DATA_LOSS`.
-    DataLoss = 15, "DATA_LOSS", 500;
-    /// `16 UNAUTHENTICATED`.
-    Unauthenticated = 16, "UNAUTHENTICATED", 401;
-}
-
-impl Code {
-    /// The numeric value (`DEADLINE_EXCEEDED` = 4).
-    ///
-    /// ```
-    /// assert_eq!(uni_error::google::Code::DeadlineExceeded.value(), 4);
-    /// ```
-    pub const fn value(self) -> i32 {
-        self as i32
-    }
-
-    /// The code of a number, if it is one of 0–16.
-    ///
-    /// ```
-    /// use uni_error::google::Code;
-    /// assert_eq!(Code::from_i64(14), Ok(Code::Unavailable));
-    /// assert!(Code::from_i64(17).is_err());
-    /// ```
-    pub const fn from_i64(n: i64) -> Result<Code, CodeError> {
-        if n >= 0 && n < Code::ALL.len() as i64 {
-            Ok(Code::ALL[n as usize])
-        } else {
-            Err(CodeError::Number(n))
-        }
-    }
-
-    /// The default code of an errno, for the general WeChat errnos:
-    ///
-    /// | errno | code |
-    /// |---|---|
-    /// | 0 ok | `OK` |
-    /// | 1 cancel | `CANCELLED` |
-    /// | 4 internal error | `INTERNAL` |
-    /// | 5 time out | `DEADLINE_EXCEEDED` |
-    /// | 100 jsapi not supported | `UNIMPLEMENTED` |
-    /// | 101 jsapi invalid request data | `INVALID_ARGUMENT` |
-    /// | 102–104 no permission, authorize denied / canceled | `PERMISSION_DENIED` |
-    /// | 108–109 cgi failed for network issues / response null | `UNAVAILABLE` |
-    /// | 111 oom occurs | `RESOURCE_EXHAUSTED` |
-    /// | any other | `UNKNOWN` |
-    ///
-    /// A per-error [`StatusOverride`] chooses otherwise.
-    ///
-    /// ```
-    /// use uni_error::{google::Code, Errno};
-    /// assert_eq!(Code::from_errno(Errno::TIMEOUT), Code::DeadlineExceeded);
-    /// assert_eq!(Code::from_errno(Errno::from_u32(1_500_102)?), Code::Unknown);
-    /// # Ok::<(), uni_error::ErrnoError>(())
-    /// ```
-    pub const fn from_errno(errno: Errno) -> Code {
-        match errno.get() {
-            0 => Code::Ok,
-            1 => Code::Cancelled,
-            4 => Code::Internal,
-            5 => Code::DeadlineExceeded,
-            100 => Code::Unimplemented,
-            101 => Code::InvalidArgument,
-            102..=104 => Code::PermissionDenied,
-            108 | 109 => Code::Unavailable,
-            111 => Code::ResourceExhausted,
-            _ => Code::Unknown,
-        }
-    }
-
-    /// The general errno a code stands for, the inverse of
-    /// [`from_errno`](Self::from_errno) where one exists (the first errno
-    /// of a range: `PERMISSION_DENIED` → 102, `UNAVAILABLE` → 108).
-    ///
-    /// ```
-    /// use uni_error::{google::Code, Errno};
-    /// assert_eq!(Code::DeadlineExceeded.to_errno(), Some(Errno::TIMEOUT));
-    /// assert_eq!(Code::NotFound.to_errno(), None);
-    /// ```
-    pub const fn to_errno(self) -> Option<Errno> {
-        Some(match self {
-            Code::Ok => Errno::OK,
-            Code::Cancelled => Errno::CANCEL,
-            Code::Internal => Errno::INTERNAL_ERROR,
-            Code::DeadlineExceeded => Errno::TIMEOUT,
-            Code::Unimplemented => Errno::JSAPI_NOT_SUPPORTED,
-            Code::InvalidArgument => Errno::JSAPI_INVALID_REQUEST_DATA,
-            Code::PermissionDenied => Errno::JSAPI_HAS_NO_PERMISSION,
-            Code::Unavailable => Errno::CGI_FAILED_FOR_NETWORK_ISSUES,
-            Code::ResourceExhausted => Errno::OOM_OCCURS,
-            _ => return None,
-        })
-    }
-}
-
-impl fmt::Display for Code {
-    /// The name (`NOT_FOUND`).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl TryFrom<i32> for Code {
-    type Error = CodeError;
-    fn try_from(n: i32) -> Result<Code, CodeError> {
-        Code::from_i64(n.into())
-    }
-}
-
-impl From<Code> for i32 {
-    fn from(c: Code) -> i32 {
-        c.value()
-    }
-}
-
-impl FromStr for Code {
-    type Err = CodeError;
-    /// Parses the exact name (`"NOT_FOUND"`).
-    fn from_str(s: &str) -> Result<Code, CodeError> {
-        Code::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| CodeError::Name(s.chars().take(40).collect()))
-    }
-}
-
-impl Serialize for Code {
-    /// The number, as `google.rpc.Status.code` is an `int32`.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(self.value())
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    /// A number in 0..=16.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Code::from_i64(i64::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-/// Why a number or name is not a [`Code`].
-///
-/// ```
-/// let err = "NOPE".parse::<uni_error::google::Code>().unwrap_err();
-/// assert!(err.to_string().starts_with(r#""NOPE" is not a google.rpc.Code name: expected one of OK, CANCELLED,"#));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CodeError {
-    /// A number outside 0..=16.
-    Number(i64),
-    /// A string that is not a code's name (its first 40 characters).
-    Name(String),
-}
-
-impl fmt::Display for CodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CodeError::Number(n) => {
-                write!(f, "google.rpc.Code {n} is out of range: expected 0..=16")
-            }
-            CodeError::Name(s) => {
-                write!(f, "{s:?} is not a google.rpc.Code name: expected one of ")?;
-                for (i, c) in Code::ALL.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    f.write_str(c.as_str())?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-impl std::error::Error for CodeError {}
-
-/// A per-error choice of google.rpc code and HTTP status, returned by
-/// [`UniError::status_override`](crate::UniError::status_override). A
-/// `None` part keeps the default; an HTTP status left `None` follows the
-/// (possibly overridden) code.
-///
-/// ```
-/// use uni_error::google::{Code, StatusOverride};
-/// let o = StatusOverride { grpc: Some(Code::NotFound), http: Some(410) };
-/// assert_eq!(o.http, Some(410));
-/// ```
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct StatusOverride {
-    /// The google.rpc code to use instead of [`Code::from_errno`].
-    pub grpc: Option<Code>,
-    /// The HTTP status to use instead of [`Code::http_status`].
-    pub http: Option<u16>,
-}
-
-/// The google.rpc code of an error: its [`StatusOverride`], else
-/// [`Code::from_errno`] of errCode, else (errCode is not an errno) `UNKNOWN`.
-///
-/// ```
-/// use uni_error::{google::{self, Code}, Error};
-/// assert_eq!(google::grpc_code(&Error::new("uni-request", 108, "offline")), Code::Unavailable);
-/// assert_eq!(google::grpc_code(&Error::new("csj", -404012, "no fill")), Code::Unknown);
-/// ```
-pub fn grpc_code(error: &(impl AnyUniError + ?Sized)) -> Code {
-    code_of(error.wire_status_override(), || error.to_wire().errno())
-}
-
-/// [`grpc_code`] from its parts, so a caller that already has the wire form
-/// does not build it twice.
-fn code_of(over: Option<StatusOverride>, errno: impl FnOnce() -> Option<Errno>) -> Code {
-    over.and_then(|o| o.grpc)
-        .unwrap_or_else(|| errno().map_or(Code::Unknown, Code::from_errno))
-}
-
-/// The HTTP status of an error: its [`StatusOverride`]'s `http`, else
-/// [`Code::http_status`] of [`grpc_code`].
-///
-/// ```
-/// use uni_error::{google, Error};
-/// assert_eq!(google::http_status(&Error::new("uni-getLocation", 103, "auth deny")), 403);
-/// ```
-pub fn http_status(error: &(impl AnyUniError + ?Sized)) -> u16 {
-    let over = error.wire_status_override().and_then(|o| o.http);
-    over.unwrap_or_else(|| grpc_code(error).http_status())
-}
 
 /// A `google.rpc.ErrorInfo` detail: `reason`, `domain`, string `metadata`.
 ///
@@ -579,7 +266,8 @@ const STATUS_WHAT: &str = "a google.rpc.Status {code, message, details}";
 /// [module docs](self) for the mapping and the key order.
 ///
 /// ```
-/// use uni_error::google::{Code, Status};
+/// use uni_error::google::Status;
+/// use uni_error::status::Code;
 ///
 /// let s = r#"{"code":5,"message":"no such order","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"1007","domain":"uni-pay"},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2s"}]}"#;
 /// let status: Status = serde_json::from_str(s)?;
@@ -603,7 +291,8 @@ impl Status {
     /// A status without details.
     ///
     /// ```
-    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// use uni_error::google::{Detail, ErrorInfo, Status};
+    /// use uni_error::status::Code;
     /// let s = Status::new(Code::NotFound, "no such order");
     /// assert_eq!(serde_json::to_string(&s)?, r#"{"code":5,"message":"no such order","details":[]}"#);
     /// # Ok::<(), serde_json::Error>(())
@@ -620,7 +309,8 @@ impl Status {
     /// Appends a detail.
     ///
     /// ```
-    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// use uni_error::google::{Detail, ErrorInfo, Status};
+    /// use uni_error::status::Code;
     /// let s = Status::new(Code::NotFound, "m").with_detail(Detail::ErrorInfo(ErrorInfo::new("1007", "uni-pay")));
     /// assert_eq!(s.error_info().map(|i| i.domain.as_str()), Some("uni-pay"));
     /// ```
@@ -666,7 +356,8 @@ impl Status {
     /// other details are not carried over.
     ///
     /// ```
-    /// use uni_error::google::{Code, Status};
+    /// use uni_error::google::Status;
+    /// use uni_error::status::Code;
     /// let uni = Status::new(Code::DeadlineExceeded, "too slow").to_uni_error();
     /// assert_eq!((uni.subject(), uni.code()), ("google.rpc", 5));
     /// ```
@@ -683,7 +374,8 @@ impl Status {
     /// `code`.
     ///
     /// ```
-    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// use uni_error::google::{Detail, ErrorInfo, Status};
+    /// use uni_error::status::Code;
     /// assert_eq!(Status::new(Code::Aborted, "m").code(), Code::Aborted);
     /// ```
     pub fn code(&self) -> Code {
@@ -693,7 +385,8 @@ impl Status {
     /// `message`.
     ///
     /// ```
-    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// use uni_error::google::{Detail, ErrorInfo, Status};
+    /// use uni_error::status::Code;
     /// assert_eq!(Status::new(Code::Aborted, "retry").message(), "retry");
     /// ```
     pub fn message(&self) -> &str {
@@ -703,7 +396,8 @@ impl Status {
     /// `details`, in order.
     ///
     /// ```
-    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// use uni_error::google::{Detail, ErrorInfo, Status};
+    /// use uni_error::status::Code;
     /// assert!(Status::new(Code::Aborted, "m").details().is_empty());
     /// ```
     pub fn details(&self) -> &[Detail] {
@@ -713,7 +407,8 @@ impl Status {
     /// The first `ErrorInfo` detail, if any.
     ///
     /// ```
-    /// use uni_error::google::{Code, Detail, ErrorInfo, Status};
+    /// use uni_error::google::{Detail, ErrorInfo, Status};
+    /// use uni_error::status::Code;
     /// let s = Status::new(Code::Aborted, "m").with_detail(Detail::ErrorInfo(ErrorInfo::new("10", "uni-x")));
     /// assert_eq!(s.error_info().map(|i| i.reason.as_str()), Some("10"));
     /// ```
@@ -846,7 +541,8 @@ impl ChatAppLogEntry {
     /// A log entry.
     ///
     /// ```
-    /// use uni_error::google::{ChatAppLogEntry, Code, Status};
+    /// use uni_error::google::{ChatAppLogEntry, Status};
+    /// use uni_error::status::Code;
     /// let entry = ChatAppLogEntry::new("d-1", Status::new(Code::Internal, "boom"), "onEvent");
     /// assert_eq!(entry.deployment_function, "onEvent");
     /// ```

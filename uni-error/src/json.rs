@@ -151,7 +151,7 @@ impl Fields {
 
     /// Takes `key` out; `null` reads as absent.
     pub(crate) fn value(&mut self, key: &str) -> Option<Value> {
-        self.map.shift_remove(key).filter(|v| !v.is_null())
+        self.map.remove(key).filter(|v| !v.is_null())
     }
 
     /// Takes a required `key` out.

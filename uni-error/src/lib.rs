@@ -25,7 +25,7 @@
 //!   - [`wechat`]: WeChat's `{"errMsg":"<api>:fail <reason>","errno":N}`
 //!     and back;
 //!   - [`google`]: `google.rpc.Status` with an `ErrorInfo` detail, the
-//!     google.rpc [`Code`](google::Code) and HTTP status of an errno, and the
+//!     google.rpc [`Code`](status::Code) and HTTP status of an errno, and the
 //!     `ChatAppLogEntry` log record;
 //!   - [`taobao`]: Taobao Open Platform `error_response` (v2) and
 //!     `error_rsp` (v1);
@@ -90,17 +90,27 @@
 //! ```
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[doc(hidden)]
 pub mod __private;
 pub mod catalog;
 mod errno;
 mod error_trait;
+#[cfg(feature = "google")]
+#[cfg_attr(docsrs, doc(cfg(feature = "google")))]
 pub mod google;
 mod json;
+#[cfg(feature = "monitor")]
+#[cfg_attr(docsrs, doc(cfg(feature = "monitor")))]
 pub mod monitor;
 mod public;
+pub mod status;
+#[cfg(feature = "taobao")]
+#[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
 pub mod taobao;
+#[cfg(feature = "wechat")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
 pub mod wechat;
 pub mod well_known;
 mod wire;
@@ -111,8 +121,10 @@ pub use public::Public;
 pub use well_known::{well_known_errnos, CategoryName, WellKnown};
 pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
 
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 #[doc = include_str!("derive.md")]
-pub use uni_error_derive::UniError;
+pub use uniapp_error_derive::UniError;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

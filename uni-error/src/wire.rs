@@ -40,7 +40,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::google::StatusOverride;
+use crate::status::StatusOverride;
 // `data` and unknown keys: any JSON value, refusing a key given twice.
 use crate::json::StrictValue;
 use crate::Errno;
@@ -257,7 +257,8 @@ impl Error {
     /// and `==` ignores it.
     ///
     /// ```
-    /// use uni_error::google::{self, Code, StatusOverride};
+    /// use uni_error::google::self;
+    /// use uni_error::status::{Code, StatusOverride};
     /// use uni_error::{Error, UniError};
     ///
     /// #[derive(Debug, UniError)]
@@ -269,8 +270,8 @@ impl Error {
     ///
     /// let erased: Error = NoAccount.into();
     /// assert_eq!(erased.status_override().and_then(|o| o.grpc), Some(Code::NotFound));
-    /// assert_eq!(google::grpc_code(&erased), google::grpc_code(&NoAccount));
-    /// assert_eq!(google::http_status(&erased), 404);
+    /// assert_eq!(status::grpc_code(&erased), status::grpc_code(&NoAccount));
+    /// assert_eq!(status::http_status(&erased), 404);
     /// ```
     pub fn status_override(&self) -> Option<StatusOverride> {
         self.inner.status.0
