@@ -132,7 +132,7 @@ fn login_weixin_with_data_and_uni_cause() {
     );
     assert_eq!(e.errno().get(), 1_416_601);
     assert_eq!(e.errno().platform(), uni_error::Platform::CrossPlatform);
-    assert_eq!(e.data(), Some(serde_json::json!({"nickname": "ann"})));
+    assert_eq!(e.data().unwrap(), serde_json::json!({"nickname": "ann"}));
     assert_eq!(e.source().unwrap().to_string(), "weixin sdk error -2");
 }
 
@@ -723,7 +723,7 @@ fn transparent_forwards_the_whole_wire_form() {
     assert_eq!(e.to_string(), "weixin login failed");
     assert_eq!(e.errno().get(), 1_416_601);
     assert_eq!(e.err_subject(), "uni-login::weixin");
-    assert_eq!(e.data(), Some(serde_json::json!({"nickname": "ann"})));
+    assert_eq!(e.data().unwrap(), serde_json::json!({"nickname": "ann"}));
     // source() is the inner error's source, not the inner error.
     assert_eq!(e.source().unwrap().to_string(), "weixin sdk error -2");
 }
@@ -917,7 +917,7 @@ pub struct NotFoundStruct;
 
 #[test]
 fn status_overrides_the_google_mapping() {
-    use uni_error::google::self;
+    use uni_error::status;
     use uni_error::status::{Code, StatusOverride};
     assert_eq!(
         DocError::Missing.status_override(),
@@ -945,7 +945,7 @@ fn status_overrides_the_google_mapping() {
     assert_eq!(status::grpc_code(&inner), Code::PermissionDenied);
     assert_eq!(status::grpc_code(&NotFoundStruct), Code::PermissionDenied);
     assert_eq!(
-        json(&google::Status::from_uni(&DocError::Missing)),
+        json(&uni_error::google::Status::from_uni(&DocError::Missing)),
         concat!(
             r#"{"code":5,"message":"no such file","details":[{"#,
             r#""@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"1300002","domain":"uni-openDocument"}]}"#
@@ -955,7 +955,7 @@ fn status_overrides_the_google_mapping() {
 
 #[test]
 fn without_status_the_default_mapping_stays() {
-    use uni_error::google;
+    use uni_error::status;
     assert_eq!(ProviderError::Offline.status_override(), None);
     assert_eq!(
         status::grpc_code(&ProviderError::Offline),

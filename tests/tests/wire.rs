@@ -1,7 +1,7 @@
 //! The owned wire types against exact JSON strings from the spec.
 
 use serde_json::json;
-use uni_error::{AggregateError, Cause, Errno, Error, Public, SourceError, UniError};
+use uni_error::{AggregateError, Cause, Errno, Error, Json, Public, SourceError, UniError};
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap()
@@ -111,10 +111,13 @@ fn unknown_keys_survive_byte_exact() {
         panic!()
     };
     assert_eq!(
-        a.errors()[0].head().extra_get("slotId"),
-        Some(&json!("887654"))
+        a.errors()[0].head().extra_get("slotId").map(Json::get),
+        Some(r#""887654""#)
     );
-    assert_eq!(a.head().extra_get("requestId"), Some(&json!("r-1")));
+    assert_eq!(
+        a.head().extra_get("requestId").map(Json::get),
+        Some(r#""r-1""#)
+    );
     assert_eq!(e.extra()[0].0, "traceId");
 }
 
@@ -235,8 +238,8 @@ impl UniError for Offline {
     fn errno(&self) -> Errno {
         Errno::CGI_FAILED_FOR_NETWORK_ISSUES
     }
-    fn data(&self) -> Option<serde_json::Value> {
-        Some(json!({"retry": true}))
+    fn data(&self) -> Option<Json> {
+        Some(json!({"retry": true}).into())
     }
 }
 

@@ -302,7 +302,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let data_kinds = has_transparent.then_some(&kinds);
     let data_fn = has_data.then(|| {
         quote! {
-            fn data(&self) -> #option<#private::serde_json::Value> {
+            fn data(&self) -> #option<#krate::Json> {
                 #data_kinds
                 #data_body
             }

@@ -56,9 +56,9 @@ impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
 /// `data` as a JSON value. A value serde_json cannot represent (a map with
 /// non-string keys, a non-finite float is `null` already) becomes a string
 /// that says why, rather than vanishing.
-pub fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<serde_json::Value> {
-    Some(serde_json::to_value(d).unwrap_or_else(|e| {
-        serde_json::Value::String(format!("data could not be represented as JSON: {e}"))
+pub fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<crate::Json> {
+    Some(crate::Json::from_serialize(d).unwrap_or_else(|e| {
+        crate::Json::string(&format!("data could not be represented as JSON: {e}"))
     }))
 }
 
@@ -67,13 +67,13 @@ pub fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<serde_json::Value> {
 pub trait UniSource {
     fn to_source(&self) -> SourceError;
     /// What a `#[msg(transparent)]` wrapper forwards: data, cause, status.
-    fn inner_data(&self) -> Option<serde_json::Value>;
+    fn inner_data(&self) -> Option<crate::Json>;
     fn inner_cause(&self) -> Option<Cause>;
     fn inner_status(&self) -> Option<StatusOverride>;
 }
 
 impl<T: UniError + ?Sized> UniSource for T {
-    fn inner_data(&self) -> Option<serde_json::Value> {
+    fn inner_data(&self) -> Option<crate::Json> {
         self.data()
     }
     fn inner_cause(&self) -> Option<Cause> {
@@ -94,7 +94,7 @@ impl<T: UniError + ?Sized> UniSource for T {
 }
 
 impl UniSource for Error {
-    fn inner_data(&self) -> Option<serde_json::Value> {
+    fn inner_data(&self) -> Option<crate::Json> {
         self.data().cloned()
     }
     fn inner_cause(&self) -> Option<Cause> {
@@ -120,7 +120,7 @@ pub struct Wrap<'a, T: ?Sized>(pub &'a T);
 /// error's own `source()` chain as the cause, and no data or status.
 pub trait UniKind {
     fn __uni_cause(&self) -> Cause;
-    fn __transparent_data(&self) -> Option<serde_json::Value>;
+    fn __transparent_data(&self) -> Option<crate::Json>;
     fn __transparent_cause(&self) -> Option<Cause>;
     fn __transparent_status(&self) -> Option<StatusOverride>;
 }
@@ -129,7 +129,7 @@ impl<T: UniSource + ?Sized> UniKind for Wrap<'_, T> {
     fn __uni_cause(&self) -> Cause {
         Cause::Source(self.0.to_source())
     }
-    fn __transparent_data(&self) -> Option<serde_json::Value> {
+    fn __transparent_data(&self) -> Option<crate::Json> {
         self.0.inner_data()
     }
     fn __transparent_cause(&self) -> Option<Cause> {
@@ -149,7 +149,7 @@ fn std_cause(error: &(dyn StdError + '_)) -> Option<Cause> {
 
 pub trait BoxedKind {
     fn __uni_cause(&self) -> Cause;
-    fn __transparent_data(&self) -> Option<serde_json::Value> {
+    fn __transparent_data(&self) -> Option<crate::Json> {
         None
     }
     fn __transparent_cause(&self) -> Option<Cause>;
@@ -179,7 +179,7 @@ boxed_kind!(
 
 pub trait StdKind {
     fn __uni_cause(&self) -> Cause;
-    fn __transparent_data(&self) -> Option<serde_json::Value> {
+    fn __transparent_data(&self) -> Option<crate::Json> {
         None
     }
     fn __transparent_cause(&self) -> Option<Cause>;

@@ -55,7 +55,7 @@ pub trait UniError: std::error::Error {
     fn errno(&self) -> Errno;
 
     /// The partial result returned with the error (`data`), if any.
-    fn data(&self) -> Option<serde_json::Value> {
+    fn data(&self) -> Option<crate::Json> {
         None
     }
 
@@ -69,14 +69,14 @@ pub trait UniError: std::error::Error {
     }
 
     /// A per-error choice of google.rpc code and HTTP status, used by
-    /// [`google`](crate::google) instead of the default mapping from the
+    /// [`status`](crate::status) mapping (and the `google` feature) instead of the default mapping from the
     /// errno. `None` (the default) keeps the default.
     ///
     /// The derive's `#[status(grpc = "NOT_FOUND", http = 404)]` generates it.
     ///
     /// ```
     /// # use std::fmt;
-    /// use uni_error::google::self;
+    /// use uni_error::status;
     /// use uni_error::status::{Code, StatusOverride};
     /// use uni_error::{Errno, UniError};
     ///
@@ -124,7 +124,7 @@ impl<T: UniError + ?Sized> UniError for &T {
     fn errno(&self) -> Errno {
         (**self).errno()
     }
-    fn data(&self) -> Option<serde_json::Value> {
+    fn data(&self) -> Option<crate::Json> {
         (**self).data()
     }
     fn err_cause(&self) -> Option<Cause> {
@@ -145,7 +145,7 @@ impl<T: UniError> UniError for Box<T> {
     fn errno(&self) -> Errno {
         (**self).errno()
     }
-    fn data(&self) -> Option<serde_json::Value> {
+    fn data(&self) -> Option<crate::Json> {
         (**self).data()
     }
     fn err_cause(&self) -> Option<Cause> {
@@ -169,7 +169,7 @@ impl<E: UniError> From<E> for Error {
 /// Any uni error the interop mappings accept: a typed [`UniError`]
 /// (including `dyn UniError`, `&T` and `Box<T>`) or the owned [`Error`].
 ///
-/// The mappings in [`wechat`](crate::wechat), [`google`](crate::google),
+/// The mappings in `wechat`, `google`,
 /// [`taobao`](crate::taobao) and [`monitor`](crate::monitor) take
 /// `&(impl AnyUniError + ?Sized)`: they read the owned wire form, borrowed
 /// for an [`Error`] and built once with [`UniError::to_error`] for a typed

@@ -59,9 +59,8 @@ use core::fmt;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
 
-use crate::json::{kind, write_extra, Fields};
+use crate::json::{kind, write_extra, Fields, Json};
 use crate::status::{code_of, Code};
 use crate::{AnyUniError, Error};
 
@@ -101,7 +100,7 @@ pub struct ErrorInfo {
     pub domain: String,
     /// String metadata, in order.
     pub metadata: Vec<(String, String)>,
-    extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
 }
 
 impl ErrorInfo {
@@ -143,7 +142,7 @@ impl ErrorInfo {
     /// assert_eq!(s.error_info().unwrap().extra()[0].0, "x");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.extra
     }
 
@@ -153,12 +152,12 @@ impl ErrorInfo {
         let mut metadata = Vec::new();
         if let Some(m) = f.object("metadata", "an object of strings")? {
             for (k, v) in m.rest() {
-                match v {
-                    Value::String(s) => metadata.push((k, s)),
-                    other => {
+                match v.parse::<String>() {
+                    Ok(s) if v.get().starts_with('"') => metadata.push((k, s)),
+                    _ => {
                         return Err(f.error(format_args!(
                             "`metadata.{k}` must be a string, found {}",
-                            kind(&other)
+                            kind(&v)
                         )))
                     }
                 }
@@ -202,16 +201,22 @@ impl Serialize for Metadata<'_> {
 /// ```
 /// use uni_error::google::{Detail, Status};
 /// let s: Status = serde_json::from_str(r#"{"code":14,"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2s"}]}"#)?;
-/// let Detail::Other(retry) = &s.details()[0] else { panic!("not an ErrorInfo") };
-/// assert_eq!(retry["retryDelay"], "2s");
+/// let Detail::Other { type_url, value } = &s.details()[0] else { panic!("not an ErrorInfo") };
+/// assert_eq!(type_url, "type.googleapis.com/google.rpc.RetryInfo");
+/// assert_eq!(value.get(), r#"{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2s"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Detail {
     /// `type.googleapis.com/google.rpc.ErrorInfo`.
     ErrorInfo(ErrorInfo),
-    /// A detail of another `@type`, as read.
-    Other(Map<String, Value>),
+    /// A detail of another `@type`, kept as read.
+    Other {
+        /// Its `@type`.
+        type_url: String,
+        /// The whole object as read, `@type` included.
+        value: Json,
+    },
 }
 
 impl Detail {
@@ -225,23 +230,20 @@ impl Detail {
     pub fn type_url(&self) -> &str {
         match self {
             Detail::ErrorInfo(_) => ERROR_INFO_TYPE,
-            Detail::Other(m) => m.get("@type").and_then(Value::as_str).unwrap_or_default(),
+            Detail::Other { type_url, .. } => type_url,
         }
     }
 
-    fn from_value<E: serde::de::Error>(v: Value) -> Result<Self, E> {
+    fn from_value<E: serde::de::Error>(v: Json) -> Result<Self, E> {
         const WHAT: &str = r#"a google.rpc.Status detail {"@type", ...}"#;
-        let mut f = Fields::of::<E>(v, WHAT)?;
+        let mut f = Fields::of::<E>(&v, WHAT)?;
         let type_url = f
             .string::<E>("@type")?
             .ok_or_else(|| f.error("missing field `@type`"))?;
         if type_url == ERROR_INFO_TYPE {
             return ErrorInfo::from_fields(f).map(Detail::ErrorInfo);
         }
-        let mut map = Map::new();
-        map.insert("@type".to_owned(), Value::String(type_url));
-        map.extend(f.rest());
-        Ok(Detail::Other(map))
+        Ok(Detail::Other { type_url, value: v })
     }
 }
 
@@ -249,14 +251,14 @@ impl Serialize for Detail {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Detail::ErrorInfo(info) => info.serialize(serializer),
-            Detail::Other(map) => map.serialize(serializer),
+            Detail::Other { value, .. } => value.serialize(serializer),
         }
     }
 }
 
 impl<'de> Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Detail::from_value(crate::json::strict_value(d)?)
+        Detail::from_value(Json::deserialize(d)?)
     }
 }
 
@@ -284,7 +286,7 @@ pub struct Status {
     code: Code,
     message: String,
     details: Vec<Detail>,
-    extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
 }
 
 impl Status {
@@ -415,7 +417,7 @@ impl Status {
     pub fn error_info(&self) -> Option<&ErrorInfo> {
         self.details.iter().find_map(|d| match d {
             Detail::ErrorInfo(i) => Some(i),
-            Detail::Other(_) => None,
+            Detail::Other { .. } => None,
         })
     }
 
@@ -435,7 +437,7 @@ impl Status {
     pub fn error_info_mut(&mut self) -> Option<&mut ErrorInfo> {
         self.details.iter_mut().find_map(|d| match d {
             Detail::ErrorInfo(i) => Some(i),
-            Detail::Other(_) => None,
+            Detail::Other { .. } => None,
         })
     }
 
@@ -447,7 +449,7 @@ impl Status {
     /// assert_eq!(s.extra()[0].0, "traceId");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.extra
     }
 
@@ -457,9 +459,9 @@ impl Status {
             Some(n) => Code::from_i64(n).map_err(|e| f.error(format_args!("`code`: {e}")))?,
         };
         let message = f.string("message")?.unwrap_or_default();
-        let details = match f.value("details") {
+        let details = match f.array::<E>("details")? {
             None => Vec::new(),
-            Some(Value::Array(items)) => items
+            Some(items) => items
                 .into_iter()
                 .enumerate()
                 .map(|(i, item)| {
@@ -467,12 +469,6 @@ impl Status {
                         .map_err(|e| E::custom(format_args!("{e} at `details[{i}]`")))
                 })
                 .collect::<Result<_, E>>()?,
-            Some(other) => {
-                return Err(f.error(format_args!(
-                    "`details` must be an array, found {}",
-                    kind(&other)
-                )))
-            }
         };
         Ok(Status {
             code,
@@ -534,7 +530,7 @@ pub struct ChatAppLogEntry {
     pub error: Status,
     /// The callback that was running (`deploymentFunction`).
     pub deployment_function: String,
-    extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
 }
 
 impl ChatAppLogEntry {
@@ -583,7 +579,7 @@ impl ChatAppLogEntry {
     /// assert_eq!(e.extra()[0].0, "severity");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.extra
     }
 }

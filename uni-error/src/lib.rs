@@ -20,17 +20,38 @@
 //!   clashes across types and rendered as Markdown or JSON.
 //! - [`well_known`]: WeChat's published errno table, built in
 //!   ([`Errno::well_known`], [`Errno::category_name`], [`Errno::sub_name`]).
+//! - [`status`]: the google.rpc [`Code`](status::Code) and HTTP status of
+//!   an error, and the per-error [`StatusOverride`](status::StatusOverride)
+//!   that `#[status(..)]` declares.
+//! - [`Json`]: a JSON value kept as its exact text (`data`, unknown keys).
 //! - Interop with the other error models, each for any [`AnyUniError`]
-//!   (a typed [`UniError`] or the owned [`Error`]):
-//!   - [`wechat`]: WeChat's `{"errMsg":"<api>:fail <reason>","errno":N}`
-//!     and back;
-//!   - [`google`]: `google.rpc.Status` with an `ErrorInfo` detail, the
-//!     google.rpc [`Code`](status::Code) and HTTP status of an errno, and the
-//!     `ChatAppLogEntry` log record;
-//!   - [`taobao`]: Taobao Open Platform `error_response` (v2) and
-//!     `error_rsp` (v1);
-//!   - [`monitor`]: `errorMsgMd5` / `errorStackMd5` fingerprints and the
-//!     WeChat JS error detail record.
+//!   (a typed [`UniError`] or the owned [`Error`]), each behind a feature:
+//!   - [`wechat`] (feature `wechat`): WeChat's
+//!     `{"errMsg":"<api>:fail <reason>","errno":N}` and back;
+//!   - [`google`] (feature `google`): `google.rpc.Status` with an
+//!     `ErrorInfo` detail, and the `ChatAppLogEntry` log record;
+//!   - [`taobao`] (feature `taobao`): Taobao Open Platform `error_response`
+//!     (v2) and `error_rsp` (v1);
+//!   - [`monitor`] (feature `monitor`): `errorMsgMd5` / `errorStackMd5`
+//!     fingerprints and the WeChat JS error detail record.
+//!
+//! # Features
+//!
+//! | feature | default | what it enables |
+//! |---|---|---|
+//! | `derive` | yes | `#[derive(UniError)]` |
+//! | `wechat` | | the [`wechat`] module |
+//! | `google` | | the [`google`] module |
+//! | `taobao` | | the [`taobao`] module |
+//! | `monitor` | | the [`monitor`] module (adds the `md-5` dependency) |
+//! | `full` | | all of the above |
+//!
+//! The core (errno, wire types, the trait, [`Public`], [`catalog`],
+//! [`well_known`], [`status`]) is always there. No feature turns on a
+//! feature of a shared dependency that would change it for the rest of your
+//! build: in particular serde_json's `preserve_order` and `float_roundtrip`
+//! stay off (only the additive `raw_value` is used), and [`Json`] keeps key
+//! order and number spelling itself.
 //!
 //! # Typed errors
 //!
@@ -116,6 +137,7 @@ pub mod well_known;
 mod wire;
 
 pub use errno::{Errno, ErrnoError, Platform};
+pub use json::Json;
 pub use error_trait::{AnyUniError, UniError};
 pub use public::Public;
 pub use well_known::{well_known_errnos, CategoryName, WellKnown};

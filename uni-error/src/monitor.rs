@@ -33,9 +33,8 @@
 use md5::{Digest, Md5};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
-use crate::json::{write_extra, Fields};
+use crate::json::{write_extra, Fields, Json};
 use crate::{AnyUniError, Error};
 
 /// The MD5 of `text`'s UTF-8 bytes as 32 lowercase hex digits.
@@ -121,7 +120,7 @@ macro_rules! record {
         pub struct JsErrDetail {
             $($(#[$doc])* pub $field: String,)*
             /// Keys this crate does not know, in input order.
-            pub extra: Vec<(String, Value)>,
+            pub extra: Vec<(String, Json)>,
         }
 
         impl Serialize for JsErrDetail {

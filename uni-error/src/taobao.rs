@@ -52,9 +52,8 @@ use core::fmt;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
-use crate::json::{write_extra, Fields};
+use crate::json::{write_extra, Fields, Json};
 use crate::{AnyUniError, Error, SourceError};
 
 /// The business-level `code` of a uni error in TOP form.
@@ -131,10 +130,10 @@ pub struct TopError {
     msg: String,
     sub_code: Option<String>,
     sub_msg: Option<String>,
-    args: Option<Value>,
+    args: Option<Json>,
     request_id: Option<String>,
-    extra: Vec<(String, Value)>,
-    outer_extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
+    outer_extra: Vec<(String, Json)>,
 }
 
 impl TopError {
@@ -241,7 +240,7 @@ impl TopError {
             .with_subject(TOP_SUBJECT)
             .with_code(self.code);
         if let Some(sub_code) = &self.sub_code {
-            source = source.with_extra("sub_code", Value::String(sub_code.clone()));
+            source = source.with_extra("sub_code", Json::string(sub_code));
         }
         Error::new(TOP_SUBJECT, -1, message).with_cause(source)
     }
@@ -313,10 +312,10 @@ impl TopError {
     /// ```
     /// use uni_error::taobao::{TopError, TopVersion};
     /// let e: TopError = serde_json::from_str(r#"{"error_response":{"args":{"arg":[{"key":"v","value":"2.0"}]},"code":530,"msg":"m"}}"#)?;
-    /// assert_eq!(e.args().unwrap()["arg"][0]["value"], "2.0");
+    /// assert_eq!(e.args().unwrap().get(), r#"{"arg":[{"key":"v","value":"2.0"}]}"#);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn args(&self) -> Option<&Value> {
+    pub fn args(&self) -> Option<&Json> {
         self.args.as_ref()
     }
 
@@ -340,7 +339,7 @@ impl TopError {
     /// assert_eq!(e.extra()[0].0, "x");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.extra
     }
 
@@ -352,7 +351,7 @@ impl TopError {
     /// assert_eq!(e.outer_extra()[0].0, "y");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn outer_extra(&self) -> &[(String, Value)] {
+    pub fn outer_extra(&self) -> &[(String, Json)] {
         &self.outer_extra
     }
 }

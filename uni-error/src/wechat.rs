@@ -58,9 +58,8 @@ use core::fmt;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
-use crate::json::{kind, write_extra, Fields};
+use crate::json::{kind, write_extra, Fields, Json};
 use crate::{AnyUniError, Cause, Errno, Error, SourceError};
 
 /// The errCode of a uni error made from a WeChat error without errno: not an
@@ -109,7 +108,7 @@ pub struct WeChatError {
     reason_start: Option<usize>,
     errno: Option<Errno>,
     err_code: Option<i64>,
-    extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
 }
 
 /// Why a string is not a WeChat failure errMsg (`<api>:fail`,
@@ -339,7 +338,7 @@ impl WeChatError {
     /// assert_eq!(e.extra()[0].0, "traceId");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.extra
     }
 
@@ -474,20 +473,13 @@ impl Serialize for WeChatError {
 impl<'de> Deserialize<'de> for WeChatError {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut fields = Fields::read(d, WHAT)?;
-        let err_msg = match fields.required("errMsg")? {
-            Value::String(s) => s,
-            other => {
-                return Err(fields.error(format_args!(
-                    "`errMsg` must be a string, found {}",
-                    kind(&other)
-                )))
-            }
-        };
+        let err_msg = fields.required("errMsg")?;
+        let err_msg = fields.as_string("errMsg", &err_msg)?;
         let err_code = fields.int("errCode")?;
         let errno = match fields.value("errno") {
             None => None,
-            Some(Value::Number(n)) if n.as_i64().is_some() => Some(
-                Errno::from_i64(n.as_i64().unwrap_or_default())
+            Some(v) if v.parse::<i64>().is_ok() => Some(
+                Errno::from_i64(v.parse::<i64>().unwrap_or_default())
                     .map_err(|e| fields.error(format_args!("`errno`: {e}")))?,
             ),
             Some(other) => {

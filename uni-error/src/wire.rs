@@ -38,11 +38,10 @@ use std::borrow::Cow;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
+use crate::json::Json;
 
 use crate::status::StatusOverride;
 // `data` and unknown keys: any JSON value, refusing a key given twice.
-use crate::json::StrictValue;
 use crate::Errno;
 
 /// The deepest JSON nesting serde_json reads back with its default
@@ -86,9 +85,9 @@ struct ErrorInner {
     subject: String,
     code: i64,
     message: String,
-    data: Option<Value>,
+    data: Option<Json>,
     cause: Option<Box<Cause>>,
-    extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
     status: OffWire<Option<StatusOverride>>,
 }
 
@@ -125,7 +124,7 @@ pub struct SourceError {
     subject: Option<String>,
     code: Option<i64>,
     cause: Option<Box<Cause>>,
-    extra: Vec<(String, Value)>,
+    extra: Vec<(String, Json)>,
 }
 
 /// Several source errors that together caused this one: a [`SourceError`]'s
@@ -191,8 +190,8 @@ impl Error {
 
     /// Sets `data`, the partial result returned with the error.
     #[must_use]
-    pub fn with_data(mut self, data: Value) -> Self {
-        self.inner.data = Some(data);
+    pub fn with_data(mut self, data: impl Into<Json>) -> Self {
+        self.inner.data = Some(data.into());
         self
     }
 
@@ -230,7 +229,7 @@ impl Error {
     }
 
     /// `data`, if any.
-    pub fn data(&self) -> Option<&Value> {
+    pub fn data(&self) -> Option<&Json> {
         self.inner.data.as_ref()
     }
 
@@ -245,19 +244,19 @@ impl Error {
     }
 
     /// Top-level keys this crate does not know, in input order.
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.inner.extra
     }
 
     /// The typed error's [`UniError::status_override`](crate::UniError::status_override)
     /// (its `#[status(..)]`), kept when it was erased into this `Error` (by
     /// `?`, `into()` or [`UniError::to_error`](crate::UniError::to_error)),
-    /// so that the [`google`](crate::google) mapping gives the same code for
+    /// so that the [`status`](crate::status) mapping gives the same code for
     /// both. It is not part of the JSON: an `Error` read from JSON has none,
     /// and `==` ignores it.
     ///
     /// ```
-    /// use uni_error::google::self;
+    /// use uni_error::status;
     /// use uni_error::status::{Code, StatusOverride};
     /// use uni_error::{Error, UniError};
     ///
@@ -430,7 +429,7 @@ impl SourceError {
     /// A reserved key (message, subject, code, cause, errors) is ignored:
     /// those have their own setters.
     #[must_use]
-    pub fn with_extra(mut self, key: impl Into<String>, value: Value) -> Self {
+    pub fn with_extra(mut self, key: impl Into<String>, value: impl Into<Json>) -> Self {
         let _ = self.insert_extra(key, value);
         self
     }
@@ -440,16 +439,18 @@ impl SourceError {
     ///
     /// ```
     /// let mut s = uni_error::SourceError::new("m");
-    /// assert_eq!(s.insert_extra("slotId", 1.into()), Ok(None));
-    /// assert_eq!(s.insert_extra("slotId", 2.into()), Ok(Some(1.into())));
-    /// assert!(s.insert_extra("code", 3.into()).is_err());
+    /// use serde_json::json;
+    /// assert_eq!(s.insert_extra("slotId", json!(1)), Ok(None));
+    /// assert_eq!(s.insert_extra("slotId", json!(2)).unwrap().unwrap().get(), "1");
+    /// assert!(s.insert_extra("code", json!(3)).is_err());
     /// ```
     pub fn insert_extra(
         &mut self,
         key: impl Into<String>,
-        value: Value,
-    ) -> Result<Option<Value>, ReservedKeyError> {
+        value: impl Into<Json>,
+    ) -> Result<Option<Json>, ReservedKeyError> {
         let key = key.into();
+        let value = value.into();
         if SOURCE_KEYS.contains(&key.as_str()) {
             return Err(ReservedKeyError { key });
         }
@@ -481,12 +482,12 @@ impl SourceError {
     }
 
     /// Extra attributes, in input order.
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         &self.extra
     }
 
     /// The value of one extra attribute.
-    pub fn extra_get(&self, key: &str) -> Option<&Value> {
+    pub fn extra_get(&self, key: &str) -> Option<&Json> {
         self.extra.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 }
@@ -533,7 +534,7 @@ impl AggregateError {
 
     /// Adds an extra attribute; see [`SourceError::insert_extra`].
     #[must_use]
-    pub fn with_extra(mut self, key: impl Into<String>, value: Value) -> Self {
+    pub fn with_extra(mut self, key: impl Into<String>, value: impl Into<Json>) -> Self {
         let _ = self.head.insert_extra(key, value);
         self
     }
@@ -589,7 +590,7 @@ impl Cause {
     }
 
     /// Extra attributes, in input order.
-    pub fn extra(&self) -> &[(String, Value)] {
+    pub fn extra(&self) -> &[(String, Json)] {
         self.head().extra()
     }
 
@@ -669,7 +670,7 @@ impl From<AggregateError> for Cause {
 /// no per-key search is needed; a key named like a source field (`message`,
 /// `subject`, `code`, `cause`, `errors`) has no place in a source and is
 /// left out.
-fn source_extras(extra: impl Iterator<Item = (String, Value)>) -> Vec<(String, Value)> {
+fn source_extras(extra: impl Iterator<Item = (String, Json)>) -> Vec<(String, Json)> {
     extra
         .filter(|(k, _)| !SOURCE_KEYS.contains(&k.as_str()))
         .collect()
@@ -1208,7 +1209,7 @@ fn required<T, E: de::Error>(
 }
 
 /// Refuses an unknown key given twice, in O(n log n) for n unknown keys.
-fn check_unique_keys<E: de::Error>(extra: &[(String, Value)], path: &Path<'_>) -> Result<(), E> {
+fn check_unique_keys<E: de::Error>(extra: &[(String, Json)], path: &Path<'_>) -> Result<(), E> {
     if extra.len() < 2 {
         return Ok(());
     }
@@ -1261,12 +1262,12 @@ impl<'de> Visitor<'de> for ErrorVisitor {
                     let path = Path::Key(&root, "errMsg");
                     read_once(&mut map, &mut message, Text(path), "errMsg", &root)?;
                 }
-                "data" => read_once(&mut map, &mut data, StrictValue, "data", &root)?,
+                "data" => read_once(&mut map, &mut data, core::marker::PhantomData::<Json>, "data", &root)?,
                 "cause" => {
                     let path = Path::Key(&root, "cause");
                     read_once(&mut map, &mut cause, CauseSeed(path), "cause", &root)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value_seed(StrictValue)?)),
+                _ => extra.push((key.into_owned(), map.next_value::<Json>()?)),
             }
         }
         check_unique_keys(&extra, &root)?;
@@ -1338,7 +1339,7 @@ impl<'de> Visitor<'de> for CauseSeed<'_> {
                     let seed = Members(Path::Key(here, "errors"));
                     read_once(&mut map, &mut errors, seed, "errors", here)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value_seed(StrictValue)?)),
+                _ => extra.push((key.into_owned(), map.next_value::<Json>()?)),
             }
         }
         check_unique_keys(&extra, here)?;
