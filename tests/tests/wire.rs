@@ -292,12 +292,14 @@ fn malformed_input_is_a_clear_error_naming_the_path() {
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","errCode":2}"#, "duplicate field `errCode` at line 1 column 52"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","x":1,"x":2}"#, "duplicate field `x` at line 1 column 55"),
         // Nested objects too: serde_json::Value alone would keep the last.
+        // `data` and unknown values are kept as text and checked once read,
+        // so the position is the end of the value that holds the duplicate.
         (r#"{"errSubject":"s","errCode":1,"errMsg":"m","data":{"a":1,"a":2}}"#,
-         "duplicate field `a` at line 1 column 60"),
+         "duplicate field `a` at line 1 column 64"),
         (r#"{"errSubject":"s","errCode":1,"errMsg":"m","x":{"k":[{"b":1,"b":2}]}}"#,
-         "duplicate field `b` at line 1 column 63"),
+         "duplicate field `b` at line 1 column 69"),
         (r#"{"errSubject":"s","errCode":1,"errMsg":"m","cause":{"message":"c","y":{"b":1,"b":2}}}"#,
-         "duplicate field `b` at line 1 column 80"),
+         "duplicate field `b` at line 1 column 84"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":"boom"}"#,
          "invalid type: string \"boom\", expected a source error object {message, subject?, code?, cause?, errors?} at `cause` at line 1 column 57"),
         (r#"{"errSubject":"a","errCode":1,"errMsg":"m","cause":{"code":1}}"#,
@@ -467,4 +469,42 @@ fn an_error_becomes_a_source_keeping_unknown_keys_in_linear_time() {
     // place in a source; `data` is not part of a source either.
     assert_eq!(cause.extra().len(), 100_000);
     assert_eq!(cause.extra()[99_999].0, "k99999");
+}
+
+#[test]
+fn data_and_unknown_keys_keep_their_exact_text() {
+    // Key order, number spelling (1.50, 1e3, an integer beyond u64) and
+    // escapes survive, without serde_json's preserve_order/float_roundtrip.
+    let s = concat!(
+        r#"{"errSubject":"s","errCode":1,"errMsg":"m","#,
+        r#""data":{"z":1.50,"a":[1e3,123456789012345678901234567890],"e":"\u00e9"},"#,
+        r#""cause":{"message":"c","slotId":{"y":0.1000,"b":-0}},"#,
+        r#""zz":{"k2":1,"k1":2}}"#
+    );
+    let e: Error = serde_json::from_str(s).unwrap();
+    assert_eq!(serde_json::to_string(&e).unwrap(), s);
+    assert_eq!(
+        e.data().map(Json::get),
+        Some(r#"{"z":1.50,"a":[1e3,123456789012345678901234567890],"e":"\u00e9"}"#)
+    );
+    assert_eq!(e.extra()[0].1.get(), r#"{"k2":1,"k1":2}"#);
+    // Comparing with a serde_json::Value goes by meaning, not text.
+    assert_eq!(
+        e.extra()[0].1,
+        json!({"k1": 2, "k2": 1}),
+        "PartialEq<Value> compares the parsed value"
+    );
+}
+
+#[test]
+fn json_values_refuse_duplicates_at_any_depth() {
+    for (text, key) in [
+        (r#"{"a":1,"a":2}"#, "a"),
+        (r#"[{"x":{"b":1,"c":2,"b":3}}]"#, "b"),
+    ] {
+        let err = text.parse::<Json>().unwrap_err().to_string();
+        assert!(err.starts_with(&format!("duplicate field `{key}`")), "{err}");
+    }
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    assert!(deep.parse::<Json>().is_err(), "deeper than serde_json reads");
 }
