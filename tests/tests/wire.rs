@@ -503,8 +503,88 @@ fn json_values_refuse_duplicates_at_any_depth() {
         (r#"[{"x":{"b":1,"c":2,"b":3}}]"#, "b"),
     ] {
         let err = text.parse::<Json>().unwrap_err().to_string();
-        assert!(err.starts_with(&format!("duplicate field `{key}`")), "{err}");
+        assert!(
+            err.starts_with(&format!("duplicate field `{key}`")),
+            "{err}"
+        );
     }
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-    assert!(deep.parse::<Json>().is_err(), "deeper than serde_json reads");
+    assert!(
+        deep.parse::<Json>().is_err(),
+        "deeper than serde_json reads"
+    );
+}
+
+/// A chain `depth` deep with an aggregate every 100 levels.
+fn deep_tree(depth: usize) -> Error {
+    let mut cause = Cause::from(SourceError::new("bottom").with_code(-1));
+    for i in 0..depth {
+        cause = if i % 100 == 0 {
+            AggregateError::with_message(
+                format!("agg {i}"),
+                vec![cause, SourceError::new("x").into()],
+            )
+            .into()
+        } else {
+            SourceError::new(format!("level {i}"))
+                .with_cause(cause)
+                .into()
+        };
+    }
+    Error::new("s", 1, "top").with_cause(cause)
+}
+
+#[test]
+fn clone_compare_and_debug_are_iterative_at_any_depth() {
+    // On a 2 MiB stack, as a test thread in a debug build has.
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let a = deep_tree(100_000);
+            let b = a.clone();
+            assert_eq!(a, b);
+            let c = deep_tree(100_000)
+                .with_cause(SourceError::new("level 99998").with_cause(SourceError::new("other")));
+            assert_ne!(a, c);
+            let text = format!("{a:?}");
+            assert!(
+                text.ends_with(r#"extra: [] }) }"#),
+                "{}",
+                &text[text.len() - 80..]
+            );
+            assert_eq!(text.matches("SourceError {").count(), 100_000 + 1 + 1000);
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn debug_writes_what_a_derive_would() {
+    let cause: Cause = AggregateError::with_message(
+        "2 errors",
+        vec![
+            SourceError::new("a")
+                .with_subject("csj")
+                .with_code(-1)
+                .into(),
+            SourceError::new("b")
+                .with_cause(SourceError::new("c"))
+                .with_extra("slotId", json!(7))
+                .into(),
+        ],
+    )
+    .into();
+    assert_eq!(
+        format!("{cause:?}"),
+        concat!(
+            r#"Aggregate(AggregateError { head: SourceError { message: "2 errors", subject: None, code: None, cause: None, extra: [] }, errors: ["#,
+            r#"Source(SourceError { message: "a", subject: Some("csj"), code: Some(-1), cause: None, extra: [] }), "#,
+            r#"Source(SourceError { message: "b", subject: None, code: None, cause: Some(Source(SourceError { message: "c", subject: None, code: None, cause: None, extra: [] })), extra: [("slotId", Json(7))] })] })"#
+        )
+    );
+    let Cause::Aggregate(a) = &cause else {
+        unreachable!()
+    };
+    assert!(format!("{a:?}").starts_with("AggregateError { head: SourceError {"));
 }

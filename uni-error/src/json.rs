@@ -20,7 +20,9 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
-use serde::de::{self, DeserializeSeed, Error as DeError, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Error as DeError, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -335,7 +337,9 @@ impl Fields {
         // message is the same whatever the reader (no position appended).
         match d.deserialize_any(EntriesVisitor { what })? {
             Ok(entries) => Ok(Fields { entries, what }),
-            Err(found) => Err(D::Error::custom(format_args!("expected {what}, found {found}"))),
+            Err(found) => Err(D::Error::custom(format_args!(
+                "expected {what}, found {found}"
+            ))),
         }
     }
 
@@ -413,7 +417,9 @@ impl Fields {
     pub(crate) fn array<E: DeError>(&mut self, key: &str) -> Result<Option<Vec<Json>>, E> {
         match self.value(key) {
             None => Ok(None),
-            Some(v) if v.get().starts_with('[') => v.parse::<Vec<Json>>().map(Some).map_err(E::custom),
+            Some(v) if v.get().starts_with('[') => {
+                v.parse::<Vec<Json>>().map(Some).map_err(E::custom)
+            }
             Some(other) => Err(self.wrong_type(key, "an array", &other)),
         }
     }
