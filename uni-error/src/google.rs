@@ -60,8 +60,9 @@ use core::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::{kind, write_extra, Fields, Json};
+use crate::fields::{kind, write_extra, Fields};
 use crate::status::{code_of, Code};
+use crate::Json;
 use crate::{AnyUniError, Error};
 
 /// The `@type` of a `google.rpc.ErrorInfo` detail.

@@ -118,6 +118,13 @@ pub mod __private;
 pub mod catalog;
 mod errno;
 mod error_trait;
+#[cfg(any(
+    feature = "wechat",
+    feature = "google",
+    feature = "taobao",
+    feature = "monitor"
+))]
+mod fields;
 #[cfg(feature = "google")]
 #[cfg_attr(docsrs, doc(cfg(feature = "google")))]
 pub mod google;
@@ -150,5 +157,5 @@ pub use uniapp_error_derive::UniError;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -34,7 +34,8 @@ use md5::{Digest, Md5};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::{write_extra, Fields, Json};
+use crate::fields::{write_extra, Fields};
+use crate::Json;
 use crate::{AnyUniError, Error};
 
 /// The MD5 of `text`'s UTF-8 bytes as 32 lowercase hex digits.

@@ -53,7 +53,8 @@ use core::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::{write_extra, Fields, Json};
+use crate::fields::{write_extra, Fields};
+use crate::Json;
 use crate::{AnyUniError, Error, SourceError};
 
 /// The business-level `code` of a uni error in TOP form.

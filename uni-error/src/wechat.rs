@@ -59,7 +59,8 @@ use core::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::{kind, write_extra, Fields, Json};
+use crate::fields::{kind, write_extra, Fields};
+use crate::Json;
 use crate::{AnyUniError, Cause, Errno, Error, SourceError};
 
 /// The errCode of a uni error made from a WeChat error without errno: not an
