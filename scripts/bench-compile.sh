@@ -54,7 +54,7 @@ version = "0.0.0"
 edition = "2021"
 publish = false
 [dependencies]
-uni-error = { path = "$root/uni-error" }
+uniapp-error = { path = "$root/uni-error" }
 [workspace]
 EOF
     {
