@@ -199,7 +199,7 @@ fn question_mark_into_the_owned_error() {
         Ok(())
     }
     let e = run().unwrap_err();
-    assert_eq!(e.subject(), "uni-login");
+    assert_eq!(e.err_subject(), "uni-login");
     assert_eq!(e.code(), 5);
     assert_eq!(e.message(), "login timed out after 5 ms");
 }

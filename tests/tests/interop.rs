@@ -205,14 +205,14 @@ fn wechat_to_uni_and_back_is_lossless() {
         r#"{"errMsg":"login:fail","errno":1,"traceId":"t-1"}"#,
     ] {
         let e: WeChatError = serde_json::from_str(wx).unwrap();
-        let uni = e.to_uni_error();
+        let uni = e.to_uni();
         // The uni error itself survives the uni wire format.
         let uni: Error = serde_json::from_str(&to_json(&uni)).unwrap();
         assert_eq!(to_json(&WeChatError::from_uni(&uni)), wx);
     }
     let uni = serde_json::from_str::<WeChatError>(r#"{"errMsg":"chooseImage:fail cancel"}"#)
         .unwrap()
-        .to_uni_error();
+        .to_uni();
     assert_eq!(
         to_json(&uni),
         r#"{"errSubject":"uni-chooseImage","errCode":-1,"errMsg":"chooseImage:fail cancel"}"#
@@ -222,7 +222,7 @@ fn wechat_to_uni_and_back_is_lossless() {
         r#"{"errMsg":"openBluetoothAdapter:fail not available","errCode":10001}"#,
     )
     .unwrap()
-    .to_uni_error();
+    .to_uni();
     assert_eq!(
         to_json(&legacy),
         r#"{"errSubject":"uni-openBluetoothAdapter","errCode":-1,"errMsg":"openBluetoothAdapter:fail not available","cause":{"message":"openBluetoothAdapter:fail not available","subject":"weixin","code":10001}}"#
@@ -471,7 +471,7 @@ fn status_from_uni_exact() {
         to_json(&status),
         r#"{"code":2,"message":"no fill","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"-404012","domain":"csj"}]}"#
     );
-    assert_eq!(status.to_uni_error(), Error::new("csj", -404012, "no fill"));
+    assert_eq!(status.to_uni(), Error::new("csj", -404012, "no fill"));
 }
 
 #[test]
@@ -487,7 +487,7 @@ fn status_parse_keeps_unknown_details_and_keys() {
     assert!(matches!(status.details()[0], Detail::Other { .. }));
     assert_eq!(status.error_info().unwrap().metadata_get("a"), Some("2"));
     assert_eq!(status.extra()[0].0, "traceId");
-    let uni = status.to_uni_error();
+    let uni = status.to_uni();
     assert_eq!(
         to_json(&uni),
         r#"{"errSubject":"uni-request","errCode":108,"errMsg":"backend down"}"#
@@ -496,11 +496,11 @@ fn status_parse_keeps_unknown_details_and_keys() {
     let empty: Status = serde_json::from_str("{}").unwrap();
     assert_eq!(to_json(&empty), r#"{"code":0,"message":"","details":[]}"#);
     assert_eq!(
-        to_json(&empty.to_uni_error()),
+        to_json(&empty.to_uni()),
         r#"{"errSubject":"google.rpc","errCode":0,"errMsg":""}"#
     );
     let not_found: Status = serde_json::from_str(r#"{"code":5,"message":"m"}"#).unwrap();
-    assert_eq!(not_found.to_uni_error().code(), -1);
+    assert_eq!(not_found.to_uni().code(), -1);
 }
 
 #[test]
@@ -613,20 +613,20 @@ fn taobao_from_uni_and_back() {
     );
     let back: TopError = serde_json::from_str(&to_json(&top)).unwrap();
     assert_eq!(
-        back.to_uni_error(),
+        back.to_uni(),
         Error::new("uni-pay::order", 700_004, "order 7 does not exist")
     );
     let negative = TopError::from_uni(&Error::new("csj", -404012, "no fill"));
     assert_eq!(negative.sub_code(), Some("csj.-404012"));
     assert_eq!(
-        negative.to_uni_error(),
+        negative.to_uni(),
         Error::new("csj", -404012, "no fill")
     );
     // A gateway error keeps its TOP fields in the cause.
     let v1: TopError =
         serde_json::from_str(r#"{"error_rsp":{"code":27,"msg":"Invalid session"}}"#).unwrap();
     assert_eq!(
-        to_json(&v1.to_uni_error()),
+        to_json(&v1.to_uni()),
         r#"{"errSubject":"taobao-top","errCode":-1,"errMsg":"Invalid session","cause":{"message":"Invalid session","subject":"taobao-top","code":27}}"#
     );
 }

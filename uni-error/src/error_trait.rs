@@ -55,12 +55,21 @@ pub trait UniError: std::error::Error {
     fn errno(&self) -> Errno;
 
     /// The partial result returned with the error (`data`), if any.
+    ///
+    /// This *builds* the value (a derived `#[data]` field is serialized on
+    /// every call): keep the result rather than calling it twice.
+    /// Serializing the error itself streams `data` without this step.
     fn data(&self) -> Option<crate::Json> {
         None
     }
 
     /// The source error(s) that caused this one (`cause`), if any, as an
     /// owned [`Cause`] that keeps every layer's subject and code.
+    ///
+    /// This *builds* the whole tree on every call (each layer's message is
+    /// formatted, each string allocated), unlike the borrowing
+    /// [`Error::cause`]: keep the result. Serializing the error itself
+    /// streams the chain without building it.
     ///
     /// Named `err_cause` because `cause` would clash with the deprecated
     /// `std::error::Error::cause` of the supertrait.

@@ -78,7 +78,7 @@ pub const ERROR_INFO_TYPE: &str = "type.googleapis.com/google.rpc.ErrorInfo";
 /// ```
 /// use uni_error::google::{Status, STATUS_SUBJECT};
 /// use uni_error::status::Code;
-/// assert_eq!(Status::new(Code::Internal, "boom").to_uni_error().subject(), STATUS_SUBJECT);
+/// assert_eq!(Status::new(Code::Internal, "boom").to_uni().err_subject(), STATUS_SUBJECT);
 /// ```
 pub const STATUS_SUBJECT: &str = "google.rpc";
 
@@ -278,8 +278,8 @@ const STATUS_WHAT: &str = "a google.rpc.Status {code, message, details}";
 /// assert_eq!(status.details()[1].type_url(), "type.googleapis.com/google.rpc.RetryInfo");
 /// assert_eq!(serde_json::to_string(&status)?, s);
 ///
-/// let uni = status.to_uni_error();
-/// assert_eq!((uni.subject(), uni.code(), uni.message()), ("uni-pay", 1007, "no such order"));
+/// let uni = status.to_uni();
+/// assert_eq!((uni.err_subject(), uni.code(), uni.message()), ("uni-pay", 1007, "no such order"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -340,7 +340,7 @@ impl Status {
     /// ```
     pub fn from_uni(error: &(impl AnyUniError + ?Sized)) -> Self {
         let wire = error.to_wire();
-        let mut info = ErrorInfo::new(wire.code().to_string(), wire.subject());
+        let mut info = ErrorInfo::new(wire.code().to_string(), wire.err_subject());
         if wire.cause().is_some() {
             let text = format!("{:#}", &*wire);
             if let Some((_, below)) = text.split_once('\n') {
@@ -361,10 +361,10 @@ impl Status {
     /// ```
     /// use uni_error::google::Status;
     /// use uni_error::status::Code;
-    /// let uni = Status::new(Code::DeadlineExceeded, "too slow").to_uni_error();
-    /// assert_eq!((uni.subject(), uni.code()), ("google.rpc", 5));
+    /// let uni = Status::new(Code::DeadlineExceeded, "too slow").to_uni();
+    /// assert_eq!((uni.err_subject(), uni.code()), ("google.rpc", 5));
     /// ```
-    pub fn to_uni_error(&self) -> Error {
+    pub fn to_uni(&self) -> Error {
         let info = self.error_info();
         let fallback = self.code.to_errno().map_or(-1, i64::from);
         let code = info
@@ -482,7 +482,7 @@ impl Status {
 
 impl From<&Status> for Error {
     fn from(s: &Status) -> Error {
-        s.to_uni_error()
+        s.to_uni()
     }
 }
 

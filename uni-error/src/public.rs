@@ -55,7 +55,7 @@ impl Serialize for Public<'_, Error> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         write_public(
             serializer,
-            self.0.subject(),
+            self.0.err_subject(),
             self.0.code(),
             self.0.message(),
         )

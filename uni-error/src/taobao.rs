@@ -36,7 +36,7 @@
 //! `sub_code` keeps errSubject as it is and the errno in digits rather than
 //! inventing a kebab-case name (`missing-parameter`), which a uni error does
 //! not have: the pair is unique per error, stable, and reads back exactly
-//! (the code is after the last `.`). [`TopError::to_uni_error`] inverts
+//! (the code is after the last `.`). [`TopError::to_uni`] inverts
 //! that; a TOP error whose `sub_code` is not of that form (a real gateway
 //! error) becomes errSubject [`TOP_SUBJECT`], errCode `-1` (not an errno),
 //! errMsg `sub_msg` (else `msg`), with the TOP `code`, `msg` and `sub_code`
@@ -78,7 +78,7 @@ pub const BUSINESS_MSG: &str = "Remote service error";
 ///
 /// ```
 /// use uni_error::taobao::{TopError, TOP_SUBJECT};
-/// assert_eq!(TopError::new(27, "Invalid session").to_uni_error().subject(), TOP_SUBJECT);
+/// assert_eq!(TopError::new(27, "Invalid session").to_uni().err_subject(), TOP_SUBJECT);
 /// ```
 pub const TOP_SUBJECT: &str = "taobao-top";
 
@@ -203,7 +203,7 @@ impl TopError {
     pub fn from_uni(error: &(impl AnyUniError + ?Sized)) -> Self {
         let wire = error.to_wire();
         TopError::new(BUSINESS_CODE, BUSINESS_MSG).with_sub(
-            format!("{}.{}", wire.subject(), wire.code()),
+            format!("{}.{}", wire.err_subject(), wire.code()),
             wire.message(),
         )
     }
@@ -214,12 +214,12 @@ impl TopError {
     /// ```
     /// use uni_error::taobao::TopError;
     /// let ours = TopError::new(530, "Remote service error").with_sub("uni-login::weixin.1416601", "weixin login failed");
-    /// let uni = ours.to_uni_error();
-    /// assert_eq!((uni.subject(), uni.code(), uni.message()), ("uni-login::weixin", 1_416_601, "weixin login failed"));
+    /// let uni = ours.to_uni();
+    /// assert_eq!((uni.err_subject(), uni.code(), uni.message()), ("uni-login::weixin", 1_416_601, "weixin login failed"));
     ///
     /// let gateway = TopError::new(530, "Remote service error").with_sub("missing-parameter", "iid is required");
     /// assert_eq!(
-    ///     serde_json::to_string(&gateway.to_uni_error())?,
+    ///     serde_json::to_string(&gateway.to_uni())?,
     ///     concat!(
     ///         r#"{"errSubject":"taobao-top","errCode":-1,"errMsg":"iid is required","#,
     ///         r#""cause":{"message":"Remote service error","subject":"taobao-top","code":530,"sub_code":"missing-parameter"}}"#
@@ -227,7 +227,7 @@ impl TopError {
     /// );
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn to_uni_error(&self) -> Error {
+    pub fn to_uni(&self) -> Error {
         let message = self.sub_msg.as_deref().unwrap_or(&self.msg);
         let ours = self.sub_code.as_deref().and_then(|s| {
             let (subject, code) = s.rsplit_once('.')?;
@@ -359,7 +359,7 @@ impl TopError {
 
 impl From<&TopError> for Error {
     fn from(e: &TopError) -> Error {
-        e.to_uni_error()
+        e.to_uni()
     }
 }
 

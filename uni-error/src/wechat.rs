@@ -38,10 +38,10 @@
 //! |---|---|
 //! | `errMsg` | errMsg as it is when it already reads as `<api>:fail…`; else `<api>:fail <errMsg>` (`<api>:fail` for an empty errMsg), `<api>` being errSubject up to its first `:`, without a leading `uni-` (`uni-login::weixin` → `login`) |
 //! | `errno` | errCode, when it is a valid errno (`0..=9999999`) |
-//! | `errCode` | the `code` of a direct cause with subject `weixin` (where [`WeChatError::to_uni_error`] keeps the legacy code); else errCode when it is not an errno and not `-1` |
+//! | `errCode` | the `code` of a direct cause with subject `weixin` (where [`WeChatError::to_uni`] keeps the legacy code); else errCode when it is not an errno and not `-1` |
 //! | unknown keys | the extra attributes of that `weixin` cause |
 //!
-//! [`WeChatError::to_uni_error`]:
+//! [`WeChatError::to_uni`]:
 //!
 //! | uni | from the WeChat object |
 //! |---|---|
@@ -68,7 +68,7 @@ use crate::{AnyUniError, Cause, Errno, Error, SourceError};
 ///
 /// ```
 /// use uni_error::wechat::{WeChatError, NO_ERRNO};
-/// let uni = WeChatError::new("chooseImage", "cancel")?.to_uni_error();
+/// let uni = WeChatError::new("chooseImage", "cancel")?.to_uni();
 /// assert_eq!(uni.code(), NO_ERRNO);
 /// assert_eq!(uni.errno(), None);
 /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
@@ -80,7 +80,7 @@ pub const NO_ERRNO: i64 = -1;
 ///
 /// ```
 /// use uni_error::wechat::{WeChatError, SOURCE_SUBJECT};
-/// let uni = WeChatError::new("openBluetoothAdapter", "not available")?.with_err_code(10001).to_uni_error();
+/// let uni = WeChatError::new("openBluetoothAdapter", "not available")?.with_err_code(10001).to_uni();
 /// assert_eq!(uni.cause().and_then(|c| c.subject()), Some(SOURCE_SUBJECT));
 /// assert_eq!(uni.cause().and_then(|c| c.code()), Some(10001));
 /// # Ok::<(), uni_error::wechat::ErrMsgError>(())
@@ -359,7 +359,7 @@ impl WeChatError {
     pub fn from_uni(error: &(impl AnyUniError + ?Sized)) -> Self {
         let wire = error.to_wire();
         let mut this = WeChatError::parse_err_msg(wire.message()).unwrap_or_else(|_| {
-            WeChatError::build(&api_of_subject(wire.subject()), wire.message())
+            WeChatError::build(&api_of_subject(wire.err_subject()), wire.message())
         });
         this.errno = wire.errno();
         let weixin = wire
@@ -385,7 +385,7 @@ impl WeChatError {
     /// let wx: WeChatError = serde_json::from_str(
     ///     r#"{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001,"errno":1500102}"#,
     /// )?;
-    /// let uni = wx.to_uni_error();
+    /// let uni = wx.to_uni();
     /// assert_eq!(
     ///     serde_json::to_string(&uni)?,
     ///     concat!(
@@ -397,7 +397,7 @@ impl WeChatError {
     /// assert_eq!(WeChatError::from_uni(&uni), wx);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn to_uni_error(&self) -> Error {
+    pub fn to_uni(&self) -> Error {
         let code = self.errno.map_or(NO_ERRNO, i64::from);
         let mut error = Error::new(format!("uni-{}", self.api()), code, self.err_msg.clone());
         if self.err_code.is_some() || !self.extra.is_empty() {
@@ -433,13 +433,13 @@ fn api_of_subject(subject: &str) -> String {
 
 impl From<&WeChatError> for Error {
     fn from(e: &WeChatError) -> Error {
-        e.to_uni_error()
+        e.to_uni()
     }
 }
 
 impl From<WeChatError> for Error {
     fn from(e: WeChatError) -> Error {
-        e.to_uni_error()
+        e.to_uni()
     }
 }
 

@@ -202,7 +202,7 @@ impl Error {
     }
 
     /// errSubject: the module that reports the error (`"uni-login::weixin"`).
-    pub fn subject(&self) -> &str {
+    pub fn err_subject(&self) -> &str {
         &self.inner.subject
     }
 
