@@ -41,7 +41,8 @@ use core::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::{Errno, Platform, WellKnown};
+use crate::well_known::WellKnown;
+use crate::{Errno, Platform};
 
 /// A type whose variants are listed, with their codes, in a `const` table.
 /// Implemented by `#[derive(UniError)]`.

@@ -147,7 +147,6 @@ pub use errno::{Errno, ErrnoError, Platform};
 pub use error_trait::{AnyUniError, UniError};
 pub use json::Json;
 pub use public::Public;
-pub use well_known::{well_known_errnos, CategoryName, WellKnown};
 pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
 
 #[cfg(feature = "derive")]

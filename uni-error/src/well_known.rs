@@ -81,7 +81,7 @@ impl WellKnown {
     /// The code.
     ///
     /// ```
-    /// let first = uni_error::well_known_errnos()[0];
+    /// let first = uni_error::well_known::well_known_errnos()[0];
     /// assert_eq!(first.errno().get(), 0);
     /// ```
     pub const fn errno(&self) -> Errno {
@@ -132,7 +132,8 @@ impl WellKnown {
 /// WeChat's (the English page's category list could not be retrieved).
 ///
 /// ```
-/// use uni_error::{CategoryName, Errno};
+/// use uni_error::well_known::CategoryName;
+/// use uni_error::Errno;
 ///
 /// let nfc = Errno::new(15, 4, 3)?;
 /// assert_eq!(nfc.category_name(), Some(CategoryName { zh: "设备", en: "Device" }));
@@ -154,7 +155,7 @@ pub struct CategoryName {
 /// codes and the meaning blank for 6.
 ///
 /// ```
-/// use uni_error::well_known_errnos;
+/// use uni_error::well_known::well_known_errnos;
 ///
 /// let all = well_known_errnos();
 /// assert_eq!(all.len(), 295);
@@ -214,7 +215,8 @@ impl Errno {
     /// below 100 000 are class 00, "通用错误码".
     ///
     /// ```
-    /// use uni_error::{CategoryName, Errno};
+    /// use uni_error::well_known::CategoryName;
+    /// use uni_error::Errno;
     ///
     /// let device = CategoryName { zh: "设备", en: "Device" };
     /// assert_eq!(Errno::from_u32(1_504_003)?.category_name(), Some(device));
