@@ -636,6 +636,9 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
         );
         entries.push_str(", ");
         text::string(&mut entries, &v.doc);
+        // `#[deprecated]`: a flag and its note (literals, like the rest).
+        let _ = write!(entries, ", {}, ", v.deprecated.is_some());
+        text::string(&mut entries, v.deprecated.as_deref().unwrap_or(""));
         entries.push_str("), ");
     }
     entries.push(']');
@@ -652,6 +655,8 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
                     __errno: u32,
                     __msg: &'static str,
                     __doc: &'static str,
+                    __deprecated: bool,
+                    __note: &'static str,
                 ) -> #krate::catalog::CatalogEntry {
                     #krate::catalog::CatalogEntry::__new(
                         #type_name,
@@ -660,6 +665,11 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
                         #krate::Errno::__from_validated(__errno),
                         __msg,
                         __doc,
+                        if __deprecated {
+                            #krate::__private::core::option::Option::Some(__note)
+                        } else {
+                            #krate::__private::core::option::Option::None
+                        },
                     )
                 }
                 &#entries

@@ -1,0 +1,206 @@
+//! Writing generated files, or checking that the files on disk are fresh.
+
+use core::fmt;
+use std::path::{Path, PathBuf};
+
+use super::{DeclarationError, Declarations, Drift, SnapshotError};
+
+/// The environment variable [`Mode::from_env`] reads.
+const BLESS: &str = "UNI_ERROR_BLESS";
+
+/// Whether the `write_*` functions write their files or check them.
+///
+/// ```
+/// use uni_error::catalog::Mode;
+///
+/// // A test checks unless told to write (`UNI_ERROR_BLESS=1 cargo test`).
+/// let mode = Mode::from_env();
+/// assert!(matches!(mode, Mode::Check | Mode::Write));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Fail with [`GenerateError::Stale`] (or [`GenerateError::Drift`] for a
+    /// snapshot) when a file differs from what would be written; write
+    /// nothing. For CI and tests.
+    Check,
+    /// Write every file whose content differs (a `build.rs`, or accepting a
+    /// change deliberately).
+    Write,
+}
+
+impl Mode {
+    /// [`Mode::Write`] when `UNI_ERROR_BLESS` is set to anything but `""`
+    /// or `"0"`, else [`Mode::Check`]: a test checks in CI and writes when
+    /// you run `UNI_ERROR_BLESS=1 cargo test`.
+    pub fn from_env() -> Mode {
+        match std::env::var_os(BLESS) {
+            Some(v) if !v.is_empty() && v != "0" => Mode::Write,
+            _ => Mode::Check,
+        }
+    }
+}
+
+/// Why generated files could not be written, or are not fresh.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GenerateError {
+    /// The declarations could not be rendered.
+    Declaration(DeclarationError),
+    /// Reading or writing a file failed.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// [`Mode::Check`]: the file on disk differs from what would be written
+    /// (or does not exist).
+    Stale {
+        /// The file.
+        path: PathBuf,
+        /// The first line (1-based) that differs.
+        line: usize,
+        /// That line as it would be written; `None` past the end.
+        expected: Option<String>,
+        /// That line on disk; `None` past the end (or no file).
+        found: Option<String>,
+    },
+    /// [`Mode::Check`]: the codes differ from the committed snapshot.
+    Drift {
+        /// The snapshot file.
+        path: PathBuf,
+        /// What changed.
+        drift: Drift,
+    },
+    /// The committed snapshot could not be read.
+    Snapshot {
+        /// The snapshot file.
+        path: PathBuf,
+        /// Why.
+        error: SnapshotError,
+    },
+}
+
+impl fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GenerateError::Declaration(e) => e.fmt(f),
+            GenerateError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            GenerateError::Stale {
+                path,
+                line,
+                expected,
+                found,
+            } => {
+                write!(f, "{} is stale: line {line} ", path.display())?;
+                match (expected, found) {
+                    (Some(e), Some(d)) => write!(f, "should be {e:?}, is {d:?}")?,
+                    (Some(e), None) => write!(f, "should be {e:?} and is missing")?,
+                    (None, Some(d)) => write!(f, "should not exist, is {d:?}")?,
+                    (None, None) => f.write_str("differs")?,
+                }
+                write!(
+                    f,
+                    "; regenerate it with Mode::Write (a test using Mode::from_env: {BLESS}=1 cargo test)"
+                )
+            }
+            GenerateError::Drift { path, drift } => write!(f, "{}: {drift}", path.display()),
+            GenerateError::Snapshot { path, error } => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for GenerateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GenerateError::Declaration(e) => Some(e),
+            GenerateError::Io { source, .. } => Some(source),
+            GenerateError::Snapshot { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<DeclarationError> for GenerateError {
+    fn from(e: DeclarationError) -> Self {
+        GenerateError::Declaration(e)
+    }
+}
+
+impl Declarations<'_> {
+    /// Writes (or checks, see [`Mode`]) [`typescript`](Self::typescript) at
+    /// `path`, creating its folder.
+    pub fn write_typescript(
+        &self,
+        path: impl AsRef<Path>,
+        mode: Mode,
+    ) -> Result<(), GenerateError> {
+        sync(path.as_ref(), &self.typescript()?, mode)
+    }
+
+    /// Writes (or checks, see [`Mode`]) `interface.uts` and `unierror.uts`
+    /// in `dir` (a plugin's `utssdk` folder), creating it.
+    pub fn write_uts(&self, dir: impl AsRef<Path>, mode: Mode) -> Result<(), GenerateError> {
+        let dir = dir.as_ref();
+        sync(&dir.join("interface.uts"), &self.uts_interface()?, mode)?;
+        sync(&dir.join("unierror.uts"), &self.uts_unierror()?, mode)
+    }
+}
+
+/// The file at `path`, `None` when it does not exist.
+pub(super) fn read(path: &Path) -> Result<Option<String>, GenerateError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(GenerateError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Writes `contents` to `path` unless it is already there; in
+/// [`Mode::Check`], fails on the first differing line instead. Line endings
+/// are compared as `\n` (a checkout may have turned them into `\r\n`).
+pub(super) fn sync(path: &Path, contents: &str, mode: Mode) -> Result<(), GenerateError> {
+    let current = read(path)?;
+    let current = current.map(|text| text.replace("\r\n", "\n"));
+    if current.as_deref() == Some(contents) {
+        return Ok(());
+    }
+    match mode {
+        Mode::Check => Err(stale(path, contents, current.as_deref())),
+        Mode::Write => write(path, contents),
+    }
+}
+
+/// Writes `contents` to `path`, creating its folder.
+pub(super) fn write(path: &Path, contents: &str) -> Result<(), GenerateError> {
+    let io = |source| GenerateError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(path, contents).map_err(io)
+}
+
+/// The first line where `found` (the file, if any) differs from `expected`.
+fn stale(path: &Path, expected: &str, found: Option<&str>) -> GenerateError {
+    let mut want = expected.lines();
+    let mut have = found.unwrap_or("").lines();
+    let mut line = 1;
+    loop {
+        let (e, f) = (want.next(), have.next());
+        if e != f || (e.is_none() && f.is_none()) {
+            return GenerateError::Stale {
+                path: path.to_owned(),
+                line,
+                expected: e.map(str::to_owned),
+                found: f.map(str::to_owned),
+            };
+        }
+        line += 1;
+    }
+}

@@ -1,0 +1,414 @@
+//! The committed record of published codes, and the check that keeps them
+//! from silently changing.
+
+use core::fmt;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::files::{self, GenerateError, Mode};
+use super::typescript::json_string;
+use super::CatalogSet;
+
+/// Every published (subject, errno) of a set with its message template,
+/// deprecation and platform: the codes JavaScript callers match on.
+///
+/// Commit it ([`Snapshot::write`]) and check it in a test: the check fails
+/// when a code disappears without having been deprecated first, moves to
+/// another subject, or changes its template or platform, and says how to
+/// accept the change deliberately.
+///
+/// ```
+/// use uni_error::catalog::{CatalogSet, Snapshot};
+/// use uni_error::UniError;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-exit")]
+/// #[errno(category = 0, sub = 1)]
+/// enum ExitError {
+///     #[errno(code = 1)]
+///     #[msg("system not support")]
+///     Unsupported,
+///     #[deprecated = "never sent since 2.0"]
+///     #[errno(code = 701)]
+///     #[msg("unknown error")]
+///     Unknown,
+/// }
+///
+/// let snapshot = CatalogSet::new().with::<ExitError>().snapshot();
+/// assert_eq!(
+///     snapshot.to_json(),
+///     r#"{
+///   "version": 1,
+///   "codes": [
+///     {"subject": "uni-exit", "errno": 1001, "template": "system not support", "deprecated": null, "platform": "shared"},
+///     {"subject": "uni-exit", "errno": 1701, "template": "unknown error", "deprecated": "never sent since 2.0", "platform": "android"}
+///   ]
+/// }
+/// "#
+/// );
+/// assert_eq!(Snapshot::from_json(&snapshot.to_json())?, snapshot);
+/// # Ok::<(), uni_error::catalog::SnapshotError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Snapshot {
+    codes: Vec<SnapshotCode>,
+}
+
+/// One published code of a [`Snapshot`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotCode {
+    /// errSubject.
+    pub subject: String,
+    /// errCode.
+    pub errno: u32,
+    /// The `#[msg]` template.
+    pub template: String,
+    /// `#[deprecated]`'s note (`""` without one), `None` when not deprecated.
+    pub deprecated: Option<String>,
+    /// `shared`, `cross`, `android`, `ios` or `web`.
+    pub platform: String,
+}
+
+impl SnapshotCode {
+    fn key(&self) -> (&str, u32) {
+        (&self.subject, self.errno)
+    }
+}
+
+impl fmt::Display for SnapshotCode {
+    /// `uni-exit 1001 "system not support"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {}",
+            self.subject,
+            self.errno,
+            json_string(&self.template)
+        )
+    }
+}
+
+impl CatalogSet {
+    /// The snapshot of this set's codes, sorted by subject, then errno.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut codes: Vec<SnapshotCode> = self
+            .entries()
+            .iter()
+            .map(|e| SnapshotCode {
+                subject: e.subject().to_owned(),
+                errno: e.errno().get(),
+                template: e.msg().to_owned(),
+                deprecated: e.deprecated().map(str::to_owned),
+                platform: e.platform().as_str().to_owned(),
+            })
+            .collect();
+        codes.sort_by(|a, b| a.key().cmp(&b.key()));
+        // A clash leaves two rows for one key; `CatalogSet::check` reports it.
+        codes.dedup_by(|a, b| a.key() == b.key());
+        Snapshot { codes }
+    }
+}
+
+impl Snapshot {
+    /// The codes, sorted by subject, then errno.
+    pub fn codes(&self) -> &[SnapshotCode] {
+        &self.codes
+    }
+
+    /// The snapshot as JSON, one code per line so that a diff shows each
+    /// changed code.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\n  \"version\": 1,\n  \"codes\": [\n");
+        for (i, c) in self.codes.iter().enumerate() {
+            let deprecated = c
+                .deprecated
+                .as_deref()
+                .map_or("null".to_owned(), json_string);
+            let _ = write!(
+                out,
+                "    {{\"subject\": {}, \"errno\": {}, \"template\": {}, \"deprecated\": {deprecated}, \"platform\": {}}}",
+                json_string(&c.subject),
+                c.errno,
+                json_string(&c.template),
+                json_string(&c.platform)
+            );
+            out.push_str(if i + 1 == self.codes.len() {
+                "\n"
+            } else {
+                ",\n"
+            });
+        }
+        out.push_str("  ]\n}\n");
+        out
+    }
+
+    /// Reads [`to_json`](Self::to_json)'s output (any JSON layout).
+    pub fn from_json(json: &str) -> Result<Snapshot, SnapshotError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| SnapshotError(e.to_string()))?;
+        if value.get("version").and_then(Value::as_u64) != Some(1) {
+            return Err(SnapshotError("expected \"version\": 1".into()));
+        }
+        let Some(rows) = value.get("codes").and_then(Value::as_array) else {
+            return Err(SnapshotError("expected a \"codes\" array".into()));
+        };
+        let mut codes = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let text = |key: &str| {
+                row.get(key)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        SnapshotError(format!("codes[{i}]: expected a string \"{key}\""))
+                    })
+            };
+            let errno = row
+                .get("errno")
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| SnapshotError(format!("codes[{i}]: expected a number \"errno\"")))?;
+            let deprecated = match row.get("deprecated") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(note)) => Some(note.clone()),
+                Some(_) => {
+                    return Err(SnapshotError(format!(
+                        "codes[{i}]: expected \"deprecated\" to be null or a string"
+                    )))
+                }
+            };
+            codes.push(SnapshotCode {
+                subject: text("subject")?,
+                errno,
+                template: text("template")?,
+                deprecated,
+                platform: text("platform")?,
+            });
+        }
+        codes.sort_by(|a, b| a.key().cmp(&b.key()));
+        Ok(Snapshot { codes })
+    }
+
+    /// What changed from `published` (the committed snapshot) to `self`.
+    ///
+    /// ```
+    /// use uni_error::catalog::{Change, Snapshot};
+    ///
+    /// let old = Snapshot::from_json(r#"{"version": 1, "codes": [
+    ///     {"subject": "uni-exit", "errno": 1001, "template": "system not support", "deprecated": null, "platform": "shared"}
+    /// ]}"#)?;
+    /// let new = Snapshot::from_json(r#"{"version": 1, "codes": []}"#)?;
+    /// let drift = new.drift_from(&old);
+    /// assert!(drift.is_breaking());
+    /// assert!(matches!(drift.changes()[0], Change::Removed(_)));
+    /// # Ok::<(), uni_error::catalog::SnapshotError>(())
+    /// ```
+    pub fn drift_from(&self, published: &Snapshot) -> Drift {
+        let find = |codes: &[SnapshotCode], key| codes.iter().find(|c| c.key() == key).cloned();
+        let mut changes = Vec::new();
+        // Codes that are new under their subject; a removed code may turn
+        // out to have moved to one of them.
+        let mut added: Vec<SnapshotCode> = self
+            .codes
+            .iter()
+            .filter(|c| find(&published.codes, c.key()).is_none())
+            .cloned()
+            .collect();
+        for old in &published.codes {
+            let Some(new) = find(&self.codes, old.key()) else {
+                if old.deprecated.is_some() {
+                    changes.push(Change::RemovedAfterDeprecation(old.clone()));
+                } else if let Some(i) = added.iter().position(|c| c.errno == old.errno) {
+                    let new = added.remove(i);
+                    changes.push(Change::SubjectChanged {
+                        old: old.clone(),
+                        new,
+                    });
+                } else {
+                    changes.push(Change::Removed(old.clone()));
+                }
+                continue;
+            };
+            if same_meaning(&old.template, &new.template) && old.platform == new.platform {
+                match (&old.deprecated, &new.deprecated) {
+                    (None, Some(_)) => changes.push(Change::Deprecated(new)),
+                    (Some(_), None) => changes.push(Change::Undeprecated(new)),
+                    _ => {}
+                }
+            } else {
+                changes.push(Change::Changed {
+                    old: old.clone(),
+                    new,
+                });
+            }
+        }
+        changes.extend(added.into_iter().map(Change::Added));
+        Drift { changes }
+    }
+
+    /// Writes the snapshot to `path`, or in [`Mode::Check`] compares it with
+    /// the committed one there and fails with [`GenerateError::Drift`] on
+    /// any change (a missing file is [`GenerateError::Stale`]). Writing is
+    /// how a change is accepted: do it deliberately.
+    pub fn write(&self, path: impl AsRef<Path>, mode: Mode) -> Result<(), GenerateError> {
+        let path = path.as_ref();
+        let json = self.to_json();
+        if mode == Mode::Write {
+            return files::sync(path, &json, mode);
+        }
+        let Some(text) = files::read(path)? else {
+            return files::sync(path, &json, mode);
+        };
+        let published = Snapshot::from_json(&text).map_err(|error| GenerateError::Snapshot {
+            path: path.to_owned(),
+            error,
+        })?;
+        let drift = self.drift_from(&published);
+        if drift.changes.is_empty() {
+            Ok(())
+        } else {
+            Err(GenerateError::Drift {
+                path: path.to_owned(),
+                drift,
+            })
+        }
+    }
+}
+
+/// Templates mean the same when they differ only in whitespace.
+fn same_meaning(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// One difference between the committed snapshot and the code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Change {
+    /// A code that was not published: safe.
+    Added(SnapshotCode),
+    /// A code now `#[deprecated]`: safe, and the step before removing it.
+    Deprecated(SnapshotCode),
+    /// A code no longer deprecated: safe.
+    Undeprecated(SnapshotCode),
+    /// A deprecated code removed: safe.
+    RemovedAfterDeprecation(SnapshotCode),
+    /// A code removed without being deprecated first: breaking.
+    Removed(SnapshotCode),
+    /// The same errno under another subject: breaking.
+    SubjectChanged {
+        /// As published.
+        old: SnapshotCode,
+        /// Now.
+        new: SnapshotCode,
+    },
+    /// Another template (beyond whitespace) or platform: breaking.
+    Changed {
+        /// As published.
+        old: SnapshotCode,
+        /// Now.
+        new: SnapshotCode,
+    },
+}
+
+impl Change {
+    /// Whether a caller matching on the published code may now be wrong.
+    pub fn is_breaking(&self) -> bool {
+        matches!(
+            self,
+            Change::Removed(_) | Change::SubjectChanged { .. } | Change::Changed { .. }
+        )
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Change::Added(c) => write!(f, "added: {c}"),
+            Change::Deprecated(c) => write!(f, "deprecated: {c}"),
+            Change::Undeprecated(c) => write!(f, "no longer deprecated: {c}"),
+            Change::RemovedAfterDeprecation(c) => write!(f, "removed after deprecation: {c}"),
+            Change::Removed(c) => write!(f, "removed without being deprecated first: {c}"),
+            Change::SubjectChanged { old, new } => write!(
+                f,
+                "errno {} moved from subject {} to {}",
+                old.errno,
+                json_string(&old.subject),
+                json_string(&new.subject)
+            ),
+            Change::Changed { old, new } => {
+                write!(f, "{} {} changed its meaning:", old.subject, old.errno)?;
+                if !same_meaning(&old.template, &new.template) {
+                    write!(
+                        f,
+                        " template {} -> {}",
+                        json_string(&old.template),
+                        json_string(&new.template)
+                    )?;
+                }
+                if old.platform != new.platform {
+                    write!(f, " platform {} -> {}", old.platform, new.platform)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Every difference between a committed snapshot and the code; see
+/// [`Snapshot::drift_from`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drift {
+    changes: Vec<Change>,
+}
+
+impl Drift {
+    /// The changes: breaking and safe ones in the order found.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Whether any change is breaking.
+    pub fn is_breaking(&self) -> bool {
+        self.changes.iter().any(Change::is_breaking)
+    }
+}
+
+impl fmt::Display for Drift {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_breaking() {
+            f.write_str("published error codes changed meaning")?;
+        } else {
+            f.write_str("the snapshot of error codes is out of date")?;
+        }
+        for change in &self.changes {
+            let tag = if change.is_breaking() {
+                "BREAKING"
+            } else {
+                "ok"
+            };
+            write!(f, "\n  {tag}: {change}")?;
+        }
+        if self.is_breaking() {
+            f.write_str(
+                "\nCallers match on (errSubject, errCode): restore the code, or mark it \
+                 #[deprecated] for a release before removing it. To accept the change \
+                 deliberately, regenerate the snapshot",
+            )?;
+        } else {
+            f.write_str("\nRegenerate the snapshot")?;
+        }
+        f.write_str(" (Mode::Write; a test using Mode::from_env: UNI_ERROR_BLESS=1 cargo test) and commit it.")
+    }
+}
+
+/// A committed snapshot that cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotError(String);
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not an error-code snapshot: {}", self.0)
+    }
+}
+
+impl std::error::Error for SnapshotError {}
