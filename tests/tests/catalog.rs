@@ -196,7 +196,7 @@ enum Old {
     #[errno(code = 2)]
     #[msg("with a note")]
     Noted(#[source] std::io::Error),
-    #[deprecated(since = "1.2", note = "tab\there")]
+    #[deprecated(since = "1.2.0", note = "tab\there")]
     #[errno(code = 3)]
     #[msg("listed")]
     Listed,
@@ -225,10 +225,7 @@ mod old_struct {
 #[test]
 fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     let notes: Vec<_> = Old::CATALOG.iter().map(|e| e.deprecated()).collect();
-    assert_eq!(
-        notes,
-        [Some(""), Some("use New"), Some("tab\there"), None]
-    );
+    assert_eq!(notes, [Some(""), Some("use New"), Some("tab\there"), None]);
     #[allow(deprecated)]
     let old = <old_struct::OldStruct as Catalog>::CATALOG[0].deprecated();
     assert_eq!(old, Some("gone in 2.0"));
