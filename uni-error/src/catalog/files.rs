@@ -41,6 +41,30 @@ impl Mode {
 }
 
 /// Why generated files could not be written, or are not fresh.
+///
+/// ```
+/// use uni_error::catalog::{CatalogSet, GenerateError, Mode};
+/// use uni_error::UniError;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-exit")]
+/// #[errno(1_001)]
+/// #[msg("system not support")]
+/// struct ExitError;
+///
+/// let dir = std::env::temp_dir().join(format!("uni-error-doc-{}", std::process::id()));
+/// let path = dir.join("exit.d.ts");
+/// let decls = CatalogSet::new().with::<ExitError>().declarations();
+///
+/// // Nothing written yet: the check fails on line 1.
+/// let err = decls.write_typescript(&path, Mode::Check).unwrap_err();
+/// assert!(matches!(err, GenerateError::Stale { line: 1, found: None, .. }));
+///
+/// decls.write_typescript(&path, Mode::Write)?;
+/// decls.write_typescript(&path, Mode::Check)?;
+/// # std::fs::remove_dir_all(&dir).ok();
+/// # Ok::<(), GenerateError>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateError {
@@ -127,7 +151,7 @@ impl From<DeclarationError> for GenerateError {
     }
 }
 
-impl Declarations<'_> {
+impl Declarations {
     /// Writes (or checks, see [`Mode`]) [`typescript`](Self::typescript) at
     /// `path`, creating its folder.
     pub fn write_typescript(
@@ -139,7 +163,10 @@ impl Declarations<'_> {
     }
 
     /// Writes (or checks, see [`Mode`]) `interface.uts` and `unierror.uts`
-    /// in `dir` (a plugin's `utssdk` folder), creating it.
+    /// in `dir` (a plugin's `utssdk` folder), creating it. Both files are
+    /// then generated whole; a plugin whose `interface.uts` also declares
+    /// its API writes [`uts_interface`](Self::uts_interface) into a file of
+    /// its own choosing instead.
     pub fn write_uts(&self, dir: impl AsRef<Path>, mode: Mode) -> Result<(), GenerateError> {
         let dir = dir.as_ref();
         sync(&dir.join("interface.uts"), &self.uts_interface()?, mode)?;

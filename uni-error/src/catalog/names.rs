@@ -163,17 +163,18 @@ impl TypeNames {
 /// # Ok::<(), uni_error::catalog::DeclarationError>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct Declarations<'a> {
-    pub(super) set: &'a CatalogSet,
+pub struct Declarations {
+    set: CatalogSet,
     renames: Vec<(String, TypeNames)>,
     pub(super) iuni_error_module: Option<String>,
 }
 
 impl CatalogSet {
-    /// The TypeScript and UTS renderers of this set; see [`Declarations`].
-    pub fn declarations(&self) -> Declarations<'_> {
+    /// The TypeScript and UTS renderers of this set (a copy of its entry
+    /// list); see [`Declarations`].
+    pub fn declarations(&self) -> Declarations {
         Declarations {
-            set: self,
+            set: self.clone(),
             renames: Vec::new(),
             iuni_error_module: Some(DEFAULT_IUNI_ERROR_MODULE.to_owned()),
         }
@@ -200,7 +201,7 @@ impl TypeGroup {
     }
 }
 
-impl Declarations<'_> {
+impl Declarations {
     /// Names the declarations of the type called `type_name` (as written in
     /// Rust, `LoginError`) with `names` instead of [`TypeNames::for_type`].
     #[must_use]
@@ -268,6 +269,31 @@ impl Declarations<'_> {
 }
 
 /// Why declarations could not be rendered.
+///
+/// ```
+/// use uni_error::catalog::{CatalogSet, DeclarationError, TypeNames};
+/// use uni_error::UniError;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-a")]
+/// #[errno(1_001)]
+/// #[msg("a")]
+/// struct Login;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-b")]
+/// #[errno(1_002)]
+/// #[msg("b")]
+/// struct LoginError;
+///
+/// // Both have the stem `Login`.
+/// let set = CatalogSet::new().with::<Login>().with::<LoginError>();
+/// let err = set.declarations().typescript().unwrap_err();
+/// assert!(matches!(err, DeclarationError::DuplicateName { .. }));
+///
+/// let renamed = set.declarations().rename("Login", TypeNames::from_stem("LoginProbe"));
+/// assert!(renamed.typescript().is_ok());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DeclarationError {

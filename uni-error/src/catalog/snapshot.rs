@@ -250,6 +250,39 @@ impl Snapshot {
     /// the committed one there and fails with [`GenerateError::Drift`] on
     /// any change (a missing file is [`GenerateError::Stale`]). Writing is
     /// how a change is accepted: do it deliberately.
+    ///
+    /// ```
+    /// use uni_error::catalog::{CatalogSet, GenerateError, Mode};
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-exit")]
+    /// #[errno(1_001)]
+    /// #[msg("system not support")]
+    /// struct ExitError;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("uni-error-snap-{}", std::process::id()));
+    /// let path = dir.join("errcodes.snapshot.json");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// // Published earlier: a code the type no longer has.
+    /// std::fs::write(&path, r#"{"version": 1, "codes": [
+    ///     {"subject": "uni-exit", "errno": 1002, "template": "unknown", "deprecated": null, "platform": "shared"}
+    /// ]}"#).unwrap();
+    ///
+    /// let snapshot = CatalogSet::new().with::<ExitError>().snapshot();
+    /// let err = snapshot.write(&path, Mode::Check).unwrap_err();
+    /// let GenerateError::Drift { drift, .. } = &err else { unreachable!() };
+    /// assert!(drift.is_breaking());
+    /// assert!(err.to_string().contains(
+    ///     "BREAKING: removed without being deprecated first: uni-exit 1002 \"unknown\""
+    /// ));
+    ///
+    /// // Accepting it deliberately: write, then commit the file.
+    /// snapshot.write(&path, Mode::Write)?;
+    /// snapshot.write(&path, Mode::Check)?;
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), GenerateError>(())
+    /// ```
     pub fn write(&self, path: impl AsRef<Path>, mode: Mode) -> Result<(), GenerateError> {
         let path = path.as_ref();
         let json = self.to_json();
@@ -281,6 +314,26 @@ fn same_meaning(a: &str, b: &str) -> bool {
 }
 
 /// One difference between the committed snapshot and the code.
+///
+/// ```
+/// use uni_error::catalog::{Change, Snapshot};
+///
+/// let old = Snapshot::from_json(r#"{"version": 1, "codes": [
+///     {"subject": "uni-pay", "errno": 701005, "template": "user canceled", "deprecated": null, "platform": "shared"}
+/// ]}"#)?;
+/// let new = Snapshot::from_json(r#"{"version": 1, "codes": [
+///     {"subject": "uni-pay", "errno": 701005, "template": "payment refused", "deprecated": null, "platform": "shared"}
+/// ]}"#)?;
+/// let drift = new.drift_from(&old);
+/// let change = &drift.changes()[0];
+/// assert!(matches!(change, Change::Changed { .. }));
+/// assert!(change.is_breaking());
+/// assert_eq!(
+///     change.to_string(),
+///     r#"uni-pay 701005 changed its meaning: template "user canceled" -> "payment refused""#
+/// );
+/// # Ok::<(), uni_error::catalog::SnapshotError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Change {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::{CatalogEntry, DeclarationError, Declarations};
 use crate::Platform;
 
-impl Declarations<'_> {
+impl Declarations {
     /// A `.d.ts` declaring, per type, the union of its codes, the union of
     /// its subjects, `interface IXxxError extends IUniError` with `errSubject`
     /// and `errCode` narrowed to those, and `XxxFail`, the alias DCloud's

@@ -8,7 +8,7 @@ use super::names::TypeGroup;
 use super::typescript::{code_doc, write_comment, HEADER};
 use super::{DeclarationError, Declarations};
 
-impl Declarations<'_> {
+impl Declarations {
     /// The `interface.uts` fragment: per type, the union of its codes (each
     /// with a doc comment, `@deprecated` ones kept), `interface IXxxError
     /// extends IUniError` narrowing `errCode`, and `XxxFail`.
