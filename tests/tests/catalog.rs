@@ -220,6 +220,21 @@ mod old_struct {
     #[errno(1_504_005)]
     #[msg("old struct")]
     pub struct OldStruct;
+
+    /// A deprecated enum deprecates every code; a variant's own note wins.
+    #[deprecated = "the whole enum"]
+    #[derive(Debug, UniError)]
+    #[subject("uni-old")]
+    #[errno(category = 15, sub = 4)]
+    pub enum OldEnum {
+        #[errno(code = 6)]
+        #[msg("a")]
+        A,
+        #[deprecated = "b's own"]
+        #[errno(code = 7)]
+        #[msg("b")]
+        B,
+    }
 }
 
 #[test]
@@ -229,6 +244,12 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     #[allow(deprecated)]
     let old = <old_struct::OldStruct as Catalog>::CATALOG[0].deprecated();
     assert_eq!(old, Some("gone in 2.0"));
+    #[allow(deprecated)]
+    let notes: Vec<_> = <old_struct::OldEnum as Catalog>::CATALOG
+        .iter()
+        .map(|e| e.deprecated())
+        .collect();
+    assert_eq!(notes, [Some("the whole enum"), Some("b's own")]);
     let json: serde_json::Value =
         serde_json::from_str(&CatalogSet::new().with::<Old>().to_json()).unwrap();
     assert_eq!(json[1]["deprecated"], "use New");

@@ -110,7 +110,8 @@ impl<'a> Input<'a> {
                         fields: fields(cx, &v.fields),
                         span: v.ident.span(),
                         doc: first_paragraph(&v.attrs),
-                        deprecated: deprecation(&v.attrs),
+                        // A deprecated enum deprecates every code it has.
+                        deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
                         display: std::cell::OnceCell::new(),
                     })
                     .collect();
