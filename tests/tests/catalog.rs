@@ -254,4 +254,13 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
         serde_json::from_str(&CatalogSet::new().with::<Old>().to_json()).unwrap();
     assert_eq!(json[1]["deprecated"], "use New");
     assert_eq!(json[3]["deprecated"], serde_json::Value::Null);
+    assert_eq!(
+        CatalogSet::new().with::<Old>().to_markdown(),
+        "| errno | errMsg | subject | description |\n\
+         |---|---|---|---|\n\
+         | 1504001 | bare | uni-old | (deprecated) |\n\
+         | 1504002 | with a note | uni-old | (deprecated: use New) |\n\
+         | 1504003 | listed | uni-old | (deprecated: tab\there) |\n\
+         | 1504004 | current | uni-old |  |\n"
+    );
 }

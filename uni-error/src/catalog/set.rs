@@ -166,17 +166,27 @@ impl CatalogSet {
     }
 
     /// The set as a Markdown table, `| errno | errMsg | subject | description |`,
-    /// sorted by errno. `|` in a cell is escaped and line breaks become spaces.
+    /// sorted by errno; a deprecated code's description ends with
+    /// `(deprecated: note)`. `|` in a cell is escaped and line breaks become
+    /// spaces.
     pub fn to_markdown(&self) -> String {
         let mut out =
             String::from("| errno | errMsg | subject | description |\n|---|---|---|---|\n");
         for e in self.sorted() {
+            let mut description = e.doc().to_owned();
+            if let Some(note) = e.deprecated() {
+                let sep = if description.is_empty() { "" } else { " " };
+                description = match note {
+                    "" => format!("{description}{sep}(deprecated)"),
+                    _ => format!("{description}{sep}(deprecated: {note})"),
+                };
+            }
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 e.errno(),
                 markdown_cell(e.msg()),
                 markdown_cell(e.subject()),
-                markdown_cell(e.doc())
+                markdown_cell(&description)
             ));
         }
         out
