@@ -640,10 +640,14 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
         );
         entries.push_str(", ");
         text::string(&mut entries, &v.doc);
-        // `#[deprecated]`: a flag and its note (literals, like the rest).
-        let _ = write!(entries, ", {}, ", v.deprecated.is_some());
-        text::string(&mut entries, v.deprecated.as_deref().unwrap_or(""));
-        entries.push_str("), ");
+        entries.push(')');
+        // `#[deprecated]` adds its note; other entries pay nothing for it.
+        if let Some(note) = &v.deprecated {
+            entries.push_str(".__deprecated(");
+            text::string(&mut entries, note);
+            entries.push(')');
+        }
+        entries.push_str(", ");
     }
     entries.push(']');
     let entries = text::tokens(&entries);
@@ -659,8 +663,6 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
                     __errno: u32,
                     __msg: &'static str,
                     __doc: &'static str,
-                    __deprecated: bool,
-                    __note: &'static str,
                 ) -> #krate::catalog::CatalogEntry {
                     #krate::catalog::CatalogEntry::__new(
                         #type_name,
@@ -669,11 +671,6 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
                         #krate::Errno::__from_validated(__errno),
                         __msg,
                         __doc,
-                        if __deprecated {
-                            #krate::__private::core::option::Option::Some(__note)
-                        } else {
-                            #krate::__private::core::option::Option::None
-                        },
                     )
                 }
                 &#entries

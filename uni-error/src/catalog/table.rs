@@ -76,7 +76,6 @@ impl CatalogEntry {
         errno: Errno,
         msg: &'static str,
         doc: &'static str,
-        deprecated: Option<&'static str>,
     ) -> Self {
         CatalogEntry {
             type_name,
@@ -85,7 +84,17 @@ impl CatalogEntry {
             errno,
             msg,
             doc,
-            deprecated,
+            deprecated: None,
+        }
+    }
+
+    /// Used by the derive for a `#[deprecated]` variant.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __deprecated(self, note: &'static str) -> Self {
+        CatalogEntry {
+            deprecated: Some(note),
+            ..self
         }
     }
 
