@@ -14,8 +14,12 @@ const BLESS: &str = "UNI_ERROR_BLESS";
 /// use uni_error::catalog::Mode;
 ///
 /// // A test checks unless told to write (`UNI_ERROR_BLESS=1 cargo test`).
-/// let mode = Mode::from_env();
-/// assert!(matches!(mode, Mode::Check | Mode::Write));
+/// std::env::remove_var("UNI_ERROR_BLESS");
+/// assert_eq!(Mode::from_env(), Mode::Check);
+/// std::env::set_var("UNI_ERROR_BLESS", "0");
+/// assert_eq!(Mode::from_env(), Mode::Check);
+/// std::env::set_var("UNI_ERROR_BLESS", "1");
+/// assert_eq!(Mode::from_env(), Mode::Write);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

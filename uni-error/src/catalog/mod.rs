@@ -72,6 +72,7 @@
 //! # Ok::<(), uni_error::catalog::GenerateError>(())
 //! ```
 
+mod drift;
 mod files;
 mod names;
 mod set;
@@ -80,8 +81,9 @@ mod table;
 mod typescript;
 mod uts;
 
+pub use drift::{Change, Drift};
 pub use files::{GenerateError, Mode};
 pub use names::{DeclarationError, Declarations, TypeNames};
 pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
-pub use snapshot::{Change, Drift, Snapshot, SnapshotCode, SnapshotError};
+pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};
 pub use table::{Catalog, CatalogEntry};
