@@ -27,8 +27,9 @@ pub enum Mode {
     /// snapshot) when a file differs from what would be written; write
     /// nothing. For CI and tests.
     Check,
-    /// Write every file whose content differs (a `build.rs`, or accepting a
-    /// change deliberately).
+    /// Write every file whose content differs (the bless run of a test, a
+    /// `build.rs` of a crate that depends on the error types, or accepting
+    /// a snapshot change deliberately).
     Write,
 }
 

@@ -50,9 +50,11 @@
 //! [`Snapshot`] records every published (subject, errno) and fails a check
 //! when one disappears without being deprecated first or changes meaning.
 //!
-//! The files are kept fresh by a test (or a `build.rs`) that writes them in
-//! [`Mode::Write`] and checks them in [`Mode::Check`]; [`Mode::from_env`]
-//! picks `Write` under `UNI_ERROR_BLESS=1`:
+//! The files are kept fresh by a test that writes them in [`Mode::Write`]
+//! and checks them in [`Mode::Check`]; [`Mode::from_env`] picks `Write`
+//! under `UNI_ERROR_BLESS=1`. (A `build.rs` works too, in a crate that
+//! depends on the one defining the errors: a build script cannot see its
+//! own crate's types.)
 //!
 //! ```no_run
 //! use uni_error::catalog::{CatalogSet, Mode};
