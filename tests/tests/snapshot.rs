@@ -224,7 +224,7 @@ fn the_check_on_disk_fails_on_drift_and_writing_accepts_it() {
     let now = current();
     assert!(matches!(
         now.write(&path, Mode::Check),
-        Err(GenerateError::Stale { .. })
+        Err(GenerateError::Missing { .. })
     ));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, PUBLISHED).unwrap();

@@ -8,6 +8,10 @@ use super::{DeclarationError, Declarations, Drift, SnapshotError};
 /// The environment variable [`Mode::from_env`] reads.
 const BLESS: &str = "UNI_ERROR_BLESS";
 
+/// How to bring a file up to date.
+const REGENERATE: &str =
+    "regenerate it with Mode::Write (a test using Mode::from_env: UNI_ERROR_BLESS=1 cargo test)";
+
 /// Whether the `write_*` functions write their files or check them.
 ///
 /// ```
@@ -24,8 +28,9 @@ const BLESS: &str = "UNI_ERROR_BLESS";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// Fail with [`GenerateError::Stale`] (or [`GenerateError::Drift`] for a
-    /// snapshot) when a file differs from what would be written; write
-    /// nothing. For CI and tests.
+    /// snapshot) when a file differs from what would be written, and with
+    /// [`GenerateError::Missing`] when it does not exist; write nothing.
+    /// For CI and tests.
     Check,
     /// Write every file whose content differs (the bless run of a test, a
     /// `build.rs` of a crate that depends on the error types, or accepting
@@ -61,9 +66,9 @@ impl Mode {
 /// let path = dir.join("exit.d.ts");
 /// let decls = CatalogSet::new().with::<ExitError>().declarations();
 ///
-/// // Nothing written yet: the check fails on line 1.
+/// // Nothing written yet: the check fails.
 /// let err = decls.write_typescript(&path, Mode::Check).unwrap_err();
-/// assert!(matches!(err, GenerateError::Stale { line: 1, found: None, .. }));
+/// assert!(matches!(err, GenerateError::Missing { .. }));
 ///
 /// decls.write_typescript(&path, Mode::Write)?;
 /// decls.write_typescript(&path, Mode::Check)?;
@@ -82,8 +87,12 @@ pub enum GenerateError {
         /// The error.
         source: std::io::Error,
     },
-    /// [`Mode::Check`]: the file on disk differs from what would be written
-    /// (or does not exist).
+    /// [`Mode::Check`]: the file does not exist.
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
+    /// [`Mode::Check`]: the file on disk differs from what would be written.
     Stale {
         /// The file.
         path: PathBuf,
@@ -91,7 +100,7 @@ pub enum GenerateError {
         line: usize,
         /// That line as it would be written; `None` past the end.
         expected: Option<String>,
-        /// That line on disk; `None` past the end (or no file).
+        /// That line on disk; `None` past the end.
         found: Option<String>,
     },
     /// [`Mode::Check`]: the codes differ from the committed snapshot.
@@ -115,6 +124,9 @@ impl fmt::Display for GenerateError {
         match self {
             GenerateError::Declaration(e) => e.fmt(f),
             GenerateError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            GenerateError::Missing { path } => {
+                write!(f, "{} does not exist; {REGENERATE}", path.display())
+            }
             GenerateError::Stale {
                 path,
                 line,
@@ -128,10 +140,7 @@ impl fmt::Display for GenerateError {
                     (None, Some(d)) => write!(f, "should not exist, is {d:?}")?,
                     (None, None) => f.write_str("differs")?,
                 }
-                write!(
-                    f,
-                    "; regenerate it with Mode::Write (a test using Mode::from_env: {BLESS}=1 cargo test)"
-                )
+                write!(f, "; {REGENERATE}")
             }
             GenerateError::Drift { path, drift } => write!(f, "{}: {drift}", path.display()),
             GenerateError::Snapshot { path, error } => write!(f, "{}: {error}", path.display()),
@@ -195,14 +204,14 @@ pub(super) fn read(path: &Path) -> Result<Option<String>, GenerateError> {
 /// [`Mode::Check`], fails on the first differing line instead. Line endings
 /// are compared as `\n` (a checkout may have turned them into `\r\n`).
 pub(super) fn sync(path: &Path, contents: &str, mode: Mode) -> Result<(), GenerateError> {
-    let current = read(path)?;
-    let current = current.map(|text| text.replace("\r\n", "\n"));
-    if current.as_deref() == Some(contents) {
-        return Ok(());
-    }
-    match mode {
-        Mode::Check => Err(stale(path, contents, current.as_deref())),
-        Mode::Write => write(path, contents),
+    let current = read(path)?.map(|text| text.replace("\r\n", "\n"));
+    match (mode, current) {
+        (_, Some(text)) if text == contents => Ok(()),
+        (Mode::Check, Some(text)) => Err(stale(path, contents, &text)),
+        (Mode::Check, None) => Err(GenerateError::Missing {
+            path: path.to_owned(),
+        }),
+        (Mode::Write, _) => write(path, contents),
     }
 }
 
@@ -218,10 +227,10 @@ pub(super) fn write(path: &Path, contents: &str) -> Result<(), GenerateError> {
     std::fs::write(path, contents).map_err(io)
 }
 
-/// The first line where `found` (the file, if any) differs from `expected`.
-fn stale(path: &Path, expected: &str, found: Option<&str>) -> GenerateError {
+/// The first line where `found` (the file) differs from `expected`.
+fn stale(path: &Path, expected: &str, found: &str) -> GenerateError {
     let mut want = expected.lines();
-    let mut have = found.unwrap_or("").lines();
+    let mut have = found.lines();
     let mut line = 1;
     loop {
         let (e, f) = (want.next(), have.next());

@@ -191,7 +191,7 @@ impl Snapshot {
 
     /// Writes the snapshot to `path`, or in [`Mode::Check`] compares it with
     /// the committed one there and fails with [`GenerateError::Drift`] on
-    /// any change (a missing file is [`GenerateError::Stale`]). Writing is
+    /// any change (a missing file is [`GenerateError::Missing`]). Writing is
     /// how a change is accepted: do it deliberately.
     ///
     /// ```
