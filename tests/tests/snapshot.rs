@@ -178,6 +178,29 @@ fn only_safe_changes_ask_for_a_refresh_without_alarm() {
 }
 
 #[test]
+fn a_moved_code_says_what_else_changed() {
+    let published = Snapshot::from_json(
+        r#"{"version": 1, "codes": [
+            {"subject": "uni-pay", "errno": 701004, "template": "refund failed", "deprecated": null, "platform": "shared"}
+        ]}"#,
+    )
+    .unwrap();
+    let now = Snapshot::from_json(
+        r#"{"version": 1, "codes": [
+            {"subject": "uni-refund", "errno": 701004, "template": "refund refused", "deprecated": null, "platform": "shared"}
+        ]}"#,
+    )
+    .unwrap();
+    let drift = now.drift_from(&published);
+    assert_eq!(drift.changes().len(), 1);
+    assert_eq!(
+        drift.changes()[0].to_string(),
+        "errno 701004 moved from subject \"uni-pay\" to \"uni-refund\", \
+         template \"refund failed\" -> \"refund refused\""
+    );
+}
+
+#[test]
 fn malformed_snapshots_are_refused_with_the_reason() {
     let cases = [
         ("[]", "not an error-code snapshot: expected \"version\": 1"),

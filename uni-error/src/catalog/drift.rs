@@ -138,13 +138,24 @@ impl fmt::Display for Change {
             Change::Undeprecated(c) => write!(f, "no longer deprecated: {c}"),
             Change::RemovedAfterDeprecation(c) => write!(f, "removed after deprecation: {c}"),
             Change::Removed(c) => write!(f, "removed without being deprecated first: {c}"),
-            Change::SubjectChanged { old, new } => write!(
-                f,
-                "errno {} moved from subject {} to {}",
-                old.errno,
-                json_string(&old.subject),
-                json_string(&new.subject)
-            ),
+            Change::SubjectChanged { old, new } => {
+                write!(
+                    f,
+                    "errno {} moved from subject {} to {}",
+                    old.errno,
+                    json_string(&old.subject),
+                    json_string(&new.subject)
+                )?;
+                if !same_meaning(&old.template, &new.template) {
+                    write!(
+                        f,
+                        ", template {} -> {}",
+                        json_string(&old.template),
+                        json_string(&new.template)
+                    )?;
+                }
+                Ok(())
+            }
             Change::Changed { old, new } => {
                 write!(f, "{} {} changed its meaning:", old.subject, old.errno)?;
                 if !same_meaning(&old.template, &new.template) {
