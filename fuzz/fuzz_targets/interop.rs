@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use uni_error::{google, monitor, taobao, wechat};
+use uni_error::{google, monitor, status, taobao, wechat};
 
 fn check<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(data: &[u8]) {
     let Ok(v) = serde_json::from_slice::<T>(data) else {

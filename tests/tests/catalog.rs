@@ -1,7 +1,9 @@
 //! Catalogs: exact Markdown and JSON, clashes across types, reuse of
 //! WeChat's published errnos.
 
-// The types exist for their catalogs; no value is ever built.
+// The types exist for their catalogs; no value is ever built. Generated
+// code for `#[deprecated]` variants must not warn.
+#![deny(warnings)]
 #![allow(dead_code)]
 
 use uni_error::catalog::{Catalog, CatalogSet};
@@ -83,7 +85,8 @@ fn json_lists_every_entry() {
             "subject": "uni-nfc",
             "description": "",
             "variant": "NfcError::Unreadable",
-            "platform": "cross"
+            "platform": "cross",
+            "deprecated": null
         })
     );
     assert_eq!(json.as_array().unwrap().len(), NfcError::CATALOG.len());
@@ -178,4 +181,86 @@ fn strings_are_read_as_rustc_reads_them() {
     assert_eq!(Spelled::Raw(7).to_string(), r#"raw "quotes" \n stays 7"#);
     assert_eq!(Spelled::Plain(7).to_string(), "plain ✓ {braces} 7");
     assert_eq!(Spelled::Plain(7).err_subject(), "uni-raw");
+}
+
+/// Every spelling of `#[deprecated]`, on variants and on a struct.
+#[derive(Debug, UniError)]
+#[subject("uni-old")]
+#[errno(category = 15, sub = 4)]
+enum Old {
+    #[deprecated]
+    #[errno(code = 1)]
+    #[msg("bare")]
+    Bare,
+    #[deprecated = "use New"]
+    #[errno(code = 2)]
+    #[msg("with a note")]
+    Noted(#[source] std::io::Error),
+    #[deprecated(since = "1.2.0", note = "tab\there")]
+    #[errno(code = 3)]
+    #[msg("listed")]
+    Listed,
+    #[errno(code = 4)]
+    #[msg("current")]
+    Current,
+}
+
+/// A deprecated struct. Its catalog impl is clean under `deny(deprecated)`,
+/// but the derive's other impls still name the type (and a deprecated
+/// variant's fields used by `#[msg]` or `#[data]`) with the user's span,
+/// which rustc reports: this module allows that until they use call-site
+/// names too.
+#[allow(deprecated)]
+mod old_struct {
+    use uni_error::UniError;
+
+    #[deprecated(note = "gone in 2.0")]
+    #[derive(Debug, UniError)]
+    #[subject("uni-old")]
+    #[errno(1_504_005)]
+    #[msg("old struct")]
+    pub struct OldStruct;
+
+    /// A deprecated enum deprecates every code; a variant's own note wins.
+    #[deprecated = "the whole enum"]
+    #[derive(Debug, UniError)]
+    #[subject("uni-old")]
+    #[errno(category = 15, sub = 4)]
+    pub enum OldEnum {
+        #[errno(code = 6)]
+        #[msg("a")]
+        A,
+        #[deprecated = "b's own"]
+        #[errno(code = 7)]
+        #[msg("b")]
+        B,
+    }
+}
+
+#[test]
+fn deprecated_variants_stay_in_the_catalog_with_their_note() {
+    let notes: Vec<_> = Old::CATALOG.iter().map(|e| e.deprecated()).collect();
+    assert_eq!(notes, [Some(""), Some("use New"), Some("tab\there"), None]);
+    #[allow(deprecated)]
+    let old = <old_struct::OldStruct as Catalog>::CATALOG[0].deprecated();
+    assert_eq!(old, Some("gone in 2.0"));
+    #[allow(deprecated)]
+    let notes: Vec<_> = <old_struct::OldEnum as Catalog>::CATALOG
+        .iter()
+        .map(|e| e.deprecated())
+        .collect();
+    assert_eq!(notes, [Some("the whole enum"), Some("b's own")]);
+    let json: serde_json::Value =
+        serde_json::from_str(&CatalogSet::new().with::<Old>().to_json()).unwrap();
+    assert_eq!(json[1]["deprecated"], "use New");
+    assert_eq!(json[3]["deprecated"], serde_json::Value::Null);
+    assert_eq!(
+        CatalogSet::new().with::<Old>().to_markdown(),
+        "| errno | errMsg | subject | description |\n\
+         |---|---|---|---|\n\
+         | 1504001 | bare | uni-old | (deprecated) |\n\
+         | 1504002 | with a note | uni-old | (deprecated: use New) |\n\
+         | 1504003 | listed | uni-old | (deprecated: tab\there) |\n\
+         | 1504004 | current | uni-old |  |\n"
+    );
 }

@@ -37,6 +37,8 @@ pub struct Variant<'a> {
     pub span: Span,
     /// The first paragraph of the doc comment, lines joined by spaces.
     pub doc: String,
+    /// `#[deprecated]`'s note (empty without one), `None` when not deprecated.
+    pub deprecated: Option<String>,
     /// `#[msg]` rewritten for the `Display` arm, set by validation when it
     /// has no errors so that expansion does not rewrite it a second time.
     pub display: std::cell::OnceCell<crate::fmt::Expanded>,
@@ -80,6 +82,7 @@ impl<'a> Input<'a> {
                     fields: fields(cx, &data.fields),
                     span: node.ident.span(),
                     doc: first_paragraph(&node.attrs),
+                    deprecated: deprecation(&node.attrs),
                     display: std::cell::OnceCell::new(),
                 };
                 Some(Input {
@@ -107,6 +110,8 @@ impl<'a> Input<'a> {
                         fields: fields(cx, &v.fields),
                         span: v.ident.span(),
                         doc: first_paragraph(&v.attrs),
+                        // A deprecated enum deprecates every code it has.
+                        deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
                         display: std::cell::OnceCell::new(),
                     })
                     .collect();
@@ -212,4 +217,35 @@ fn first_paragraph(attrs: &[syn::Attribute]) -> String {
         }
     }
     out
+}
+
+/// The note of `#[deprecated]`, `#[deprecated = ".."]` or
+/// `#[deprecated(note = "..")]` (empty when there is none), for the catalog.
+/// rustc checks the attribute's syntax itself, so a malformed one is not
+/// reported twice: it counts as deprecated without a note.
+fn deprecation(attrs: &[syn::Attribute]) -> Option<String> {
+    let attr = attrs.iter().find(|a| a.path().is_ident("deprecated"))?;
+    let mut note = String::new();
+    match &attr.meta {
+        syn::Meta::NameValue(nv) => {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            }) = &nv.value
+            {
+                note = lit.value();
+            }
+        }
+        syn::Meta::List(_) => {
+            let _ = attr.parse_nested_meta(|meta| {
+                let value = meta.value()?.parse::<syn::LitStr>()?;
+                if meta.path.is_ident("note") {
+                    note = value.value();
+                }
+                Ok(())
+            });
+        }
+        syn::Meta::Path(_) => {}
+    }
+    Some(note)
 }

@@ -604,9 +604,13 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
 
 /// `impl Catalog`: a `const` table of every variant, as written.
 fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
-    let ident = input.ident;
+    // The type's name with the call-site span: rustc does not report a
+    // `#[deprecated]` type used from derive-generated tokens, only from the
+    // user's own (thiserror's `call_site_ident`).
+    let mut ident = input.ident.clone();
+    ident.set_span(Span::call_site());
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let type_name = syn::ext::IdentExt::unraw(ident).to_string();
+    let type_name = syn::ext::IdentExt::unraw(&ident).to_string();
     // One local constructor; each entry is then a call with literals only
     // (about a third of the tokens of spelling out every path per entry).
     let variant_name = if input.is_enum {
@@ -636,7 +640,14 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
         );
         entries.push_str(", ");
         text::string(&mut entries, &v.doc);
-        entries.push_str("), ");
+        entries.push(')');
+        // `#[deprecated]` adds its note; other entries pay nothing for it.
+        if let Some(note) = &v.deprecated {
+            entries.push_str(".__deprecated(");
+            text::string(&mut entries, note);
+            entries.push(')');
+        }
+        entries.push_str(", ");
     }
     entries.push(']');
     let entries = text::tokens(&entries);

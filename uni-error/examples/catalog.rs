@@ -1,42 +1,27 @@
-//! Prints a plugin's error-code table, generated from its error types.
+//! Prints a plugin's error-code table, generated from its error types, and
+//! writes the plugin's TypeScript and UTS declarations and code snapshot.
 //!
-//! Run with `cargo run --example catalog` (add `-- --json` for JSON).
+//! - `cargo run --example catalog`: the Markdown table (`-- --json`: JSON);
+//! - `cargo run --example catalog -- --write`: writes `examples/plugin/`'s
+//!   `nfc.d.ts`, `utssdk/interface.uts`, `utssdk/unierror.uts` and
+//!   `errcodes.snapshot.json`; `-- --check` fails if any is stale.
 
-use uni_error::catalog::CatalogSet;
-use uni_error::UniError;
+#[path = "plugin/errors.rs"]
+mod errors;
 
-/// Errors of a `uni-nfc` plugin.
-#[derive(Debug, UniError)]
-#[subject("uni-nfc")]
-#[errno(category = 15, sub = 4)]
-pub enum NfcError {
-    /// The device has no NFC hardware.
-    #[errno(code = 0)]
-    #[msg("NFC is not supported")]
-    Unsupported,
-    /// NFC is switched off in the system settings.
-    #[errno(code = 601, platform = "cross")]
-    #[msg("NFC is off: {reason}")]
-    Off { reason: String },
-    /// Android refused the reader mode the plugin asked for.
-    #[errno(code = 701, platform = "android")]
-    #[msg("reader mode rejected: {0}")]
-    ReaderMode(String),
-    /// Reading a tag took too long (WeChat's own "time out").
-    #[errno(category = 0, sub = 0, code = 5)]
-    #[msg("read timed out after {0} ms")]
-    Timeout(u64),
-}
+use std::path::Path;
 
-/// Errors of writing tags, a separate type of the same plugin.
-#[derive(Debug, UniError)]
-#[subject("uni-nfc::write")]
-#[errno(category = 15, sub = 4)]
-pub enum NfcWriteError {
-    /// The tag is read-only.
-    #[errno(code = 801, platform = "ios")]
-    #[msg("tag is locked")]
-    Locked,
+use uni_error::catalog::{CatalogSet, GenerateError, Mode};
+
+use errors::{NfcError, NfcWriteError};
+
+/// Writes (or checks) every generated file of the plugin in `dir`.
+fn generate(set: &CatalogSet, dir: &Path, mode: Mode) -> Result<(), GenerateError> {
+    let decls = set.declarations();
+    decls.write_typescript(dir.join("nfc.d.ts"), mode)?;
+    decls.write_uts(dir.join("utssdk"), mode)?;
+    set.snapshot()
+        .write(dir.join("errcodes.snapshot.json"), mode)
 }
 
 fn main() {
@@ -45,7 +30,23 @@ fn main() {
         eprintln!("{clashes}");
         std::process::exit(1);
     }
-    if std::env::args().any(|a| a == "--json") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mode = if args.iter().any(|a| a == "--write") {
+        Some(Mode::Write)
+    } else if args.iter().any(|a| a == "--check") {
+        Some(Mode::Check)
+    } else {
+        None
+    };
+    if let Some(mode) = mode {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plugin");
+        if let Err(e) = generate(&set, &dir, mode) {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
+    if args.iter().any(|a| a == "--json") {
         println!("{}", set.to_json());
     } else {
         print!("{}", set.to_markdown());

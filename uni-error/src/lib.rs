@@ -17,7 +17,8 @@
 //!   types, read from or written to JSON without losing a field.
 //! - [`Public`]: the part of an error an untrusted client may see.
 //! - [`catalog`]: every derived type's errnos as a `const` table, checked for
-//!   clashes across types and rendered as Markdown or JSON.
+//!   clashes across types and rendered as Markdown, JSON, TypeScript and UTS
+//!   declarations, with a snapshot that keeps published codes from changing.
 //! - [`well_known`]: WeChat's published errno table, built in
 //!   ([`Errno::well_known`], [`Errno::category_name`], [`Errno::sub_name`]).
 //! - [`status`]: the google.rpc [`Code`](status::Code) and HTTP status of

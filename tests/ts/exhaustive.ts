@@ -1,0 +1,36 @@
+// Must type-check under `tsc --strict`: a consumer of the example plugin's
+// generated `nfc.d.ts` that handles every code (deprecated ones included)
+// and proves it with `never`. Run by scripts/test-ts.sh.
+import type { NfcErrorCode, NfcFail, NfcWriteFail } from "./nfc";
+
+export function describe(err: NfcFail): string {
+  const subject: "uni-nfc" = err.errSubject;
+  switch (err.errCode) {
+    case 1504000:
+      return `${subject}: no NFC hardware`;
+    case 1504601:
+      return "NFC is off";
+    case 1504701:
+      return "reader mode rejected";
+    case 1504702:
+      return "tag lost (deprecated, still declared)";
+    case 5:
+      return "timed out";
+    default: {
+      const unhandled: never = err.errCode;
+      return unhandled;
+    }
+  }
+}
+
+export function describeWrite(err: NfcWriteFail): string {
+  const code: 1504801 = err.errCode;
+  const subject: "uni-nfc::write" = err.errSubject;
+  return `${subject} ${code}: ${err.errMsg}`;
+}
+
+// IUniError's own members are still there.
+export function fields(err: NfcFail): [number, string, unknown, Error | null] {
+  const code: NfcErrorCode = err.errCode;
+  return [code, err.errMsg, err.data, err.cause];
+}

@@ -1,0 +1,91 @@
+//! Error-code catalogs: every variant's errno, subject and message as data,
+//! checked for clashes and rendered as Markdown, JSON, TypeScript and UTS
+//! declarations, and kept in a snapshot so that published codes never
+//! silently change.
+//!
+//! `#[derive(UniError)]` implements [`Catalog`] with a `const` table of every
+//! variant. Publishers document their codes as tables (WeChat's errno list,
+//! the vendor tables of the Taobao Open Platform); with a catalog a plugin's
+//! table comes from the code, never by hand, and never with a clash:
+//!
+//! ```
+//! use uni_error::catalog::CatalogSet;
+//! use uni_error::UniError;
+//!
+//! #[derive(Debug, UniError)]
+//! #[subject("uni-nfc")]
+//! #[errno(category = 15, sub = 4)]
+//! enum NfcError {
+//!     /// The device has no NFC hardware.
+//!     #[errno(code = 0)]
+//!     #[msg("NFC is not supported")]
+//!     Unsupported,
+//!     /// NFC is switched off in the system settings.
+//!     #[errno(code = 1)]
+//!     #[msg("NFC is off: {reason}")]
+//!     Off { reason: String },
+//! }
+//!
+//! let set = CatalogSet::new().with::<NfcError>();
+//! set.check()?;
+//! assert_eq!(
+//!     set.to_markdown(),
+//!     "| errno | errMsg | subject | description |\n\
+//!      |---|---|---|---|\n\
+//!      | 1504000 | NFC is not supported | uni-nfc | The device has no NFC hardware. |\n\
+//!      | 1504001 | NFC is off: {reason} | uni-nfc | NFC is switched off in the system settings. |\n"
+//! );
+//! # Ok::<(), uni_error::catalog::CatalogError>(())
+//! ```
+//!
+//! # What the JavaScript side declares
+//!
+//! DCloud's own plugins declare, by hand, for each module a union of its
+//! codes, an `IXxxError extends IUniError` interface, a subject constant, a
+//! code → message map and a `XxxFailImpl` class. [`Declarations`] writes the
+//! same from the catalog: [`Declarations::typescript`] (a `.d.ts` checked by
+//! `tsc`), [`Declarations::uts_interface`] and [`Declarations::uts_unierror`]
+//! (the `interface.uts` and `unierror.uts` shapes; there is no UTS compiler
+//! outside HBuilderX, so those are pinned by golden files, not compiled).
+//! [`Snapshot`] records every published (subject, errno) and fails a check
+//! when one disappears without being deprecated first or changes meaning.
+//!
+//! The files are kept fresh by a test that writes them in [`Mode::Write`]
+//! and checks them in [`Mode::Check`]; [`Mode::from_env`] picks `Write`
+//! under `UNI_ERROR_BLESS=1`. (A `build.rs` works too, in a crate that
+//! depends on the one defining the errors: a build script cannot see its
+//! own crate's types.)
+//!
+//! ```no_run
+//! use uni_error::catalog::{CatalogSet, Mode};
+//! # use uni_error::UniError;
+//! # #[derive(Debug, UniError)]
+//! # #[subject("uni-nfc")]
+//! # #[errno(1_504_000)]
+//! # #[msg("NFC is not supported")]
+//! # struct NfcError;
+//!
+//! let set = CatalogSet::new().with::<NfcError>();
+//! let mode = Mode::from_env();
+//! let decls = set.declarations();
+//! decls.write_typescript("js/nfc.d.ts", mode)?;
+//! decls.write_uts("utssdk", mode)?;
+//! set.snapshot().write("errcodes.snapshot.json", mode)?;
+//! # Ok::<(), uni_error::catalog::GenerateError>(())
+//! ```
+
+mod drift;
+mod files;
+mod names;
+mod set;
+mod snapshot;
+mod table;
+mod typescript;
+mod uts;
+
+pub use drift::{Change, Drift};
+pub use files::{GenerateError, Mode};
+pub use names::{DeclarationError, Declarations, TypeNames};
+pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
+pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};
+pub use table::{Catalog, CatalogEntry};
