@@ -31,6 +31,9 @@
 //!     `error_rsp` (v1);
 //!   - [`monitor`]: `errorMsgMd5` / `errorStackMd5` fingerprints and the
 //!     WeChat JS error detail record.
+//! - [`wasm`]: errors that reach JavaScript as real `Error` objects shaped
+//!   like uni-app's `UniError` ([`wasm::JsUniError`]), and
+//!   [`Error::from_js`] to read one back.
 //!
 //! # Typed errors
 //!
@@ -109,6 +112,9 @@ pub mod status;
 #[cfg(feature = "taobao")]
 #[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
 pub mod taobao;
+#[cfg(feature = "wasm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
+pub mod wasm;
 #[cfg(feature = "wechat")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
 pub mod wechat;
