@@ -145,7 +145,7 @@ export function shapeSuite(m, realm, label) {
       assert.equal(member.code, 1416604);
     }
     assert.deepEqual(
-      agg.errors.map((e) => e.message),
+      Array.from(agg.errors, (e) => e.message),
       ['csj: no fill', 'gdt: timeout'],
     );
     assert.equal(JSON.stringify(err), RUST_JSON.aggregate);

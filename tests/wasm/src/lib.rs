@@ -52,6 +52,16 @@ pub fn login(reason: String) -> Result<(), String> {
     Err(serde_json::to_string(&e).unwrap_or_default())
 }
 
+/// A uni-app callback's error, read back and thrown again as the cause of
+/// the plugin's own error.
+#[cfg(feature = "from-js")]
+#[wasm_bindgen]
+pub fn login_failed(callback_error: JsValue) -> Result<(), JsValue> {
+    let cause = uni_error::Error::from_js(&callback_error)?;
+    let io = std::io::Error::other(cause);
+    Err(uni_error::wasm::JsUniError::from(LoginError::Io(io)).into())
+}
+
 /// One more error type and its failing function, for the size figures.
 #[cfg(all(feature = "bridge", feature = "extra-types"))]
 macro_rules! extra_type {
@@ -72,8 +82,12 @@ macro_rules! extra_type {
         }
 
         #[wasm_bindgen]
-        pub fn $fail(what: String) -> Result<(), uni_error::wasm::JsUniError> {
-            Err($name::NotFound(what))?
+        pub fn $fail(what: String, tries: u32) -> Result<(), uni_error::wasm::JsUniError> {
+            Err(match tries {
+                0 => $name::NotFound(what),
+                u32::MAX => $name::Io(std::io::Error::other(what)),
+                tries => $name::Denied { user: what, tries },
+            })?
         }
     };
 }
