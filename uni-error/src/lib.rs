@@ -35,6 +35,9 @@
 //!     (v2) and `error_rsp` (v1);
 //!   - [`monitor`] (feature `monitor`): `errorMsgMd5` / `errorStackMd5`
 //!     fingerprints and the WeChat JS error detail record.
+//! - [`wasm`] (feature `wasm`): errors that reach JavaScript as real `Error`
+//!   objects shaped like uni-app's `UniError` ([`wasm::JsUniError`]), and
+//!   [`Error::from_js`] to read one back.
 //!
 //! # Features
 //!
@@ -45,6 +48,7 @@
 //! | `google` | | the [`google`] module |
 //! | `taobao` | | the [`taobao`] module |
 //! | `monitor` | | the [`monitor`] module (adds the `md-5` dependency) |
+//! | `wasm` | | the [`wasm`] module (adds `wasm-bindgen` and `js-sys`) |
 //! | `full` | | all of the above |
 //!
 //! The core (errno, wire types, the trait, [`Public`], [`catalog`],
@@ -138,6 +142,9 @@ pub mod status;
 #[cfg(feature = "taobao")]
 #[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
 pub mod taobao;
+#[cfg(feature = "wasm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
+pub mod wasm;
 #[cfg(feature = "wechat")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
 pub mod wechat;

@@ -1,0 +1,105 @@
+//! What the node tests in `js/` call: functions that fail with the README's
+//! `LoginError` and friends through `uni_error::wasm::JsUniError`, and the
+//! Rust side's `serde_json::to_string` of the same errors to compare with.
+//!
+//! Built by `scripts/test-wasm.sh`; features pick what a size build keeps.
+
+use uni_error::UniError;
+use wasm_bindgen::prelude::*;
+
+/// The README's first example, unchanged.
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+pub enum LoginError {
+    /// The device has NFC, but it is off.
+    #[errno(code = 3)]
+    #[msg("NFC is not available: {reason}")]
+    NfcUnavailable { reason: String },
+
+    #[errno(category = 0, sub = 0, code = 5)]
+    #[msg("login timed out after {0} ms")]
+    Timeout(u64),
+
+    #[errno(category = 14, sub = 16, code = 601, platform = "cross")]
+    #[subject("uni-login::weixin")]
+    #[msg("weixin login failed")]
+    Weixin {
+        #[source(subject = "weixin-sdk")]
+        sdk: std::io::Error,
+        #[data]
+        partial: Option<Vec<String>>,
+    },
+
+    #[errno(code = 10)]
+    #[msg("storage: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Fails the way a plugin would: `?` on a derived error.
+#[cfg(feature = "bridge")]
+#[wasm_bindgen]
+pub fn login(reason: String) -> Result<(), uni_error::wasm::JsUniError> {
+    Err(LoginError::NfcUnavailable { reason })?
+}
+
+/// The same failure without the bridge: the error's JSON thrown as a string,
+/// as a plugin has to do without the `wasm` feature.
+#[cfg(not(feature = "bridge"))]
+#[wasm_bindgen]
+pub fn login(reason: String) -> Result<(), String> {
+    let e = LoginError::NfcUnavailable { reason };
+    Err(serde_json::to_string(&e).unwrap_or_default())
+}
+
+/// A uni-app callback's error, read back and thrown again as the cause of
+/// the plugin's own error.
+#[cfg(feature = "from-js")]
+#[wasm_bindgen]
+pub fn login_failed(callback_error: JsValue) -> Result<(), JsValue> {
+    let cause = uni_error::Error::from_js(&callback_error)?;
+    let io = std::io::Error::other(cause);
+    Err(uni_error::wasm::JsUniError::from(LoginError::Io(io)).into())
+}
+
+/// One more error type and its failing function, for the size figures.
+#[cfg(all(feature = "bridge", feature = "extra-types"))]
+macro_rules! extra_type {
+    ($name:ident, $fail:ident, $subject:literal, $category:literal) => {
+        #[derive(Debug, UniError)]
+        #[subject($subject)]
+        #[errno(category = $category, sub = 1)]
+        pub enum $name {
+            #[errno(code = 1)]
+            #[msg("not found: {0}")]
+            NotFound(String),
+            #[errno(code = 2)]
+            #[msg("denied for {user} after {tries} tries")]
+            Denied { user: String, tries: u32 },
+            #[errno(code = 3)]
+            #[msg("i/o: {0}")]
+            Io(#[from] std::io::Error),
+        }
+
+        #[wasm_bindgen]
+        pub fn $fail(what: String, tries: u32) -> Result<(), uni_error::wasm::JsUniError> {
+            Err(match tries {
+                0 => $name::NotFound(what),
+                u32::MAX => $name::Io(std::io::Error::other(what)),
+                tries => $name::Denied { user: what, tries },
+            })?
+        }
+    };
+}
+
+#[cfg(all(feature = "bridge", feature = "extra-types"))]
+mod extra {
+    use super::*;
+    extra_type!(PayError, pay, "uni-pay", 7);
+    extra_type!(FileError, open_file, "uni-file", 13);
+    extra_type!(NetError, request, "uni-request", 6);
+    extra_type!(BleError, connect_ble, "uni-ble", 15);
+}
+
+#[cfg(feature = "suite")]
+mod suite;

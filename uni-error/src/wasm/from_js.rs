@@ -1,0 +1,375 @@
+//! JavaScript → Rust: walk the value, check each known field, and write the
+//! crate's JSON; serde_json then reads it like any other input.
+
+use core::fmt;
+
+use wasm_bindgen::prelude::*;
+
+use super::{
+    array_is_array, js_text, object_keys, reflect_get, reflect_get_index, FromJsError,
+    AGGREGATE_NAME, SOURCE_NAME, TOP_NAME,
+};
+use crate::wire::MAX_JSON_DEPTH;
+
+/// The JSON text of a `UniError`-shaped JavaScript value, every known field
+/// checked.
+pub(super) fn to_json(value: &JsValue) -> Result<String, FromJsError> {
+    let mut reader = Reader {
+        out: String::new(),
+        path: String::new(),
+        ancestors: Vec::new(),
+    };
+    reader.error(value)?;
+    Ok(reader.out)
+}
+
+/// The keys of a uni error that are not unknown keys.
+const ERROR_KEYS: [&str; 5] = ["errSubject", "errCode", "errMsg", "data", "cause"];
+/// The keys of a source that are not unknown keys.
+const SOURCE_KEYS: [&str; 5] = ["message", "subject", "code", "cause", "errors"];
+
+struct Reader {
+    /// The JSON being written.
+    out: String,
+    /// The path of the value being read, as `cause.errors[1]`.
+    path: String,
+    /// The error nodes above the one being read, to refuse a cycle.
+    ancestors: Vec<(JsValue, String)>,
+}
+
+impl Reader {
+    fn fail(&self, message: impl fmt::Display) -> FromJsError {
+        FromJsError::new(message.to_string())
+    }
+
+    /// `` `path.key` `` or `` `key` `` at the root.
+    fn field(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            format!("`{key}`")
+        } else {
+            format!("`{}.{key}`", self.path)
+        }
+    }
+
+    /// ` at `path`` for a message, or nothing at the root.
+    fn at(&self) -> String {
+        if self.path.is_empty() {
+            String::new()
+        } else {
+            format!(" at `{}`", self.path)
+        }
+    }
+
+    fn get(&self, target: &JsValue, key: &str) -> Result<JsValue, FromJsError> {
+        reflect_get(target, &JsValue::from_str(key)).map_err(|thrown| {
+            self.fail(format_args!(
+                "reading {} threw {}",
+                self.field(key),
+                js_text(&thrown)
+            ))
+        })
+    }
+
+    /// A required or optional string field, written as JSON.
+    fn string(&mut self, target: &JsValue, key: &str, required: bool) -> Result<(), FromJsError> {
+        let value = self.get(target, key)?;
+        if value.is_undefined() || value.is_null() {
+            return if required {
+                Err(self.fail(format_args!("missing field `{key}`{}", self.at())))
+            } else {
+                Ok(())
+            };
+        }
+        let Some(text) = value.as_string() else {
+            return Err(self.fail(format_args!(
+                "{} is {}, expected a string",
+                self.field(key),
+                describe(&value)
+            )));
+        };
+        // wasm-bindgen replaces a lone surrogate with U+FFFD; refuse it
+        // instead, as the JSON reader does (only checked when one is seen).
+        if text.contains('\u{fffd}')
+            && !value
+                .dyn_ref::<js_sys::JsString>()
+                .is_some_and(js_sys::JsString::is_valid_utf16)
+        {
+            return Err(self.fail(format_args!(
+                "{} has a lone surrogate, which is not Unicode text",
+                self.field(key)
+            )));
+        }
+        self.key(key);
+        self.out.push_str(&json_string(&text));
+        Ok(())
+    }
+
+    /// A required or optional integer field, written as JSON.
+    fn code(&mut self, target: &JsValue, key: &str, required: bool) -> Result<(), FromJsError> {
+        let value = self.get(target, key)?;
+        if value.is_undefined() || value.is_null() {
+            return if required {
+                Err(self.fail(format_args!("missing field `{key}`{}", self.at())))
+            } else {
+                Ok(())
+            };
+        }
+        // The i64 range as doubles: -2^63 is one, 2^63 the first above it.
+        const MIN: f64 = -9_223_372_036_854_775_808.0;
+        let code = match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && (MIN..-MIN).contains(&n) => n as i64,
+            _ => {
+                return Err(self.fail(format_args!(
+                    "{} is {}, expected an integer in the i64 range",
+                    self.field(key),
+                    describe(&value)
+                )))
+            }
+        };
+        self.key(key);
+        self.out.push_str(&code.to_string());
+        Ok(())
+    }
+
+    /// Any value, through `JSON.stringify`; absent when it has no JSON.
+    fn json(&mut self, value: &JsValue, key: &str) -> Result<(), FromJsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(());
+        }
+        let text = js_sys::JSON::stringify(value).map_err(|thrown| {
+            self.fail(format_args!(
+                "{} cannot be written as JSON: {}",
+                self.field(key),
+                js_text(&thrown)
+            ))
+        })?;
+        let Some(text) = JsValue::from(text).as_string() else {
+            return Ok(()); // a function or a symbol: no JSON, like JSON.stringify
+        };
+        // JSON.stringify writes a lone surrogate as an escape, which is not
+        // Unicode text: refuse it here, naming the field.
+        // (A full parse: serde's `IgnoredAny` skips strings unchecked.)
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
+            return Err(self.fail(format_args!(
+                "{} is not valid JSON text: {e}",
+                self.field(key)
+            )));
+        }
+        self.key(key);
+        self.out.push_str(&text);
+        Ok(())
+    }
+
+    /// The object's own enumerable keys other than `known`, each written
+    /// with its JSON value. A `name` that is one of `markers` is the class
+    /// name uni-app's own classes assign (`this.name = 'UniError'`), not
+    /// data, and is left out.
+    fn unknown_keys(
+        &mut self,
+        target: &JsValue,
+        known: &[&str],
+        markers: &[&str],
+    ) -> Result<(), FromJsError> {
+        let keys = object_keys(target).map_err(|thrown| {
+            self.fail(format_args!(
+                "listing the keys{} threw {}",
+                self.at(),
+                js_text(&thrown)
+            ))
+        })?;
+        for key in keys {
+            let Some(key) = key.as_string() else { continue };
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let value = self.get(target, &key)?;
+            if key == "name"
+                && value
+                    .as_string()
+                    .is_some_and(|n| markers.contains(&n.as_str()))
+            {
+                continue;
+            }
+            self.json(&value, &key)?;
+        }
+        Ok(())
+    }
+
+    /// `,"key":` (or `"key":` first in an object).
+    fn key(&mut self, key: &str) {
+        if !self.out.ends_with('{') {
+            self.out.push(',');
+        }
+        self.out.push_str(&json_string(key));
+        self.out.push(':');
+    }
+
+    /// Checks that `value` is an object that is not an ancestor, and that
+    /// it sits no deeper than the JSON limit.
+    fn enter(&mut self, value: &JsValue, level: usize, what: &str) -> Result<(), FromJsError> {
+        if !value.is_object() {
+            let found = describe(value);
+            return Err(if self.path.is_empty() {
+                self.fail(format_args!("expected {what}, found {found}"))
+            } else {
+                self.fail(format_args!("`{}` is {found}, expected {what}", self.path))
+            });
+        }
+        if let Some((_, path)) = self.ancestors.iter().find(|(a, _)| a == value) {
+            let again = if path.is_empty() {
+                "the error itself".to_owned()
+            } else {
+                format!("`{path}`")
+            };
+            return Err(self.fail(format_args!(
+                "`{}` is {again} again: a cycle cannot be an error chain",
+                self.path
+            )));
+        }
+        if level > MAX_JSON_DEPTH {
+            return Err(self.fail(format_args!(
+                "the cause chain nests deeper than {MAX_JSON_DEPTH} JSON levels"
+            )));
+        }
+        self.ancestors.push((value.clone(), self.path.clone()));
+        Ok(())
+    }
+
+    fn error(&mut self, value: &JsValue) -> Result<(), FromJsError> {
+        self.enter(
+            value,
+            1,
+            "a UniError object {errSubject, errCode, errMsg, data?, cause?}",
+        )?;
+        self.out.push('{');
+        self.string(value, "errSubject", true)?;
+        self.code(value, "errCode", true)?;
+        self.string(value, "errMsg", true)?;
+        let data = self.get(value, "data")?;
+        self.json(&data, "data")?;
+        self.cause(value, 1)?;
+        self.unknown_keys(value, &ERROR_KEYS, &[TOP_NAME])?;
+        self.out.push('}');
+        Ok(())
+    }
+
+    /// The `cause` of the node at `level`, if any.
+    fn cause(&mut self, parent: &JsValue, level: usize) -> Result<(), FromJsError> {
+        let cause = self.get(parent, "cause")?;
+        if cause.is_undefined() || cause.is_null() {
+            return Ok(());
+        }
+        self.key("cause");
+        let len = self.path.len();
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.push_str("cause");
+        self.source(&cause, level + 1)?;
+        self.path.truncate(len);
+        Ok(())
+    }
+
+    /// A source or aggregate error at JSON `level`.
+    fn source(&mut self, value: &JsValue, level: usize) -> Result<(), FromJsError> {
+        self.enter(
+            value,
+            level,
+            "a source error object {message, subject?, code?, cause?, errors?}",
+        )?;
+        self.out.push('{');
+        self.string(value, "message", true)?;
+        self.string(value, "subject", false)?;
+        self.code(value, "code", false)?;
+        self.cause(value, level)?;
+        self.errors(value, level)?;
+        self.unknown_keys(value, &SOURCE_KEYS, &[SOURCE_NAME, AGGREGATE_NAME])?;
+        self.out.push('}');
+        self.ancestors.pop();
+        Ok(())
+    }
+
+    /// An aggregate's `errors`, if any.
+    fn errors(&mut self, parent: &JsValue, level: usize) -> Result<(), FromJsError> {
+        let errors = self.get(parent, "errors")?;
+        if errors.is_undefined() || errors.is_null() {
+            return Ok(());
+        }
+        let is_array = array_is_array(&errors).map_err(|thrown| {
+            self.fail(format_args!(
+                "reading {} threw {}",
+                self.field("errors"),
+                js_text(&thrown)
+            ))
+        })?;
+        if !is_array {
+            return Err(self.fail(format_args!(
+                "{} is {}, expected an array of source errors",
+                self.field("errors"),
+                describe(&errors)
+            )));
+        }
+        if level + 1 > MAX_JSON_DEPTH {
+            return Err(self.fail(format_args!(
+                "the cause chain nests deeper than {MAX_JSON_DEPTH} JSON levels"
+            )));
+        }
+        let length = self.get(&errors, "length")?.as_f64().unwrap_or(0.0) as u32;
+        self.key("errors");
+        self.out.push('[');
+        let len = self.path.len();
+        for i in 0..length {
+            self.path.truncate(len);
+            if !self.path.is_empty() {
+                self.path.push('.');
+            }
+            self.path.push_str(&format!("errors[{i}]"));
+            let member = reflect_get_index(&errors, i).map_err(|thrown| {
+                self.fail(format_args!(
+                    "reading `{}` threw {}",
+                    self.path,
+                    js_text(&thrown)
+                ))
+            })?;
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.source(&member, level + 2)?;
+        }
+        self.path.truncate(len);
+        self.out.push(']');
+        Ok(())
+    }
+}
+
+/// A string as JSON text.
+fn json_string(s: &str) -> String {
+    // Writing a `str` into a `String` cannot fail.
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// What a JavaScript value is, for an error message.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".to_owned()
+    } else if value.is_null() {
+        "null".to_owned()
+    } else if let Some(b) = value.as_bool() {
+        format!("the boolean {b}")
+    } else if value.as_f64().is_some() {
+        // JavaScript's own spelling of the number (`1.5`, `NaN`, `1e+21`).
+        format!("the number {}", js_text(value))
+    } else if value.is_string() {
+        "a string".to_owned()
+    } else if value.is_bigint() {
+        "a bigint".to_owned()
+    } else if value.is_symbol() {
+        "a symbol".to_owned()
+    } else if value.is_function() {
+        "a function".to_owned()
+    } else if array_is_array(value).unwrap_or(false) {
+        "an array".to_owned()
+    } else {
+        "an object".to_owned()
+    }
+}
