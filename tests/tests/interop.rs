@@ -618,10 +618,7 @@ fn taobao_from_uni_and_back() {
     );
     let negative = TopError::from_uni(&Error::new("csj", -404012, "no fill"));
     assert_eq!(negative.sub_code(), Some("csj.-404012"));
-    assert_eq!(
-        negative.to_uni(),
-        Error::new("csj", -404012, "no fill")
-    );
+    assert_eq!(negative.to_uni(), Error::new("csj", -404012, "no fill"));
     // A gateway error keeps its TOP fields in the cause.
     let v1: TopError =
         serde_json::from_str(r#"{"error_rsp":{"code":27,"msg":"Invalid session"}}"#).unwrap();

@@ -7,7 +7,12 @@
 // Each reader uses part of this; with only some of them enabled the rest
 // is unused, which is fine.
 #![cfg_attr(
-    not(all(feature = "wechat", feature = "google", feature = "taobao", feature = "monitor")),
+    not(all(
+        feature = "wechat",
+        feature = "google",
+        feature = "taobao",
+        feature = "monitor"
+    )),
     allow(dead_code)
 )]
 
