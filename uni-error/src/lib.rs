@@ -94,6 +94,9 @@
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 pub mod catalog;
 mod errno;
 mod error_trait;
@@ -109,6 +112,12 @@ pub mod status;
 #[cfg(feature = "taobao")]
 #[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
 pub mod taobao;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub mod tracing;
 #[cfg(feature = "wechat")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
 pub mod wechat;
