@@ -3,7 +3,7 @@
 //!
 //! A handler returns `Result<T, ErrorResponse>`; `?` converts any derived
 //! error (and [`Error`]) into it. The response has the error's HTTP status
-//! ([`status::http_status`](crate::status::http_status): `#[status(http =
+//! ([`status::http_status`]: `#[status(http =
 //! ..)]`, else the default of its errno), `Content-Type: application/json`,
 //! and by default the [`Public`] body, errSubject, errCode and errMsg only:
 //! causes and `data` can carry internals (third-party SDK names, order ids),

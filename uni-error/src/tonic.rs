@@ -1,6 +1,6 @@
 //! Uni errors as gRPC statuses: [`to_status`] gives a [`tonic::Status`]
 //! whose binary details are the `google.rpc.Status` of the
-//! [`google`](crate::google) mapping, and [`from_status`] reads one back.
+//! [`google`] mapping, and [`from_status`] reads one back.
 //!
 //! ```
 //! use uni_error::{tonic::{from_status, to_status}, Error};

@@ -1,4 +1,4 @@
-//! Uni errors as structured [`tracing`](::tracing) fields: [`event`] emits
+//! Uni errors as structured [`tracing`] fields: [`event`] emits
 //! one, [`record`] puts them on a span, and [`Traced`] carries them through
 //! `#[instrument(err)]`.
 //!
