@@ -186,11 +186,11 @@ fn get_req(path: &str) -> http::Request<Full<Bytes>> {
         .expect("request")
 }
 
-fn post_req(content_type: &str, body: &'static str) -> http::Request<Full<Bytes>> {
+fn post_req(content_type: &str, body: impl Into<Bytes>) -> http::Request<Full<Bytes>> {
     http::Request::post("/report")
         .header("host", "127.0.0.1")
         .header("content-type", content_type)
-        .body(Full::new(Bytes::from_static(body.as_bytes())))
+        .body(Full::new(body.into()))
         .expect("request")
 }
 
@@ -259,9 +259,11 @@ async fn the_body_extractor_reads_a_uni_error_and_rejects_as_one() {
         post_req("text/plain", r#"{"errSubject":"uni-pay","errCode":5,"errMsg":"m"}"#),
         post_req("application/json", r#"{"errSubject":"uni-pay","#),
         post_req("application/json", r#"{"errSubject":"uni-pay","errCode":"5","errMsg":"m"}"#),
+        // Over axum's default body limit (2 MiB).
+        post_req("application/json", vec![b' '; 2 * 1024 * 1024 + 1]),
     ])
     .await;
-    let expected: [(u16, &str); 4] = [
+    let expected: [(u16, &str); 5] = [
         // Read whole (unknown keys too) and echoed: errno 5 is DEADLINE_EXCEEDED.
         (
             504,
@@ -279,7 +281,12 @@ async fn the_body_extractor_reads_a_uni_error_and_rejects_as_one() {
             422,
             r#"{"errSubject":"uni-error::axum","errCode":101,"errMsg":"invalid type: string \"5\", expected an integer code in the i64 range at `errCode` at line 1 column 37"}"#,
         ),
+        (
+            413,
+            r#"{"errSubject":"uni-error::axum","errCode":101,"errMsg":"Failed to buffer the request body: length limit exceeded"}"#,
+        ),
     ];
+    assert_eq!(answers.len(), expected.len());
     for (answer, (status, body)) in answers.iter().zip(expected) {
         assert_eq!((answer.status, answer.body.as_str()), (status, body));
         assert_eq!(answer.content_type.as_deref(), Some("application/json"));

@@ -35,9 +35,10 @@
 //!
 //! [`from_status`] gives errSubject, errCode and errMsg back as they were,
 //! and the google.rpc code as the [`Error::status_override`] when it is not
-//! the errno's default, so `from_status(&to_status(&e))` equals `e` (`==`
-//! compares the JSON) and maps to the same code. The cause chain comes back
-//! as the text it travelled as, through [`error_info`]. A Status from any
+//! the errno's default: for an error without `data` or a cause,
+//! `from_status(&to_status(&e))` equals `e` and maps to the same code and
+//! HTTP status. A cause chain comes back as the text it travelled as,
+//! through [`error_info`]; `data` does not travel. A Status from any
 //! other server reads as [`google::Status::to_uni_error`](crate::google::Status::to_uni_error)
 //! reads its JSON form: without an `ErrorInfo`, errSubject is
 //! [`STATUS_SUBJECT`](crate::google::STATUS_SUBJECT) and errCode the general
@@ -45,8 +46,8 @@
 //!
 //! # MSRV
 //!
-//! tonic 0.14 needs Rust 1.88, above this crate's 1.85: the `tonic` feature
-//! needs what tonic needs. The protobuf messages are encoded and decoded
+//! tonic 0.14's current releases need Rust 1.88, above this crate's 1.85:
+//! the `tonic` feature needs what tonic needs. The protobuf messages are encoded and decoded
 //! here (three messages, proto3 rules, unknown fields skipped), so the
 //! feature adds neither prost nor a protoc step to a build.
 
