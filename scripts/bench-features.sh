@@ -17,10 +17,22 @@
 # costs cargo itself about a second of CPU here). The default build must
 # cost the same with and without the features.
 #
-# Usage: scripts/bench-features.sh [RUNS]     (default 3)
+# With --instructions, instead: the instructions of uni_error's own rustc
+# run in the `base` and `default` builds, counted once each under
+# `valgrind --tool=callgrind` (the same on every run, whatever the load),
+# to show that the features cost the default build nothing.
+#
+# Usage: scripts/bench-features.sh [RUNS]          (default 3)
+#        scripts/bench-features.sh --instructions
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+instructions=0
+if [ "${1:-}" = --instructions ]; then
+    instructions=1
+    shift
+    command -v valgrind >/dev/null || { echo "valgrind is needed for --instructions" >&2; exit 1; }
+fi
 runs=${1:-3}
 work=$root/target/bench-features
 mkdir -p "$work"
@@ -78,6 +90,32 @@ gen tracing '"tracing"' "$head_src"
 for c in "${configs[@]}"; do
     (cd "$work/$c" && cargo generate-lockfile --quiet && cargo fetch --quiet)
 done
+
+if [ "$instructions" = 1 ]; then
+    # Runs uni_error's rustc under callgrind when CALLGRIND_OUT is set.
+    wrapper=$work/rustc-wrapper.sh
+    cat > "$wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+rustc=$1
+shift
+if [ -n "${CALLGRIND_OUT:-}" ] && [[ " $* " == *" --crate-name uni_error "* ]]; then
+    exec valgrind --tool=callgrind --callgrind-out-file="$CALLGRIND_OUT" "$rustc" "$@" 2>/dev/null
+fi
+exec "$rustc" "$@"
+WRAPPER
+    chmod +x "$wrapper"
+    printf '| build | instructions of uni_error rustc run |\n|---|---|\n'
+    for c in base default; do
+        dir=$work/$c
+        (cd "$dir" && RUSTC_WRAPPER=$wrapper cargo build --offline --quiet) # dependencies warm
+        src=$(sed -n 's/^uniapp-error = { path = "\(.*\)", .*/\1/p' "$dir/Cargo.toml")
+        touch "$src/src/lib.rs"
+        out=$work/callgrind.$c
+        (cd "$dir" && CALLGRIND_OUT=$out RUSTC_WRAPPER=$wrapper cargo build --offline --quiet)
+        printf '| %s | %s |\n' "$c" "$(sed -n 's/^summary: //p' "$out")"
+    done
+    exit 0
+fi
 
 declare -A wall cpu
 for ((r = 1; r <= runs; r++)); do
