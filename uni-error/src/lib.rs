@@ -31,6 +31,12 @@
 //!     `error_rsp` (v1);
 //!   - [`monitor`]: `errorMsgMd5` / `errorStackMd5` fingerprints and the
 //!     WeChat JS error detail record.
+//! - Servers that answer uni-app clients, each behind its feature:
+//!   - [`axum`]: handlers return uni errors as JSON responses with their
+//!     HTTP status ([`axum::ErrorResponse`]), public body by default;
+//!   - [`tonic`]: `tonic::Status` with binary `google.rpc` details, and
+//!     back;
+//!   - [`tracing`]: errors as structured fields on events and spans.
 //!
 //! # Typed errors
 //!
