@@ -30,7 +30,7 @@ use uni_error::{Error, SourceError, UniError};
 enum PayError {
     #[errno(code = 4)]
     #[status(grpc = "NOT_FOUND")]
-    #[msg("no such order: {0}")]
+    #[msg("订单不存在 no such order: {0}")]
     NoOrder(u64),
 
     #[errno(code = 9)]
@@ -195,13 +195,14 @@ async fn failing_calls_carry_the_uni_error_to_the_client() {
     // same uni_error::Error back, override included.
     let order = &statuses[0];
     assert_eq!(order.code(), tonic::Code::NotFound);
-    assert_eq!(order.message(), "no such order: 7");
+    // Non-ASCII text survives grpc-message's percent-encoding.
+    assert_eq!(order.message(), "订单不存在 no such order: 7");
     let back = from_status(order).expect("well-formed details");
     let sent = Error::from(PayError::NoOrder(7));
     assert_eq!(back, sent);
     assert_eq!(
         serde_json::to_string(&back).unwrap(),
-        r#"{"errSubject":"uni-pay","errCode":700004,"errMsg":"no such order: 7"}"#
+        r#"{"errSubject":"uni-pay","errCode":700004,"errMsg":"订单不存在 no such order: 7"}"#
     );
     assert_eq!(
         back.status_override(),

@@ -29,7 +29,9 @@
 //!
 //! The chain in `metadata["cause"]` names third-party SDKs and their codes,
 //! as in the JSON form; `data` is not carried. Send [`to_public_status`] to
-//! an untrusted client.
+//! an untrusted client. The details travel in the `grpc-status-details-bin`
+//! trailer, which servers and proxies cap with the other headers (often at
+//! 8 or 16 KiB): a very long chain is another reason for the public status.
 //!
 //! # Reading one back
 //!
