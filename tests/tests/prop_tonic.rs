@@ -94,6 +94,27 @@ proptest! {
     }
 
     #[test]
+    fn long_chains_are_cut_to_fit(
+        text in "\\PC{1,64}",
+        repeat in 1usize..600,
+        subject in "[a-z-]{1,20}",
+    ) {
+        let cause = text.repeat(repeat);
+        let err = Error::new(subject, 4, "failed").with_cause(SourceError::new(cause.clone()));
+        let status = to_status(&err);
+        let info = error_info(&status).unwrap().unwrap();
+        let sent = info.metadata_get("cause").unwrap();
+        if status.details().len() < uni_error::tonic::MAX_DETAILS_LEN - 200 {
+            prop_assert_eq!(sent, format!("caused by: {cause}"));
+        } else {
+            prop_assert!(status.details().len() <= uni_error::tonic::MAX_DETAILS_LEN);
+        }
+        // Cut or not, prost reads the same text.
+        let theirs = status.check_error_details().unwrap();
+        prop_assert_eq!(theirs.error_info().unwrap().metadata["cause"].as_str(), sent);
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in any::<Vec<u8>>()) {
         let status = status_of(bytes);
         let _ = from_status(&status);

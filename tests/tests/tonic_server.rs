@@ -93,6 +93,12 @@ fn charge_error() -> PayError {
     }
 }
 
+/// A chain of 64 KiB of text: over what an HTTP/2 peer takes in a trailer.
+fn huge_error() -> Error {
+    Error::new("uni-ad", 1_416_601, "no ad could be shown")
+        .with_cause(SourceError::new("é".repeat(32 * 1024)).with_subject("csj"))
+}
+
 impl UnaryService<Vec<u8>> for Method {
     type Response = Vec<u8>;
     type Future = std::future::Ready<Result<tonic::Response<Vec<u8>>, tonic::Status>>;
@@ -103,6 +109,7 @@ impl UnaryService<Vec<u8>> for Method {
                 to_status(&PayError::NoOrder(id.into()))
             }
             "Charge" => to_status(&charge_error()),
+            "Huge" => to_status(&huge_error()),
             _ => to_public_status(&charge_error()),
         };
         std::future::ready(Err(status))
@@ -125,6 +132,7 @@ impl tower_service::Service<http::Request<tonic::body::Body>> for PayService {
             "/uni.Pay/Order" => Method("Order"),
             "/uni.Pay/Charge" => Method("Charge"),
             "/uni.Pay/Public" => Method("Public"),
+            "/uni.Pay/Huge" => Method("Huge"),
             _ => {
                 let response = tonic::Status::unimplemented("no such method").into_http();
                 return Box::pin(async move { Ok(response) });
@@ -246,6 +254,43 @@ async fn failing_calls_carry_the_uni_error_to_the_client() {
     assert_eq!(public.code(), tonic::Code::Unknown);
     assert_eq!(from_status(public).unwrap(), back);
     assert!(error_info(public).unwrap().unwrap().metadata.is_empty());
+}
+
+#[tokio::test]
+async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
+    // Uncut, hyper would refuse the trailer and the client would see
+    // RESOURCE_EXHAUSTED "h2 protocol error" instead of the error.
+    let statuses = call_all(&[("/uni.Pay/Huge", vec![])]).await;
+    let status = &statuses[0];
+    assert_eq!(status.code(), tonic::Code::Unknown);
+    assert_eq!(status.message(), "no ad could be shown");
+    assert!(status.details().len() <= uni_error::tonic::MAX_DETAILS_LEN);
+    let back = from_status(status).unwrap();
+    assert_eq!(
+        (back.subject(), back.code(), back.message()),
+        ("uni-ad", 1_416_601, "no ad could be shown")
+    );
+    let info = error_info(status).unwrap().unwrap();
+    let cause = info.metadata_get("cause").unwrap();
+    let full = format!("{:#}", huge_error());
+    let (_, full_cause) = full.split_once('\n').unwrap();
+    let (kept, note) = cause.rsplit_once('\n').unwrap();
+    assert!(full_cause.starts_with(kept));
+    let cut = full_cause.len() - kept.len();
+    assert_eq!(
+        note,
+        format!("[{cut} bytes of the chain were cut to fit a gRPC trailer]")
+    );
+    // tonic-types reads the cut details too.
+    assert_eq!(
+        status
+            .check_error_details()
+            .unwrap()
+            .error_info()
+            .unwrap()
+            .metadata["cause"],
+        cause
+    );
 }
 
 #[tokio::test]

@@ -30,8 +30,8 @@
 //! The chain in `metadata["cause"]` names third-party SDKs and their codes,
 //! as in the JSON form; `data` is not carried. Send [`to_public_status`] to
 //! an untrusted client. The details travel in the `grpc-status-details-bin`
-//! trailer, which servers and proxies cap with the other headers (often at
-//! 8 or 16 KiB): a very long chain is another reason for the public status.
+//! trailer, which HTTP/2 peers cap with the other headers, so a chain too
+//! long for [`MAX_DETAILS_LEN`] is cut, and says so.
 //!
 //! # Reading one back
 //!
@@ -110,14 +110,66 @@ pub fn to_public_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status 
     status_of(status)
 }
 
-fn status_of(status: google::Status) -> ::tonic::Status {
+/// The most bytes of details [`to_status`] writes: past it, the `cause`
+/// metadata (the chain as text) is cut to fit. (errMsg is never cut: it is
+/// also the status message.)
+///
+/// The details travel base64-encoded in the `grpc-status-details-bin`
+/// trailer, and HTTP/2 peers cap a header block: hyper (under tonic)
+/// refuses more than 16 KiB by default, and the client then sees
+/// `RESOURCE_EXHAUSTED "h2 protocol error"` instead of the error. 8 KiB of
+/// details is under 11 KiB of base64, which leaves room for the other
+/// headers, `grpc-message` included.
+///
+/// ```
+/// use uni_error::tonic::{error_info, to_status, MAX_DETAILS_LEN};
+/// use uni_error::{Error, SourceError};
+///
+/// let long = Error::new("uni-x", 4, "failed").with_cause(SourceError::new("x".repeat(100_000)));
+/// let status = to_status(&long);
+/// assert!(status.details().len() <= MAX_DETAILS_LEN);
+/// let info = error_info(&status)?.unwrap();
+/// assert!(info.metadata_get("cause").unwrap().ends_with(" bytes of the chain were cut to fit a gRPC trailer]"));
+/// # Ok::<(), uni_error::tonic::DetailsError>(())
+/// ```
+pub const MAX_DETAILS_LEN: usize = 8 * 1024;
+
+fn status_of(mut status: google::Status) -> ::tonic::Status {
     let mut details = Vec::new();
     encode_status(&status, &mut details);
+    if details.len() > MAX_DETAILS_LEN {
+        if let Some(cause) = status
+            .error_info_mut()
+            .and_then(|info| info.metadata.iter_mut().find(|(k, _)| k == "cause"))
+        {
+            cut_to_fit(&mut cause.1, details.len() - MAX_DETAILS_LEN);
+            details.clear();
+            encode_status(&status, &mut details);
+        }
+    }
     ::tonic::Status::with_details(
         ::tonic::Code::from_i32(status.code().value()),
         status.message(),
         Bytes::from(details),
     )
+}
+
+/// Shortens `text` by at least `over` bytes, on a character boundary, and
+/// says how much was cut. The note and the shorter length varints make the
+/// total at most what it was minus `over`.
+fn cut_to_fit(text: &mut String, over: usize) {
+    // Room for the note (at most 70 bytes) and for the length prefixes of
+    // the entry, the ErrorInfo, the Any and its value, which only shrink.
+    let keep = text.len().saturating_sub(over + 80);
+    let mut end = keep;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text.len() - end;
+    text.truncate(end);
+    text.push_str(&format!(
+        "\n[{cut} bytes of the chain were cut to fit a gRPC trailer]"
+    ));
 }
 
 /// The uni error a [`tonic::Status`] stands for; see the
