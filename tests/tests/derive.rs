@@ -917,7 +917,7 @@ pub struct NotFoundStruct;
 
 #[test]
 fn status_overrides_the_google_mapping() {
-    use uni_error::google;
+    use uni_error::google::self;
     use uni_error::status::{Code, StatusOverride};
     assert_eq!(
         DocError::Missing.status_override(),
