@@ -38,6 +38,14 @@
 //! - [`wasm`] (feature `wasm`): errors that reach JavaScript as real `Error`
 //!   objects shaped like uni-app's `UniError` ([`wasm::JsUniError`]), and
 //!   [`Error::from_js`] to read one back.
+//! - Servers that answer uni-app clients, each behind its feature:
+//!   - [`axum`] (feature `axum`): handlers return uni errors as JSON
+//!     responses with their HTTP status ([`axum::ErrorResponse`]), public
+//!     body by default;
+//!   - [`tonic`] (feature `tonic`): `tonic::Status` with binary
+//!     `google.rpc` details, and back;
+//!   - [`tracing`] (feature `tracing`): errors as structured fields on
+//!     events and spans.
 //!
 //! # Features
 //!
@@ -49,6 +57,9 @@
 //! | `taobao` | | the [`taobao`] module |
 //! | `monitor` | | the [`monitor`] module (adds the `md-5` dependency) |
 //! | `wasm` | | the [`wasm`] module (adds `wasm-bindgen` and `js-sys`) |
+//! | `axum` | | the [`axum`] module (adds `axum-core`, `http`, `bytes`) |
+//! | `tonic` | | the [`tonic`] module (adds `tonic`, `bytes`; enables `google`; needs Rust 1.88, tonic's own minimum) |
+//! | `tracing` | | the [`tracing`] module (adds `tracing`) |
 //! | `full` | | all of the above |
 //!
 //! The core (errno, wire types, the trait, [`Public`], [`catalog`],
@@ -120,6 +131,9 @@
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
 pub mod catalog;
 mod errno;
 mod error_trait;
@@ -142,6 +156,12 @@ pub mod status;
 #[cfg(feature = "taobao")]
 #[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
 pub mod taobao;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub mod tracing;
 #[cfg(feature = "wasm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
 pub mod wasm;

@@ -1,0 +1,135 @@
+//! Property tests of `uni_error::tonic`'s hand-written protobuf: any uni
+//! error survives `to_status` → `from_status`; what it writes is what prost
+//! (`tonic-types`) reads; what prost writes, it reads; and no input bytes
+//! make it panic.
+//!
+//! The case count is bounded for CI; raise it locally with
+//! `PROPTEST_CASES=100000 cargo test -p uni-error-tests --test prop_tonic`.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+use prost::Message;
+use tonic_types::StatusExt;
+use uni_error::tonic::{error_info, from_status, to_status};
+use uni_error::{Error, SourceError};
+
+fn status_of(details: Vec<u8>) -> tonic::Status {
+    tonic::Status::with_details(tonic::Code::Internal, "m", details.into())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_uni_error_round_trips(
+        subject in any::<String>(),
+        code in any::<i64>(),
+        message in any::<String>(),
+        cause in proptest::option::of(any::<String>()),
+    ) {
+        let mut err = Error::new(subject.clone(), code, message.clone());
+        if let Some(cause) = &cause {
+            err = err.with_cause(SourceError::new(cause.clone()));
+        }
+        let status = to_status(&err);
+        let back = from_status(&status).unwrap();
+        prop_assert_eq!(back.err_subject(), subject.as_str());
+        prop_assert_eq!(back.code(), code);
+        prop_assert_eq!(back.message(), message.as_str());
+        prop_assert_eq!(uni_error::status::grpc_code(&back), uni_error::status::grpc_code(&err));
+
+        // prost reads the same ErrorInfo.
+        let details = status.check_error_details().unwrap();
+        let theirs = details.error_info().unwrap();
+        let ours = error_info(&status).unwrap().unwrap();
+        prop_assert_eq!(&theirs.reason, &code.to_string());
+        prop_assert_eq!(&theirs.domain, &subject);
+        prop_assert_eq!(theirs.metadata.len(), ours.metadata.len());
+        for (k, v) in &ours.metadata {
+            prop_assert_eq!(theirs.metadata.get(k), Some(v));
+        }
+        prop_assert_eq!(ours.metadata_get("cause").is_some(), cause.is_some());
+    }
+
+    #[test]
+    fn what_prost_writes_is_read(
+        code in 0i32..17,
+        message in any::<String>(),
+        before in prop::collection::vec((any::<String>(), any::<Vec<u8>>()), 0..3),
+        info in proptest::option::of((
+            any::<String>(),
+            any::<String>(),
+            prop::collection::hash_map(any::<String>(), any::<String>(), 0..4),
+        )),
+    ) {
+        // Details of other types (never the ErrorInfo type), then maybe an ErrorInfo.
+        let mut details: Vec<prost_types::Any> = before
+            .into_iter()
+            .map(|(t, value)| prost_types::Any { type_url: format!("x/{t}"), value })
+            .collect();
+        if let Some((reason, domain, metadata)) = &info {
+            details.push(prost_types::Any {
+                type_url: "type.googleapis.com/google.rpc.ErrorInfo".to_owned(),
+                value: tonic_types::pb::ErrorInfo {
+                    reason: reason.clone(),
+                    domain: domain.clone(),
+                    metadata: metadata.clone(),
+                }
+                .encode_to_vec(),
+            });
+        }
+        let bytes = tonic_types::pb::Status { code, message, details }.encode_to_vec();
+        let ours = error_info(&status_of(bytes)).unwrap();
+        match (info, ours) {
+            (None, None) => {}
+            (Some((reason, domain, metadata)), Some(ours)) => {
+                prop_assert_eq!(ours.reason, reason);
+                prop_assert_eq!(ours.domain, domain);
+                let ours: HashMap<String, String> = ours.metadata.into_iter().collect();
+                prop_assert_eq!(ours, metadata);
+            }
+            (info, ours) => prop_assert!(false, "prost wrote {info:?}, we read {ours:?}"),
+        }
+    }
+
+    #[test]
+    fn long_chains_are_cut_to_fit(
+        text in "\\PC{1,64}",
+        repeat in 1usize..600,
+        subject in "[a-z-]{1,20}",
+    ) {
+        let cause = text.repeat(repeat);
+        let err = Error::new(subject, 4, "failed").with_cause(SourceError::new(cause.clone()));
+        let status = to_status(&err);
+        let info = error_info(&status).unwrap().unwrap();
+        let sent = info.metadata_get("cause").unwrap();
+        if status.details().len() < uni_error::tonic::MAX_DETAILS_LEN - 200 {
+            prop_assert_eq!(sent, format!("caused by: {cause}"));
+        } else {
+            prop_assert!(status.details().len() <= uni_error::tonic::MAX_DETAILS_LEN);
+        }
+        // Cut or not, prost reads the same text.
+        let theirs = status.check_error_details().unwrap();
+        prop_assert_eq!(theirs.error_info().unwrap().metadata["cause"].as_str(), sent);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in any::<Vec<u8>>()) {
+        let status = status_of(bytes);
+        let _ = from_status(&status);
+        let _ = error_info(&status);
+    }
+
+    #[test]
+    fn damaged_details_never_panic(cut in any::<prop::sample::Index>(), flip in any::<(prop::sample::Index, u8)>()) {
+        let err = Error::new("uni-ad", 1_416_601, "no ad").with_cause(SourceError::new("no fill"));
+        let good = to_status(&err).details().to_vec();
+        let mut damaged = good[..cut.index(good.len() + 1)].to_vec();
+        if !damaged.is_empty() {
+            let i = flip.0.index(damaged.len());
+            damaged[i] ^= flip.1;
+        }
+        let _ = from_status(&status_of(damaged));
+    }
+}

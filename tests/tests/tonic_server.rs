@@ -1,0 +1,391 @@
+//! `uni_error::tonic` across a real tonic server and client on 127.0.0.1
+//! (port 0): a failing call's `Status` reaches the client, its details
+//! decode back to the same `uni_error::Error`, and an independent reader
+//! (prost-generated `tonic-types`) sees the `google.rpc.ErrorInfo` the
+//! `google` module describes. The service is written by hand (no protoc):
+//! requests and responses are raw bytes.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::{Buf, BufMut};
+use http::uri::PathAndQuery;
+use prost::Message;
+use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
+use tonic::server::{Grpc, NamedService, UnaryService};
+use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Endpoint, Server};
+use tonic_types::StatusExt;
+use uni_error::google;
+use uni_error::status::{Code, StatusOverride};
+use uni_error::tonic::{error_info, from_status, to_public_status, to_status};
+use uni_error::{Error, SourceError, UniError};
+
+#[derive(Debug, UniError)]
+#[subject("uni-pay")]
+#[errno(category = 7, sub = 0)]
+enum PayError {
+    #[errno(code = 4)]
+    #[status(grpc = "NOT_FOUND")]
+    #[msg("订单不存在 no such order: {0}")]
+    NoOrder(u64),
+
+    #[errno(code = 9)]
+    #[msg("payment failed")]
+    Failed {
+        #[source(subject = "bank")]
+        io: std::io::Error,
+    },
+}
+
+/// Messages are the raw bytes of the request and response.
+#[derive(Clone, Copy, Default)]
+struct Raw;
+
+impl Codec for Raw {
+    type Encode = Vec<u8>;
+    type Decode = Vec<u8>;
+    type Encoder = Raw;
+    type Decoder = Raw;
+    fn encoder(&mut self) -> Raw {
+        Raw
+    }
+    fn decoder(&mut self) -> Raw {
+        Raw
+    }
+}
+
+impl Encoder for Raw {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+    fn encode(&mut self, item: Vec<u8>, dst: &mut EncodeBuf<'_>) -> Result<(), tonic::Status> {
+        dst.put_slice(&item);
+        Ok(())
+    }
+}
+
+impl Decoder for Raw {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<Vec<u8>>, tonic::Status> {
+        Ok(Some(src.copy_to_bytes(src.remaining()).to_vec()))
+    }
+}
+
+/// `/uni.Pay/Order`: fails with `PayError::NoOrder(<first request byte>)`;
+/// `/uni.Pay/Charge`: fails with a chain; `/uni.Pay/Public`: the same chain
+/// through `to_public_status`.
+#[derive(Clone)]
+struct PayService;
+
+impl NamedService for PayService {
+    const NAME: &'static str = "uni.Pay";
+}
+
+struct Method(&'static str);
+
+fn charge_error() -> PayError {
+    PayError::Failed {
+        io: std::io::Error::other("card declined"),
+    }
+}
+
+/// A chain of 64 KiB of text: over what an HTTP/2 peer takes in a trailer.
+fn huge_error() -> Error {
+    Error::new("uni-ad", 1_416_601, "no ad could be shown")
+        .with_cause(SourceError::new("é".repeat(32 * 1024)).with_subject("csj"))
+}
+
+impl UnaryService<Vec<u8>> for Method {
+    type Response = Vec<u8>;
+    type Future = std::future::Ready<Result<tonic::Response<Vec<u8>>, tonic::Status>>;
+    fn call(&mut self, request: tonic::Request<Vec<u8>>) -> Self::Future {
+        let status = match self.0 {
+            "Order" => {
+                let id = request.get_ref().first().copied().unwrap_or_default();
+                to_status(&PayError::NoOrder(id.into()))
+            }
+            "Charge" => to_status(&charge_error()),
+            "Huge" => to_status(&huge_error()),
+            _ => to_public_status(&charge_error()),
+        };
+        std::future::ready(Err(status))
+    }
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+impl tower_service::Service<http::Request<tonic::body::Body>> for PayService {
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+        let method = match request.uri().path() {
+            "/uni.Pay/Order" => Method("Order"),
+            "/uni.Pay/Charge" => Method("Charge"),
+            "/uni.Pay/Public" => Method("Public"),
+            "/uni.Pay/Huge" => Method("Huge"),
+            _ => {
+                let response = tonic::Status::unimplemented("no such method").into_http();
+                return Box::pin(async move { Ok(response) });
+            }
+        };
+        Box::pin(async move { Ok(Grpc::new(Raw).unary(method, request).await) })
+    }
+}
+
+/// Serves `PayService` on 127.0.0.1:0, makes each call with a tonic client,
+/// returns the statuses and stops the server; bounded in time.
+async fn call_all(calls: &[(&'static str, Vec<u8>)]) -> Vec<tonic::Status> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(Server::builder().serve_with_incoming_shutdown(
+        PayService,
+        TcpIncoming::from(listener),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let exchange = async {
+        let channel = Endpoint::from_shared(format!("http://{addr}"))
+            .expect("endpoint")
+            .connect()
+            .await
+            .expect("connect");
+        let mut client = tonic::client::Grpc::new(channel);
+        let mut statuses = Vec::new();
+        for (path, body) in calls {
+            client.ready().await.expect("ready");
+            let answer = client
+                .unary::<Vec<u8>, Vec<u8>, Raw>(
+                    tonic::Request::new(body.clone()),
+                    PathAndQuery::from_static(path),
+                    Raw,
+                )
+                .await;
+            statuses.push(answer.expect_err("every call fails"));
+        }
+        statuses
+    };
+    let statuses = tokio::time::timeout(Duration::from_secs(20), exchange)
+        .await
+        .expect("the calls took over 20 s");
+    stop.send(()).expect("server still running");
+    tokio::time::timeout(Duration::from_secs(5), server)
+        .await
+        .expect("the server did not stop")
+        .expect("join")
+        .expect("serve");
+    statuses
+}
+
+#[tokio::test]
+async fn failing_calls_carry_the_uni_error_to_the_client() {
+    let statuses = call_all(&[
+        ("/uni.Pay/Order", vec![7]),
+        ("/uni.Pay/Charge", vec![]),
+        ("/uni.Pay/Public", vec![]),
+    ])
+    .await;
+
+    // A leaf with #[status(grpc = "NOT_FOUND")]: code, message, and the
+    // same uni_error::Error back, override included.
+    let order = &statuses[0];
+    assert_eq!(order.code(), tonic::Code::NotFound);
+    // Non-ASCII text survives grpc-message's percent-encoding.
+    assert_eq!(order.message(), "订单不存在 no such order: 7");
+    let back = from_status(order).expect("well-formed details");
+    let sent = Error::from(PayError::NoOrder(7));
+    assert_eq!(back, sent);
+    assert_eq!(
+        serde_json::to_string(&back).unwrap(),
+        r#"{"errSubject":"uni-pay","errCode":700004,"errMsg":"订单不存在 no such order: 7"}"#
+    );
+    assert_eq!(
+        back.status_override(),
+        Some(StatusOverride {
+            grpc: Some(Code::NotFound),
+            http: None
+        })
+    );
+    assert_eq!(uni_error::status::http_status(&back), 404);
+
+    // A chain: the default code, the chain as the `cause` metadata text.
+    let charge = &statuses[1];
+    assert_eq!(charge.code(), tonic::Code::Unknown);
+    assert_eq!(charge.message(), "payment failed");
+    let back = from_status(charge).expect("well-formed details");
+    assert_eq!(
+        serde_json::to_string(&back).unwrap(),
+        r#"{"errSubject":"uni-pay","errCode":700009,"errMsg":"payment failed"}"#
+    );
+    assert_eq!(back.status_override(), None);
+    let info = error_info(charge).unwrap().expect("an ErrorInfo");
+    assert_eq!(
+        info.metadata,
+        [(
+            "cause".to_owned(),
+            "caused by: bank: card declined".to_owned()
+        )]
+    );
+    // The same ErrorInfo as the google module's JSON form.
+    assert_eq!(
+        serde_json::to_string(&info).unwrap(),
+        r#"{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"700009","domain":"uni-pay","metadata":{"cause":"caused by: bank: card declined"}}"#
+    );
+    assert_eq!(
+        Some(&info),
+        google::Status::from_uni(&charge_error()).error_info()
+    );
+
+    // The public status drops the chain, nothing else.
+    let public = &statuses[2];
+    assert_eq!(public.code(), tonic::Code::Unknown);
+    assert_eq!(from_status(public).unwrap(), back);
+    assert!(error_info(public).unwrap().unwrap().metadata.is_empty());
+}
+
+#[tokio::test]
+async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
+    // Uncut, hyper would refuse the trailer and the client would see
+    // RESOURCE_EXHAUSTED "h2 protocol error" instead of the error.
+    let statuses = call_all(&[("/uni.Pay/Huge", vec![])]).await;
+    let status = &statuses[0];
+    assert_eq!(status.code(), tonic::Code::Unknown);
+    assert_eq!(status.message(), "no ad could be shown");
+    assert!(status.details().len() <= uni_error::tonic::MAX_DETAILS_LEN);
+    let back = from_status(status).unwrap();
+    assert_eq!(
+        (back.err_subject(), back.code(), back.message()),
+        ("uni-ad", 1_416_601, "no ad could be shown")
+    );
+    let info = error_info(status).unwrap().unwrap();
+    let cause = info.metadata_get("cause").unwrap();
+    let full = format!("{:#}", huge_error());
+    let (_, full_cause) = full.split_once('\n').unwrap();
+    let (kept, note) = cause.rsplit_once('\n').unwrap();
+    assert!(full_cause.starts_with(kept));
+    let cut = full_cause.len() - kept.len();
+    assert_eq!(
+        note,
+        format!("[{cut} bytes of the chain were cut to fit a gRPC trailer]")
+    );
+    // tonic-types reads the cut details too.
+    assert_eq!(
+        status
+            .check_error_details()
+            .unwrap()
+            .error_info()
+            .unwrap()
+            .metadata["cause"],
+        cause
+    );
+}
+
+#[tokio::test]
+async fn an_independent_reader_sees_google_rpc_error_info() {
+    let statuses = call_all(&[("/uni.Pay/Charge", vec![])]).await;
+    let status = &statuses[0];
+
+    let details = status
+        .check_error_details()
+        .expect("tonic-types decodes it");
+    let info = details.error_info().expect("an ErrorInfo");
+    assert_eq!(info.reason, "700009");
+    assert_eq!(info.domain, "uni-pay");
+    assert_eq!(info.metadata.len(), 1);
+    assert_eq!(info.metadata["cause"], "caused by: bank: card declined");
+
+    // Byte for byte what prost writes for the same google.rpc.Status.
+    let mut metadata = std::collections::HashMap::new();
+    metadata.insert(
+        "cause".to_owned(),
+        "caused by: bank: card declined".to_owned(),
+    );
+    let expected = tonic_types::pb::Status {
+        code: 2,
+        message: "payment failed".to_owned(),
+        details: vec![prost_types_any(
+            "type.googleapis.com/google.rpc.ErrorInfo",
+            tonic_types::pb::ErrorInfo {
+                reason: "700009".to_owned(),
+                domain: "uni-pay".to_owned(),
+                metadata,
+            }
+            .encode_to_vec(),
+        )],
+    };
+    assert_eq!(status.details(), expected.encode_to_vec().as_slice());
+}
+
+fn prost_types_any(type_url: &str, value: Vec<u8>) -> prost_types::Any {
+    prost_types::Any {
+        type_url: type_url.to_owned(),
+        value,
+    }
+}
+
+#[test]
+fn statuses_written_by_other_peers_read_back() {
+    // A peer that builds its details with tonic-types.
+    let mut metadata = std::collections::HashMap::new();
+    metadata.insert("cause".to_owned(), "caused by: db-7 down".to_owned());
+    let theirs = tonic::Status::with_error_details(
+        tonic::Code::Unavailable,
+        "try later",
+        tonic_types::ErrorDetails::with_error_info("108", "uni-request", metadata),
+    );
+    let err = from_status(&theirs).unwrap();
+    assert_eq!(
+        serde_json::to_string(&err).unwrap(),
+        r#"{"errSubject":"uni-request","errCode":108,"errMsg":"try later"}"#
+    );
+    // 108 maps to UNAVAILABLE already: no override to keep.
+    assert_eq!(err.status_override(), None);
+    assert_eq!(
+        error_info(&theirs).unwrap().unwrap().metadata_get("cause"),
+        Some("caused by: db-7 down")
+    );
+
+    // A reason that is not an errno, from a service that knows nothing of
+    // uni errors: google's reading of the JSON form.
+    let foreign = tonic::Status::with_error_details(
+        tonic::Code::PermissionDenied,
+        "API disabled",
+        tonic_types::ErrorDetails::with_error_info(
+            "API_DISABLED",
+            "googleapis.com",
+            std::collections::HashMap::new(),
+        ),
+    );
+    let err = from_status(&foreign).unwrap();
+    assert_eq!((err.err_subject(), err.code()), ("googleapis.com", 102));
+
+    // A round trip of a chain keeps everything the Status carries.
+    let chained = Error::new("uni-ad", 1_416_601, "no ad could be shown").with_cause(
+        SourceError::new("no fill")
+            .with_subject("csj")
+            .with_code(-404012),
+    );
+    let status = to_status(&chained);
+    let back = from_status(&status).unwrap();
+    assert_eq!(
+        (back.err_subject(), back.code(), back.message()),
+        ("uni-ad", 1_416_601, "no ad could be shown")
+    );
+    assert_eq!(
+        error_info(&status).unwrap().unwrap().metadata_get("cause"),
+        Some("caused by: csj -404012: no fill")
+    );
+}

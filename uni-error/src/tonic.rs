@@ -1,0 +1,585 @@
+//! Uni errors as gRPC statuses: [`to_status`] gives a [`tonic::Status`]
+//! whose binary details are the `google.rpc.Status` of the
+//! [`google`] mapping, and [`from_status`] reads one back.
+//!
+//! ```
+//! use uni_error::{tonic::{from_status, to_status}, Error};
+//!
+//! let err = Error::new("uni-login", 1_504_003, "NFC is not available: off");
+//! let status = to_status(&err);
+//! assert_eq!(status.code(), tonic::Code::Unknown);
+//! assert_eq!(status.message(), "NFC is not available: off");
+//!
+//! // On the other side of the call, from the Status alone:
+//! assert_eq!(from_status(&status)?, err);
+//! # Ok::<(), uni_error::tonic::DetailsError>(())
+//! ```
+//!
+//! # What the Status carries
+//!
+//! Exactly what [`google::Status::from_uni`](crate::google::Status::from_uni)
+//! gives, in gRPC's binary form, so a Go, Java or Python peer reads it with
+//! its stock `google.rpc` types (`status.FromError(err).Details()` in Go):
+//!
+//! | `tonic::Status` | from the uni error |
+//! |---|---|
+//! | code | [`status::grpc_code`](crate::status::grpc_code): `#[status(grpc = ..)]`, else the errno's default |
+//! | message | errMsg |
+//! | details | a serialized `google.rpc.Status` with the same code and message and one `google.protobuf.Any` detail, a `google.rpc.ErrorInfo`: `reason` = errCode in decimal, `domain` = errSubject, `metadata` = `{"cause": <the chain as text>}` when there is a cause |
+//!
+//! The chain in `metadata["cause"]` names third-party SDKs and their codes,
+//! as in the JSON form; `data` is not carried. Send [`to_public_status`] to
+//! an untrusted client. The details travel in the `grpc-status-details-bin`
+//! trailer, which HTTP/2 peers cap with the other headers, so a chain too
+//! long for [`MAX_DETAILS_LEN`] is cut, and says so.
+//!
+//! # Reading one back
+//!
+//! [`from_status`] gives errSubject, errCode and errMsg back as they were,
+//! and the google.rpc code as the [`Error::status_override`] when it is not
+//! the errno's default: for an error without `data` or a cause,
+//! `from_status(&to_status(&e))` equals `e` and maps to the same code and
+//! HTTP status. A cause chain comes back as the text it travelled as,
+//! through [`error_info`]; `data` does not travel. A Status from any
+//! other server reads as [`google::Status::to_uni`](crate::google::Status::to_uni)
+//! reads its JSON form: without an `ErrorInfo`, errSubject is
+//! [`STATUS_SUBJECT`](crate::google::STATUS_SUBJECT) and errCode the general
+//! errno of the code (`-1` if none).
+//!
+//! # MSRV
+//!
+//! tonic 0.14's current releases need Rust 1.88, above this crate's 1.85:
+//! the `tonic` feature needs what tonic needs. The protobuf messages are encoded and decoded
+//! here (three messages, proto3 rules, unknown fields skipped), so the
+//! feature adds neither prost nor a protoc step to a build.
+
+use core::fmt;
+
+use bytes::Bytes;
+
+use crate::google::{self, Detail, ErrorInfo, ERROR_INFO_TYPE};
+use crate::status::{code_of, Code, StatusOverride};
+use crate::{AnyUniError, Error};
+
+/// The [`tonic::Status`] of any uni error: google.rpc code, errMsg, and the
+/// binary `google.rpc.Status` details with an `ErrorInfo`. See the
+/// [module docs](self#what-the-status-carries).
+///
+/// ```
+/// use uni_error::{tonic::to_status, UniError};
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-pay")]
+/// #[errno(700004)]
+/// #[status(grpc = "NOT_FOUND")]
+/// #[msg("no such order")]
+/// struct NoOrder;
+///
+/// let status = to_status(&NoOrder);
+/// assert_eq!(status.code(), tonic::Code::NotFound);
+/// assert_eq!(
+///     status.details(),
+///     b"\x08\x05\x12\x0dno such order\x1a\x3d\
+///       \x0a\x28type.googleapis.com/google.rpc.ErrorInfo\
+///       \x12\x11\x0a\x06700004\x12\x07uni-pay"
+/// );
+/// ```
+pub fn to_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
+    status_of(google::Status::from_uni(error))
+}
+
+/// [`to_status`] without the cause chain: what an untrusted client may see
+/// (errSubject, errCode, errMsg and the code), like [`Public`](crate::Public)
+/// for JSON.
+///
+/// ```
+/// use uni_error::{tonic::{error_info, to_public_status, to_status}, Error, SourceError};
+///
+/// let err = Error::new("uni-pay", 700001, "payment failed").with_cause(SourceError::new("db-7 down"));
+/// let info = error_info(&to_status(&err))?.unwrap();
+/// assert_eq!(info.metadata_get("cause"), Some("caused by: db-7 down"));
+/// let info = error_info(&to_public_status(&err))?.unwrap();
+/// assert!(info.metadata.is_empty());
+/// # Ok::<(), uni_error::tonic::DetailsError>(())
+/// ```
+pub fn to_public_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
+    let mut status = google::Status::from_uni(error);
+    if let Some(info) = status.error_info_mut() {
+        info.metadata.clear();
+    }
+    status_of(status)
+}
+
+/// The most bytes of details [`to_status`] writes: past it, the `cause`
+/// metadata (the chain as text) is cut to fit. (errMsg is never cut: it is
+/// also the status message.)
+///
+/// The details travel base64-encoded in the `grpc-status-details-bin`
+/// trailer, and HTTP/2 peers cap a header block: hyper (under tonic)
+/// refuses more than 16 KiB by default, and the client then sees
+/// `RESOURCE_EXHAUSTED "h2 protocol error"` instead of the error. 8 KiB of
+/// details is under 11 KiB of base64, which leaves room for the other
+/// headers, `grpc-message` included.
+///
+/// ```
+/// use uni_error::tonic::{error_info, to_status, MAX_DETAILS_LEN};
+/// use uni_error::{Error, SourceError};
+///
+/// let long = Error::new("uni-x", 4, "failed").with_cause(SourceError::new("x".repeat(100_000)));
+/// let status = to_status(&long);
+/// assert!(status.details().len() <= MAX_DETAILS_LEN);
+/// let info = error_info(&status)?.unwrap();
+/// assert!(info.metadata_get("cause").unwrap().ends_with(" bytes of the chain were cut to fit a gRPC trailer]"));
+/// # Ok::<(), uni_error::tonic::DetailsError>(())
+/// ```
+pub const MAX_DETAILS_LEN: usize = 8 * 1024;
+
+fn status_of(mut status: google::Status) -> ::tonic::Status {
+    let mut details = Vec::new();
+    encode_status(&status, &mut details);
+    if details.len() > MAX_DETAILS_LEN {
+        if let Some(cause) = status
+            .error_info_mut()
+            .and_then(|info| info.metadata.iter_mut().find(|(k, _)| k == "cause"))
+        {
+            cut_to_fit(&mut cause.1, details.len() - MAX_DETAILS_LEN);
+            details.clear();
+            encode_status(&status, &mut details);
+        }
+    }
+    ::tonic::Status::with_details(
+        ::tonic::Code::from_i32(status.code().value()),
+        status.message(),
+        Bytes::from(details),
+    )
+}
+
+/// Shortens `text` by at least `over` bytes, on a character boundary, and
+/// says how much was cut. The note and the shorter length varints make the
+/// total at most what it was minus `over`.
+fn cut_to_fit(text: &mut String, over: usize) {
+    // Room for the note (at most 70 bytes) and for the length prefixes of
+    // the entry, the ErrorInfo, the Any and its value, which only shrink.
+    let keep = text.len().saturating_sub(over + 80);
+    let mut end = keep;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text.len() - end;
+    text.truncate(end);
+    text.push_str(&format!(
+        "\n[{cut} bytes of the chain were cut to fit a gRPC trailer]"
+    ));
+}
+
+/// The uni error a [`tonic::Status`] stands for; see the
+/// [module docs](self#reading-one-back). Fails only when the details are
+/// not a well-formed `google.rpc.Status`.
+///
+/// ```
+/// use uni_error::tonic::from_status;
+///
+/// // A plain status from a server that knows nothing of uni errors.
+/// let err = from_status(&tonic::Status::deadline_exceeded("too slow"))?;
+/// assert_eq!((err.err_subject(), err.code(), err.message()), ("google.rpc", 5, "too slow"));
+///
+/// let bad = tonic::Status::with_details(tonic::Code::Internal, "m", bytes::Bytes::from_static(b"\x1a\x05"));
+/// assert_eq!(
+///     from_status(&bad).unwrap_err().to_string(),
+///     "malformed google.rpc.Status details: field 3 is cut short (5 bytes announced, 0 left)"
+/// );
+/// # Ok::<(), uni_error::tonic::DetailsError>(())
+/// ```
+pub fn from_status(status: &::tonic::Status) -> Result<Error, DetailsError> {
+    let code = Code::try_from(status.code() as i32).unwrap_or(Code::Unknown);
+    let mut read = google::Status::new(code, status.message());
+    if let Some(info) = error_info(status)? {
+        read = read.with_detail(Detail::ErrorInfo(info));
+    }
+    let error = read.to_uni();
+    if code_of(None, || error.errno()) == code {
+        Ok(error)
+    } else {
+        Ok(error.with_status_override(Some(StatusOverride {
+            grpc: Some(code),
+            http: None,
+        })))
+    }
+}
+
+/// The first `google.rpc.ErrorInfo` in a [`tonic::Status`]'s details, with
+/// its metadata (the cause chain as text under `"cause"`), or `None` when
+/// the details have none. Fails when the details are not a well-formed
+/// `google.rpc.Status`.
+///
+/// ```
+/// use uni_error::{tonic::{error_info, to_status}, Error, SourceError};
+///
+/// let err = Error::new("uni-ad", 1_416_601, "no ad could be shown")
+///     .with_cause(SourceError::new("no fill").with_subject("csj").with_code(-404012));
+/// let info = error_info(&to_status(&err))?.expect("an ErrorInfo");
+/// assert_eq!((info.reason.as_str(), info.domain.as_str()), ("1416601", "uni-ad"));
+/// assert_eq!(info.metadata_get("cause"), Some("caused by: csj -404012: no fill"));
+/// # Ok::<(), uni_error::tonic::DetailsError>(())
+/// ```
+pub fn error_info(status: &::tonic::Status) -> Result<Option<ErrorInfo>, DetailsError> {
+    let mut found = None;
+    let mut r = Reader::new(status.details());
+    while let Some((field, value)) = r.field()? {
+        // google.rpc.Status: 1 code, 2 message, 3 repeated Any details.
+        if let (3, Value::Bytes(any)) = (field, value) {
+            if found.is_none() {
+                found = decode_any(any)?;
+            }
+        } else {
+            let known = [
+                (1, WireType::Varint),
+                (2, WireType::Len),
+                (3, WireType::Len),
+            ];
+            check_scalar(field, &value, &known)?;
+        }
+    }
+    Ok(found)
+}
+
+/// Why a [`tonic::Status`]'s details are not a `google.rpc.Status`.
+///
+/// ```
+/// let bad = tonic::Status::with_details(tonic::Code::Internal, "m", bytes::Bytes::from_static(b"\xff"));
+/// let err = uni_error::tonic::from_status(&bad).unwrap_err();
+/// assert_eq!(err.to_string(), "malformed google.rpc.Status details: a varint is cut short");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailsError {
+    what: String,
+}
+
+impl fmt::Display for DetailsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "malformed google.rpc.Status details: {}", self.what)
+    }
+}
+
+impl std::error::Error for DetailsError {}
+
+fn malformed(what: impl Into<String>) -> DetailsError {
+    DetailsError { what: what.into() }
+}
+
+// ---------------------------------------------------------------------------
+// Encoding: proto3, fields in number order, defaults ("" and 0) left out.
+// ---------------------------------------------------------------------------
+
+fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_bytes(out: &mut Vec<u8>, field: u32, bytes: &[u8]) {
+    put_varint(out, u64::from(field << 3 | 2));
+    put_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+fn put_str(out: &mut Vec<u8>, field: u32, s: &str) {
+    if !s.is_empty() {
+        put_bytes(out, field, s.as_bytes());
+    }
+}
+
+/// `google.rpc.Status`; details other than `ErrorInfo` (kept from JSON,
+/// without a binary form) are left out. `from_uni` never makes one.
+fn encode_status(status: &google::Status, out: &mut Vec<u8>) {
+    let code = status.code().value();
+    if code != 0 {
+        put_varint(out, 1 << 3);
+        // int32: a negative value is sign-extended to ten bytes.
+        put_varint(out, i64::from(code) as u64);
+    }
+    put_str(out, 2, status.message());
+    let mut buf = Vec::new();
+    for detail in status.details() {
+        if let Detail::ErrorInfo(info) = detail {
+            buf.clear();
+            encode_any(info, &mut buf);
+            put_bytes(out, 3, &buf);
+        }
+    }
+}
+
+/// `google.protobuf.Any { type_url = 1, value = 2 }` around an `ErrorInfo`.
+fn encode_any(info: &ErrorInfo, out: &mut Vec<u8>) {
+    put_str(out, 1, ERROR_INFO_TYPE);
+    let mut value = Vec::new();
+    // ErrorInfo: reason = 1, domain = 2, map<string, string> metadata = 3,
+    // each entry a message { key = 1, value = 2 }.
+    put_str(&mut value, 1, &info.reason);
+    put_str(&mut value, 2, &info.domain);
+    let mut entry = Vec::new();
+    for (k, v) in &info.metadata {
+        entry.clear();
+        put_str(&mut entry, 1, k);
+        put_str(&mut entry, 2, v);
+        put_bytes(&mut value, 3, &entry);
+    }
+    put_bytes(out, 2, &value);
+}
+
+// ---------------------------------------------------------------------------
+// Decoding: every length checked, unknown fields skipped, last scalar wins.
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WireType {
+    Varint,
+    Len,
+    Fixed,
+}
+
+#[derive(Clone, Copy)]
+enum Value<'a> {
+    Varint,
+    Bytes(&'a [u8]),
+    Fixed,
+}
+
+impl Value<'_> {
+    fn wire_type(&self) -> WireType {
+        match self {
+            Value::Varint => WireType::Varint,
+            Value::Bytes(_) => WireType::Len,
+            Value::Fixed => WireType::Fixed,
+        }
+    }
+}
+
+/// A known field with the wrong wire type is malformed; unknown fields pass.
+fn check_scalar(
+    field: u32,
+    value: &Value<'_>,
+    known: &[(u32, WireType)],
+) -> Result<(), DetailsError> {
+    match known.iter().find(|(f, _)| *f == field) {
+        Some((_, wire)) if *wire != value.wire_type() => {
+            Err(malformed(format!("field {field} has the wrong wire type")))
+        }
+        _ => Ok(()),
+    }
+}
+
+struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Reader { rest: bytes }
+    }
+
+    fn varint(&mut self) -> Result<u64, DetailsError> {
+        let mut n = 0u64;
+        for (i, &b) in self.rest.iter().enumerate().take(10) {
+            n |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                self.rest = &self.rest[i + 1..];
+                return Ok(n);
+            }
+        }
+        Err(malformed(if self.rest.len() >= 10 {
+            "a varint is longer than ten bytes"
+        } else {
+            "a varint is cut short"
+        }))
+    }
+
+    fn take(&mut self, n: usize, field: u32) -> Result<&'a [u8], DetailsError> {
+        if n > self.rest.len() {
+            return Err(malformed(format!(
+                "field {field} is cut short ({n} bytes announced, {} left)",
+                self.rest.len()
+            )));
+        }
+        let (head, tail) = self.rest.split_at(n);
+        self.rest = tail;
+        Ok(head)
+    }
+
+    /// The next field, or `None` at the end.
+    fn field(&mut self) -> Result<Option<(u32, Value<'a>)>, DetailsError> {
+        if self.rest.is_empty() {
+            return Ok(None);
+        }
+        let key = self.varint()?;
+        let field = u32::try_from(key >> 3)
+            .ok()
+            .filter(|f| *f != 0)
+            .ok_or_else(|| malformed(format!("field number {} is out of range", key >> 3)))?;
+        let value = match key & 7 {
+            0 => {
+                self.varint()?;
+                Value::Varint
+            }
+            1 => {
+                self.take(8, field)?;
+                Value::Fixed
+            }
+            2 => {
+                let len = self.varint()?;
+                let len = usize::try_from(len).unwrap_or(usize::MAX);
+                Value::Bytes(self.take(len, field)?)
+            }
+            5 => {
+                self.take(4, field)?;
+                Value::Fixed
+            }
+            other => {
+                return Err(malformed(format!(
+                    "field {field} has wire type {other}, which proto3 does not use"
+                )))
+            }
+        };
+        Ok(Some((field, value)))
+    }
+}
+
+fn utf8(bytes: &[u8], what: &str) -> Result<String, DetailsError> {
+    core::str::from_utf8(bytes)
+        .map(str::to_owned)
+        .map_err(|_| malformed(format!("{what} is not UTF-8")))
+}
+
+/// An `Any`: its `ErrorInfo` if its type is one, else `None`.
+fn decode_any(bytes: &[u8]) -> Result<Option<ErrorInfo>, DetailsError> {
+    let (mut type_url, mut value): (&[u8], &[u8]) = (b"", b"");
+    let mut r = Reader::new(bytes);
+    while let Some((field, v)) = r.field()? {
+        match (field, v) {
+            (1, Value::Bytes(b)) => type_url = b,
+            (2, Value::Bytes(b)) => value = b,
+            (field, v) => check_scalar(field, &v, &[(1, WireType::Len), (2, WireType::Len)])?,
+        }
+    }
+    if type_url != ERROR_INFO_TYPE.as_bytes() {
+        return Ok(None);
+    }
+    let mut info = ErrorInfo::new(String::new(), String::new());
+    let mut r = Reader::new(value);
+    while let Some((field, v)) = r.field()? {
+        match (field, v) {
+            (1, Value::Bytes(b)) => info.reason = utf8(b, "ErrorInfo.reason")?,
+            (2, Value::Bytes(b)) => info.domain = utf8(b, "ErrorInfo.domain")?,
+            (3, Value::Bytes(entry)) => {
+                let (k, v) = decode_entry(entry)?;
+                // A map key given twice keeps the last value, in place.
+                match info.metadata.iter_mut().find(|(key, _)| *key == k) {
+                    Some(slot) => slot.1 = v,
+                    None => info.metadata.push((k, v)),
+                }
+            }
+            (field, v) => check_scalar(
+                field,
+                &v,
+                &[(1, WireType::Len), (2, WireType::Len), (3, WireType::Len)],
+            )?,
+        }
+    }
+    Ok(Some(info))
+}
+
+fn decode_entry(bytes: &[u8]) -> Result<(String, String), DetailsError> {
+    let (mut key, mut value) = (String::new(), String::new());
+    let mut r = Reader::new(bytes);
+    while let Some((field, v)) = r.field()? {
+        match (field, v) {
+            (1, Value::Bytes(b)) => key = utf8(b, "an ErrorInfo.metadata key")?,
+            (2, Value::Bytes(b)) => value = utf8(b, "an ErrorInfo.metadata value")?,
+            (field, v) => check_scalar(field, &v, &[(1, WireType::Len), (2, WireType::Len)])?,
+        }
+    }
+    Ok((key, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status_with(details: &'static [u8]) -> ::tonic::Status {
+        ::tonic::Status::with_details(::tonic::Code::Unknown, "m", Bytes::from_static(details))
+    }
+
+    #[test]
+    fn varints_round_trip_and_refuse_overlong() {
+        for n in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            let mut out = Vec::new();
+            put_varint(&mut out, n);
+            assert_eq!(Reader::new(&out).varint(), Ok(n));
+        }
+        let eleven = [0x80; 11];
+        assert_eq!(
+            Reader::new(&eleven).varint().unwrap_err().to_string(),
+            "malformed google.rpc.Status details: a varint is longer than ten bytes"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_skipped() {
+        // Status { 4: varint 1, 5: fixed64, 6: fixed32, 3: Any { 9: "x", type, value } }
+        let mut any = Vec::new();
+        put_bytes(&mut any, 9, b"x");
+        encode_any(&ErrorInfo::new("7", "uni-x"), &mut any);
+        let mut bytes = vec![0x20, 0x01, 0x29, 0, 0, 0, 0, 0, 0, 0, 0, 0x35, 0, 0, 0, 0];
+        put_bytes(&mut bytes, 3, &any);
+        let status = ::tonic::Status::with_details(::tonic::Code::Unknown, "m", bytes.into());
+        let info = error_info(&status).unwrap().unwrap();
+        assert_eq!((info.reason.as_str(), info.domain.as_str()), ("7", "uni-x"));
+    }
+
+    #[test]
+    fn malformed_details_are_errors_not_panics() {
+        let cases: [(&'static [u8], &str); 6] = [
+            (b"\x0a\x01", "field 1 is cut short (1 bytes announced, 0 left)"),
+            (b"\x08", "a varint is cut short"),
+            (b"\x0b", "field 1 has wire type 3, which proto3 does not use"),
+            (b"\x00", "field number 0 is out of range"),
+            (b"\x10\x01", "field 2 has the wrong wire type"),
+            (
+                b"\x1a\x33\x0a\x28type.googleapis.com/google.rpc.ErrorInfo\x12\x07\x0a\x05\xff\xfe\xfd\xfc\xfb",
+                "ErrorInfo.reason is not UTF-8",
+            ),
+        ];
+        for (bytes, why) in cases {
+            assert_eq!(
+                from_status(&status_with(bytes)).unwrap_err().to_string(),
+                format!("malformed google.rpc.Status details: {why}"),
+                "{bytes:x?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_details_are_passed_over() {
+        // An Any of another type, then an ErrorInfo.
+        let mut bytes = Vec::new();
+        let mut retry = Vec::new();
+        put_str(&mut retry, 1, "type.googleapis.com/google.rpc.RetryInfo");
+        put_bytes(&mut retry, 2, b"\x0a\x02\x08\x02");
+        put_bytes(&mut bytes, 3, &retry);
+        let mut any = Vec::new();
+        encode_any(&ErrorInfo::new("1007", "uni-pay"), &mut any);
+        put_bytes(&mut bytes, 3, &any);
+        let status = ::tonic::Status::with_details(::tonic::Code::NotFound, "gone", bytes.into());
+        let err = from_status(&status).unwrap();
+        assert_eq!((err.err_subject(), err.code()), ("uni-pay", 1007));
+        assert_eq!(
+            err.status_override(),
+            Some(StatusOverride {
+                grpc: Some(Code::NotFound),
+                http: None
+            })
+        );
+    }
+}
