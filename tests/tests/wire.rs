@@ -571,6 +571,7 @@ fn debug_writes_what_a_derive_would() {
             SourceError::new("b")
                 .with_cause(SourceError::new("c"))
                 .with_extra("slotId", json!(7))
+                .unwrap()
                 .into(),
         ],
     )
@@ -587,4 +588,79 @@ fn debug_writes_what_a_derive_would() {
         unreachable!()
     };
     assert!(format!("{a:?}").starts_with("AggregateError { head: SourceError {"));
+}
+
+#[test]
+fn checked_and_permissive_constructors() {
+    // The checked path refuses what the derive refuses, in the same words.
+    let cases = [
+        ("", "errSubject is empty: expected e.g. \"uni-login\" or \"uni-login::weixin\""),
+        ("uni login:: ", "errSubject \"uni login:: \" contains whitespace: join words with `-` (\"uni-login\") and levels with `::`"),
+        ("::b", "errSubject \"::b\" starts with `::`: the first level is missing"),
+        ("a::", "errSubject \"a::\" ends with `::`: the last level is missing"),
+        ("a::::b", "errSubject \"a::::b\" has an empty level: `::::` where one `::` was meant"),
+        ("uni.login", "errSubject \"uni.login\" has '.' in level \"uni.login\": a level is made of A-Z, a-z, 0-9, `-` and `_`, and levels are joined by `::`"),
+    ];
+    for (subject, message) in cases {
+        let err = Error::try_new(subject, 1, "m").unwrap_err();
+        assert_eq!(err.to_string(), message, "{subject:?}");
+        assert_eq!(err.subject(), subject);
+        assert_eq!(uni_error::subject::check(subject), Err(err));
+    }
+    for ok in [
+        "uni-login",
+        "uni-login::weixin",
+        "uni-SocketTask-onMessage",
+        "my_plugin-api::a::b",
+    ] {
+        assert_eq!(Error::try_new(ok, 1, "m").unwrap(), Error::new(ok, 1, "m"));
+    }
+    // The permissive path keeps foreign data as it came.
+    assert_eq!(Error::new("", 1, "m").err_subject(), "");
+    assert_eq!(
+        Error::new("a", 1, "m")
+            .with_subject("uni login:: ")
+            .err_subject(),
+        "uni login:: "
+    );
+}
+
+#[test]
+fn builders_refuse_reserved_keys_instead_of_dropping_them() {
+    for key in ["errSubject", "errCode", "errMsg", "data", "cause"] {
+        let err = Error::new("s", 1, "m")
+            .with_extra(key, json!(1))
+            .unwrap_err();
+        assert_eq!(err.key(), key);
+    }
+    for key in ["message", "subject", "code", "cause", "errors"] {
+        assert!(
+            SourceError::new("m").with_extra(key, json!(1)).is_err(),
+            "{key}"
+        );
+        let agg = AggregateError::new(vec![])
+            .with_extra(key, json!(1))
+            .unwrap_err();
+        assert_eq!(
+            agg.to_string(),
+            format!("`{key}` is a source error field, not an extra attribute: expected a key other than message, subject, code, cause, errors")
+        );
+    }
+    // An error's own unknown keys may use source names (`message`), and
+    // replacing keeps the position.
+    let mut e = Error::new("s", 1, "m")
+        .with_extra("message", json!("x"))
+        .and_then(|e| e.with_extra("b", json!(1)))
+        .unwrap();
+    assert_eq!(
+        e.insert_extra("message", json!("y"))
+            .unwrap()
+            .unwrap()
+            .get(),
+        r#""x""#
+    );
+    assert_eq!(
+        serde_json::to_string(&e).unwrap(),
+        r#"{"errSubject":"s","errCode":1,"errMsg":"m","message":"y","b":1}"#
+    );
 }

@@ -153,6 +153,7 @@ mod json;
 pub mod monitor;
 mod public;
 pub mod status;
+pub mod subject;
 #[cfg(feature = "taobao")]
 #[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
 pub mod taobao;

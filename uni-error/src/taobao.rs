@@ -241,7 +241,8 @@ impl TopError {
             .with_subject(TOP_SUBJECT)
             .with_code(self.code);
         if let Some(sub_code) = &self.sub_code {
-            source = source.with_extra("sub_code", Json::string(sub_code));
+            // `sub_code` is not a source field: this never refuses.
+            let _ = source.insert_extra("sub_code", Json::string(sub_code));
         }
         Error::new(TOP_SUBJECT, -1, message).with_cause(source)
     }

@@ -120,6 +120,7 @@ fn case(name: &str) -> Error {
                         .with_subject("csj")
                         .with_code(-404_012)
                         .with_extra("slotId", serde_json::json!("887654"))
+                        .unwrap()
                         .into(),
                     AggregateError::new(vec![SourceError::new("inner").into()])
                         .with_subject("mixed")
@@ -127,6 +128,7 @@ fn case(name: &str) -> Error {
                     SourceError::new("timeout")
                         .with_subject("gdt")
                         .with_extra("slotId", serde_json::json!(12))
+                        .unwrap()
                         .with_cause(SourceError::new("socket closed"))
                         .into(),
                 ],

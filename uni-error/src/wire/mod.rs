@@ -113,12 +113,12 @@ impl<T> PartialEq for OffWire<T> {
 /// let sdk = SourceError::new("no ad to show")
 ///     .with_subject("csj")
 ///     .with_code(-404012)
-///     .with_extra("slotId", serde_json::json!("887654"));
+///     .with_extra("slotId", serde_json::json!("887654"))?;
 /// assert_eq!(
 ///     serde_json::to_string(&sdk)?,
 ///     r#"{"message":"no ad to show","subject":"csj","code":-404012,"slotId":"887654"}"#
 /// );
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct SourceError {
     message: String,
@@ -185,6 +185,90 @@ impl Error {
                 status: OffWire(None),
             }),
         }
+    }
+
+    /// A uni error whose errSubject passes the errSubject rules
+    /// ([`subject::check`](crate::subject::check)): the way to build one in
+    /// your own code. [`Error::new`] takes any subject as it is, for errors
+    /// read from another system.
+    ///
+    /// ```
+    /// use uni_error::Error;
+    /// let e = Error::try_new("uni-login::weixin", 1_416_601, "weixin login failed")?;
+    /// assert_eq!(e.err_subject(), "uni-login::weixin");
+    /// assert!(Error::try_new("", 1, "m").is_err());
+    /// assert!(Error::try_new("uni login:: ", 1, "m").is_err());
+    /// # Ok::<(), uni_error::subject::SubjectError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the subject is empty or malformed; the error says how.
+    pub fn try_new(
+        subject: impl Into<String>,
+        code: impl Into<i64>,
+        message: impl Into<String>,
+    ) -> Result<Self, crate::subject::SubjectError> {
+        let subject = subject.into();
+        crate::subject::check(&subject)?;
+        Ok(Error::new(subject, code, message))
+    }
+
+    /// Replaces errSubject, as given (like [`Error::new`]: check it first
+    /// with [`subject::check`](crate::subject::check) when it is yours).
+    #[must_use]
+    pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
+        self.inner.subject = subject.into();
+        self
+    }
+
+    /// Adds (or replaces) a top-level key this crate does not know, written
+    /// after the known ones.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let e = uni_error::Error::new("uni-ad", 1, "no fill").with_extra("traceId", json!("t-9"))?;
+    /// assert_eq!(
+    ///     serde_json::to_string(&e).unwrap(),
+    ///     r#"{"errSubject":"uni-ad","errCode":1,"errMsg":"no fill","traceId":"t-9"}"#
+    /// );
+    /// assert_eq!(
+    ///     e.with_extra("errCode", json!(2)).unwrap_err().to_string(),
+    ///     "`errCode` is a uni error field, not an extra attribute: expected a key other than errSubject, errCode, errMsg, data, cause"
+    /// );
+    /// # Ok::<(), uni_error::ReservedKeyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A reserved key (errSubject, errCode, errMsg, data, cause) is
+    /// refused, not dropped: those have their own setters.
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<Json>,
+    ) -> Result<Self, ReservedKeyError> {
+        self.insert_extra(key, value)?;
+        Ok(self)
+    }
+
+    /// Adds or replaces a top-level unknown key, keeping the position of a
+    /// replaced key; returns the old value.
+    ///
+    /// # Errors
+    ///
+    /// A reserved key (errSubject, errCode, errMsg, data, cause) is refused.
+    pub fn insert_extra(
+        &mut self,
+        key: impl Into<String>,
+        value: impl Into<Json>,
+    ) -> Result<Option<Json>, ReservedKeyError> {
+        source::insert_extra(
+            &mut self.inner.extra,
+            source::ERROR_KEYS,
+            key.into(),
+            value.into(),
+        )
     }
 
     /// Sets `data`, the partial result returned with the error.

@@ -9,21 +9,55 @@ use super::*;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReservedKeyError {
     key: String,
+    /// The keys of the object the attribute was for.
+    reserved: &'static [&'static str],
+}
+
+impl ReservedKeyError {
+    /// The key that was refused.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
 }
 
 impl fmt::Display for ReservedKeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.reserved == ERROR_KEYS {
+            "a uni error field"
+        } else {
+            "a source error field"
+        };
         write!(
             f,
-            "`{}` is a source error field, not an extra attribute: expected a key other than message, subject, code, cause, errors",
-            self.key
+            "`{}` is {what}, not an extra attribute: expected a key other than {}",
+            self.key,
+            self.reserved.join(", ")
         )
     }
 }
 
 impl std::error::Error for ReservedKeyError {}
 
-const SOURCE_KEYS: [&str; 5] = ["message", "subject", "code", "cause", "errors"];
+const SOURCE_KEYS: &[&str] = &["message", "subject", "code", "cause", "errors"];
+pub(super) const ERROR_KEYS: &[&str] = &["errSubject", "errCode", "errMsg", "data", "cause"];
+
+/// Adds or replaces `(key, value)` in `extra` unless `key` is reserved,
+/// keeping the position of a replaced key; returns the old value.
+pub(super) fn insert_extra(
+    extra: &mut Vec<(String, Json)>,
+    reserved: &'static [&'static str],
+    key: String,
+    value: Json,
+) -> Result<Option<Json>, ReservedKeyError> {
+    if reserved.contains(&key.as_str()) {
+        return Err(ReservedKeyError { key, reserved });
+    }
+    if let Some((_, v)) = extra.iter_mut().find(|(k, _)| *k == key) {
+        return Ok(Some(core::mem::replace(v, value)));
+    }
+    extra.push((key, value));
+    Ok(None)
+}
 
 impl SourceError {
     /// A source error with only a message.
@@ -85,13 +119,27 @@ impl SourceError {
         self
     }
 
-    /// Adds an extra attribute (`slotId`); see [`insert_extra`](Self::insert_extra).
-    /// A reserved key (message, subject, code, cause, errors) is ignored:
-    /// those have their own setters.
-    #[must_use]
-    pub fn with_extra(mut self, key: impl Into<String>, value: impl Into<Json>) -> Self {
-        let _ = self.insert_extra(key, value);
-        self
+    /// Adds (or replaces) an extra attribute (`slotId`); see
+    /// [`insert_extra`](Self::insert_extra).
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let s = uni_error::SourceError::new("no fill").with_extra("slotId", json!("887654"))?;
+    /// assert_eq!(s.extra_get("slotId").unwrap().get(), r#""887654""#);
+    /// # Ok::<(), uni_error::ReservedKeyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A reserved key (message, subject, code, cause, errors) is refused,
+    /// not dropped: those have their own setters.
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<Json>,
+    ) -> Result<Self, ReservedKeyError> {
+        self.insert_extra(key, value)?;
+        Ok(self)
     }
 
     /// Adds or replaces an extra attribute, keeping the position of a
@@ -109,16 +157,7 @@ impl SourceError {
         key: impl Into<String>,
         value: impl Into<Json>,
     ) -> Result<Option<Json>, ReservedKeyError> {
-        let key = key.into();
-        let value = value.into();
-        if SOURCE_KEYS.contains(&key.as_str()) {
-            return Err(ReservedKeyError { key });
-        }
-        if let Some((_, v)) = self.extra.iter_mut().find(|(k, _)| *k == key) {
-            return Ok(Some(core::mem::replace(v, value)));
-        }
-        self.extra.push((key, value));
-        Ok(None)
+        insert_extra(&mut self.extra, SOURCE_KEYS, key.into(), value.into())
     }
 
     /// `message`.
@@ -193,10 +232,17 @@ impl AggregateError {
     }
 
     /// Adds an extra attribute; see [`SourceError::insert_extra`].
-    #[must_use]
-    pub fn with_extra(mut self, key: impl Into<String>, value: impl Into<Json>) -> Self {
-        let _ = self.head.insert_extra(key, value);
-        self
+    ///
+    /// # Errors
+    ///
+    /// A reserved key (message, subject, code, cause, errors) is refused.
+    pub fn with_extra(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<Json>,
+    ) -> Result<Self, ReservedKeyError> {
+        self.head.insert_extra(key, value)?;
+        Ok(self)
     }
 
     /// The fields it shares with a source error.
