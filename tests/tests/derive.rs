@@ -917,7 +917,7 @@ pub struct NotFoundStruct;
 
 #[test]
 fn status_overrides_the_google_mapping() {
-    use uni_error::google::self;
+    use uni_error::status;
     use uni_error::status::{Code, StatusOverride};
     assert_eq!(
         DocError::Missing.status_override(),
@@ -955,7 +955,7 @@ fn status_overrides_the_google_mapping() {
 
 #[test]
 fn without_status_the_default_mapping_stays() {
-    use uni_error::google;
+    use uni_error::status;
     assert_eq!(ProviderError::Offline.status_override(), None);
     assert_eq!(
         status::grpc_code(&ProviderError::Offline),

@@ -74,10 +74,11 @@ impl<'a> Input<'a> {
                     seen: attrs.seen.clone(),
                     ..Attrs::none()
                 };
+                let fields = fields(cx, &data.fields, &own);
                 let variant = Variant {
                     ident: &node.ident,
                     attrs: own,
-                    fields: fields(cx, &data.fields),
+                    fields,
                     span: node.ident.span(),
                     doc: first_paragraph(&node.attrs),
                     display: std::cell::OnceCell::new(),
@@ -101,13 +102,16 @@ impl<'a> Input<'a> {
                 let variants = data
                     .variants
                     .iter()
-                    .map(|v| Variant {
-                        ident: &v.ident,
-                        attrs: attr::get(cx, &v.attrs, Position::Variant),
-                        fields: fields(cx, &v.fields),
-                        span: v.ident.span(),
-                        doc: first_paragraph(&v.attrs),
-                        display: std::cell::OnceCell::new(),
+                    .map(|v| {
+                        let attrs = attr::get(cx, &v.attrs, Position::Variant);
+                        Variant {
+                            ident: &v.ident,
+                            fields: fields(cx, &v.fields, &attrs),
+                            attrs,
+                            span: v.ident.span(),
+                            doc: first_paragraph(&v.attrs),
+                            display: std::cell::OnceCell::new(),
+                        }
                     })
                     .collect();
                 Some(Input {
@@ -133,7 +137,7 @@ impl Variant<'_> {
     /// The path of this variant in patterns and constructors: `Self::V` or `Self`.
     pub fn path(&self, input: &Input) -> TokenStream {
         if input.is_enum {
-            let ident = self.ident;
+            let ident = crate::expand::call_site_ident(self.ident);
             quote!(Self::#ident)
         } else {
             quote!(Self)
@@ -141,26 +145,49 @@ impl Variant<'_> {
     }
 }
 
+/// The prefix of the locals a variant's `match` arms bind its fields to
+/// (`__field_name`, and `__count_name` for a width): two underscores, one
+/// more for as long as some named argument of the variant's `#[msg]`
+/// starts with it, so that no generated name equals a user's argument.
+/// (Field names never become locals: patterns bind `name: __field_name`.)
+fn local_prefix(attrs: &Attrs) -> String {
+    let mut prefix = String::from("__");
+    let names: Vec<String> = attrs
+        .msg
+        .iter()
+        .flat_map(|m| &m.args)
+        .filter_map(|a| a.name.as_ref().map(|n| n.unraw().to_string()))
+        .collect();
+    while names.iter().any(|n| n.starts_with(&prefix)) {
+        prefix.push('_');
+    }
+    prefix
+}
+
 /// The fields of one variant, each with its attributes and binding.
-fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields, variant: &Attrs) -> Vec<Field<'a>> {
+    let prefix = local_prefix(variant);
     fields
         .iter()
         .enumerate()
         .map(|(i, field)| {
-            // Errors about the field's use in generated code point at it.
+            // Errors about the field's use in generated code point at it;
+            // the local itself resolves at the call site like every other
+            // generated name (see the span policy in `expand`).
             // (`Spanned::span` of a type walks its tokens: once per field.)
             let span = field.ty.span();
+            let local = crate::expand::located(span);
             let (member, binding) = match &field.ident {
                 Some(ident) => (
                     Member::Named(ident.clone()),
-                    Ident::new(&format!("__field_{}", ident.unraw()), span),
+                    Ident::new(&format!("{prefix}field_{}", ident.unraw()), local),
                 ),
                 None => (
                     Member::Unnamed(Index {
                         index: i as u32,
-                        span,
+                        span: local,
                     }),
-                    Ident::new(&format!("__field_{i}"), span),
+                    Ident::new(&format!("{prefix}field_{i}"), local),
                 ),
             };
             Field {

@@ -1,6 +1,33 @@
 //! Code generation: `UniError`, `Display` and `std::error::Error` (when the
 //! type has `#[msg]`s), `From` for `#[from]` fields, and `serde::Serialize`
 //! through the runtime's streaming helper.
+//!
+//! # Span policy
+//!
+//! A span decides two things: where an error points (its location) and
+//! which names a token sees (its resolution). The expansion keeps them apart:
+//!
+//! - **Every name it creates resolves at the call site**: the locals
+//!   (`__field_*`, `__f`, `__e`, `__v`, `__source`), each method's `self`,
+//!   `__formatter`, `__serializer` and the type parameters `__S`, `__V`.
+//!   They are built with `Span::call_site()`, or with [`located`]`(token)`
+//!   (call-site resolution, the location of a user's token) where an error
+//!   should point at that token: a source or data field's type for a
+//!   missing trait, the `#[source(code = f)]` path for a wrong signature.
+//!   Never with a user token's own span: inside `macro_rules!` the user's
+//!   tokens carry the macro's hygiene and the derive's carry another, so a
+//!   local made with one and used with the other would not resolve.
+//! - **The user's names the code mentions are re-resolved at the call
+//!   site** ([`call_site_ident`]): the type, its variants and field names in
+//!   patterns. Their location stays, and the derive's uses of a
+//!   `#[deprecated]` type, variant or field are not the user's uses, so
+//!   `#![deny(deprecated)]` passes.
+//! - **User types, expressions and format strings are interpolated as
+//!   written**, so errors about them point where the user wrote them.
+//! - **Generated names cannot collide with a user's**: fields are bound as
+//!   `member: __field_member`, never by their own name, and the prefix
+//!   grows past any `#[msg]` named argument that starts with it
+//!   (`ast::local_prefix`).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -54,7 +81,7 @@ fn pattern<'f, 'a: 'f>(
 /// `Self::V { member: __f, .. }` binding the source `field` as `__f`, the
 /// same name in every variant so that arms can share an or-pattern.
 fn stream_pattern(input: &Input, variant: &Variant, field: &Field) -> (Ident, TokenStream) {
-    let f = Ident::new("__f", field.ty.span());
+    let f = Ident::new("__f", located(field.ty.span()));
     let mut src = String::new();
     text::pattern_with(
         &mut src,
@@ -129,7 +156,7 @@ fn match_with_rest(arms: &[TokenStream], any_rest: bool, rest: &TokenStream) -> 
 
 /// Every impl for a validated input, with the crate at `krate`.
 fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
-    let ident = input.ident;
+    let ident = &call_site_ident(input.ident);
     let generics = input.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let params = ParamsInScope::new(generics);
@@ -171,7 +198,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         let field = prop::transparent_field(v)?;
         let pat = pattern(input, v, [field]);
         let binding = &field.binding;
-        let span = field.ty.span();
+        let span = located(field.ty.span());
         let private = respan(&private, span);
         Some(quote_spanned!(span=> #pat => #private::Transparent::#method(#binding),))
     };
@@ -269,7 +296,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         };
         let pat = pattern(input, v, [field]);
         let binding = &field.binding;
-        let span = field.ty.span();
+        let span = located(field.ty.span());
         // Spanned at the field, so "`X` does not implement Serialize"
         // points there and not at the derive.
         let private = respan(&private, span);
@@ -333,7 +360,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     let mut source_rest = false;
     for v in &input.variants {
         if let Some(field) = prop::transparent_field(v) {
-            let span = field.ty.span();
+            let span = located(field.ty.span());
             let (f, pat) = stream_pattern(input, v, field);
             let key = arm_key(field, true);
             cause_arms.push(
@@ -360,7 +387,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             uni_bounds.insert(error_ty, &bound);
             error_bounds.insert(error_ty, &bound);
         }
-        let span = field.ty.span();
+        let span = located(field.ty.span());
         // `#[source(subject = "csj", code = f)]` labels a cause that has no
         // subject or code; `f` reads the code off each error, and errors
         // about its signature point at the user's path.
@@ -371,7 +398,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
                 .as_ref()
                 .map(|lit| quote!(.with_default_subject(#lit)));
             let code = field.attrs.source_code.as_ref().map(|path| {
-                let span = path.span();
+                let span = located(path.span());
                 let private = respan(&private, span);
                 quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
             });
@@ -454,6 +481,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
     });
 
     let status_fn = status_fn(input, krate, &kinds);
+    let into_error_fn = into_error_fn(input, krate);
 
     let uni_where = uni_bounds.where_clause(generics);
     let mut out = quote! {
@@ -469,6 +497,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             #data_fn
             #cause_fn
             #status_fn
+            #into_error_fn
         }
         #[automatically_derived]
         #[allow(unused_qualifications)]
@@ -495,7 +524,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
             if let Some(field) = prop::transparent_field(v) {
                 let pat = pattern(input, v, [field]);
                 let binding = &field.binding;
-                let span = field.ty.span();
+                let span = located(field.ty.span());
                 let core = respan(&core, span);
                 arms.extend(quote_spanned! {span=>
                     #pat => #core::fmt::Display::fmt(#binding, __formatter),
@@ -573,7 +602,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
         let path = v.path(input);
         let member = &field.member;
         let ty = field.ty;
-        out.extend(quote_spanned! {field.original.span()=>
+        out.extend(quote_spanned! {located(field.original.span())=>
             #[automatically_derived]
             #[allow(unused_qualifications)]
             impl #impl_generics #core::convert::From<#ty> for #ident #ty_generics #from_where {
@@ -604,7 +633,7 @@ fn impl_input(input: &Input, krate: &TokenStream) -> TokenStream {
 
 /// `impl Catalog`: a `const` table of every variant, as written.
 fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
-    let ident = input.ident;
+    let ident = &call_site_ident(input.ident);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let type_name = syn::ext::IdentExt::unraw(ident).to_string();
     // One local constructor; each entry is then a call with literals only
@@ -668,6 +697,110 @@ fn impl_catalog(input: &Input, krate: &TokenStream) -> TokenStream {
     }
 }
 
+/// `into_error(self)`, when some variant has a source: the owned error
+/// built by moving each source into the cause (`__private::erase`). A
+/// `#[msg(transparent)]` variant forwards by reference, as `to_error` does.
+fn into_error_fn(input: &Input, krate: &TokenStream) -> Option<TokenStream> {
+    let private = quote!(#krate::__private);
+    let option = quote!(#private::core::option::Option);
+    let mut transparent = Vec::new();
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    let mut any_list = false;
+    for v in &input.variants {
+        if v.attrs.transparent.is_some() {
+            transparent.push(pattern(input, v, []));
+            rest = true;
+            continue;
+        }
+        let Some(field) = prop::source_field(v) else {
+            rest = true;
+            continue;
+        };
+        let span = located(field.ty.span());
+        // One element by value: `e` names it.
+        let convert = |e: TokenStream| {
+            let code = field.attrs.source_code.as_ref().map(|path| {
+                let span = located(path.span());
+                let private = respan(&private, span);
+                quote_spanned!(span=> let __code = #private::SourceCode(&#e).read(#path);)
+            });
+            let subject = field
+                .attrs
+                .source_subject
+                .as_ref()
+                .map(|lit| quote!(.with_default_subject(#lit)));
+            let with_code = code.as_ref().map(|_| quote!(.with_default_code(__code)));
+            let call = quote_spanned!(span=> (&&&&#private::by_value(&#e)).__into_cause()(#e));
+            if code.is_none() && subject.is_none() {
+                call
+            } else {
+                quote!({ #code #call #subject #with_code })
+            }
+        };
+        let (f, pat) = stream_pattern(input, v, field);
+        let body = match Shape::of(field.ty) {
+            Shape::One(_) => {
+                let cause = convert(f.to_token_stream());
+                quote!(#option::Some(#cause))
+            }
+            Shape::Option(_) => {
+                let cause = convert(quote!(__e));
+                quote!(#option::map(#f, |__e| #cause))
+            }
+            Shape::List(_) => {
+                any_list = true;
+                let cause = convert(quote!(__e));
+                quote!(#option::Some(#private::aggregate_of(
+                    __message,
+                    #private::core::iter::Iterator::map(
+                        #private::core::iter::IntoIterator::into_iter(#f),
+                        |__e| #cause,
+                    ),
+                )))
+            }
+        };
+        arms.push(&arm_key(field, false), pat, body);
+    }
+    let arms = arms.arms();
+    // Every variant transparent, or none with a source: the default
+    // (`to_error`) is what this would do.
+    if arms.is_empty() {
+        return None;
+    }
+    let wildcard = rest.then(|| quote!(_ => #option::None,));
+    let message = if any_list {
+        quote!(__message)
+    } else {
+        quote!(_)
+    };
+    let erase = quote! {
+        #private::into_error(__this, |__this, #message| {
+            #[allow(unused_imports)]
+            use #private::{
+                BoxedIntoKind as _, FallbackIntoKind as _, OwnedErrorKind as _, StdIntoKind as _,
+                UniIntoKind as _,
+            };
+            match __this { #(#arms)* #wildcard }
+        })
+    };
+    let body = if transparent.is_empty() {
+        quote!(let __this = self; #erase)
+    } else {
+        quote! {
+            match self {
+                #(#transparent)|* => #krate::UniError::to_error(&self),
+                __this => #erase,
+            }
+        }
+    };
+    Some(quote! {
+        fn into_error(self) -> #krate::Error {
+            #body
+        }
+    })
+}
+
 /// `status_override()`, when some `#[status]` is given or a transparent
 /// variant may forward its field's: the variant's own, else the type's,
 /// else (transparent) the field's, else `None`.
@@ -720,6 +853,19 @@ fn status_fn(input: &Input, krate: &TokenStream, kinds: &TokenStream) -> Option<
             #body
         }
     })
+}
+
+/// A span that resolves at the call site, located at `span` (see the span
+/// policy above).
+pub fn located(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
+/// `ident` resolved at the call site, where the user wrote it.
+pub fn call_site_ident(ident: &Ident) -> Ident {
+    let mut ident = ident.clone();
+    ident.set_span(located(ident.span()));
+    ident
 }
 
 /// `tokens` with every span set to `span`.

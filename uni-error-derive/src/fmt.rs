@@ -427,9 +427,13 @@ fn rewrite_counts(
     out
 }
 
-/// The `usize` argument for a field used as a width or precision.
+/// The `usize` argument for a field used as a width or precision:
+/// `__count_name` beside the binding `__field_name` (the prefix is
+/// underscores only, see `ast::local_prefix`), so that it cannot be another
+/// field's binding.
 fn count_name(binding: &Ident) -> Ident {
-    Ident::new(&format!("{binding}_count"), binding.span())
+    let name = binding.to_string().replacen("field_", "count_", 1);
+    Ident::new(&name, binding.span())
 }
 
 /// True if `member` is the tuple field `n`.
@@ -513,8 +517,9 @@ fn rewrite_expr(
                 };
                 match target {
                     Some((Some(f), _, span, tail)) => {
+                        // The local as generated, at the user's `.field`.
                         let mut binding = fields[f].binding.clone();
-                        binding.set_span(span);
+                        binding.set_span(crate::expand::located(span));
                         used.insert(f);
                         binding.to_tokens(&mut out);
                         if let Some(tail) = tail {

@@ -88,6 +88,7 @@ pub mod trees {
     use syn::Member;
 
     use crate::ast::{Field, Input, Variant};
+    use crate::expand::call_site_ident;
 
     /// An identifier with the call-site span.
     pub fn ident(name: &str) -> TokenTree {
@@ -123,12 +124,12 @@ pub mod trees {
         out.push(ident("Self"));
         if input.is_enum {
             op(out, "::");
-            out.push(TokenTree::Ident(variant.ident.clone()));
+            out.push(TokenTree::Ident(call_site_ident(variant.ident)));
         }
         let mut inner = Vec::new();
         for field in fields {
             inner.push(match &field.member {
-                Member::Named(name) => TokenTree::Ident(name.clone()),
+                Member::Named(name) => TokenTree::Ident(call_site_ident(name)),
                 Member::Unnamed(index) => {
                     let mut lit = Literal::u32_unsuffixed(index.index);
                     lit.set_span(index.span);

@@ -9,6 +9,12 @@ use std::error::Error as StdError;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+mod erase;
+
+pub use self::erase::{
+    aggregate_of, by_value, into_error, BoxedIntoKind, ByValue, FallbackIntoKind, OwnedErrorKind,
+    StdIntoKind, UniIntoKind,
+};
 pub use core;
 pub use serde;
 pub use serde_json;
