@@ -66,7 +66,11 @@ fn main() {
             // Erasure by value of a derived chain (derived -> derived -> io),
             // and of three `?` layers over owned `uni_error::Error` sources;
             // `build-*` is the same without the erasure, to subtract.
-            "erase-chain" => sum += black_box(uni_error::Error::from(chain_error())).chain().count() as u64,
+            "erase-chain" => {
+                sum += black_box(uni_error::Error::from(chain_error()))
+                    .chain()
+                    .count() as u64
+            }
             "build-chain" => sum += black_box(chain_error()).errno().get() as u64,
             "erase-layers" => sum += black_box(erase_layers(3)).chain().count() as u64,
             "build-layers" => sum += black_box(erase_layers(0)).chain().count() as u64,

@@ -917,8 +917,8 @@ pub struct NotFoundStruct;
 
 #[test]
 fn status_overrides_the_google_mapping() {
-    use uni_error::status;
     use uni_error::status::{Code, StatusOverride};
+    use uni_error::{google, status};
     assert_eq!(
         DocError::Missing.status_override(),
         Some(StatusOverride {

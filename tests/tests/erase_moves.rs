@@ -143,7 +143,12 @@ fn same_both_ways(make: impl Fn() -> Shapes, expected: &str) {
 fn every_source_shape_erases_by_value_as_by_reference() {
     let owned = || Error::new("uni-below", 1_504_001, "below");
     same_both_ways(
-        || Shapes::Typed(Layer { depth: 1, source: owned() }),
+        || {
+            Shapes::Typed(Layer {
+                depth: 1,
+                source: owned(),
+            })
+        },
         r#"{"errSubject":"uni-layers","errCode":1504031,"errMsg":"typed","cause":{"message":"layer 1","subject":"uni-layers","code":1504030,"cause":{"message":"below","subject":"uni-below","code":1504001}}}"#,
     );
     same_both_ways(
@@ -176,8 +181,14 @@ fn every_source_shape_erases_by_value_as_by_reference() {
     same_both_ways(
         || {
             Shapes::Array([
-                Layer { depth: 1, source: owned() },
-                Layer { depth: 2, source: owned() },
+                Layer {
+                    depth: 1,
+                    source: owned(),
+                },
+                Layer {
+                    depth: 2,
+                    source: owned(),
+                },
             ])
         },
         r#"{"errSubject":"uni-layers","errCode":1504037,"errMsg":"array","cause":{"message":"array","errors":[{"message":"layer 1","subject":"uni-layers","code":1504030,"cause":{"message":"below","subject":"uni-below","code":1504001}},{"message":"layer 2","subject":"uni-layers","code":1504030,"cause":{"message":"below","subject":"uni-below","code":1504001}}]}}"#,

@@ -94,7 +94,10 @@ fn an_enum_body_through_macro_rules_derives_every_attribute() {
         r#"{"errSubject":"uni-probe","errCode":1504001,"errMsg":"io: disk","cause":{"message":"disk"}}"#
     );
     let from: ProbeError = std::fmt::Error.into();
-    assert_eq!(from.to_string(), "from: an error occurred when formatting an argument");
+    assert_eq!(
+        from.to_string(),
+        "from: an error occurred when formatting an argument"
+    );
     assert_eq!(
         wire(&from),
         r#"{"errSubject":"uni-probe","errCode":1504002,"errMsg":"from: an error occurred when formatting an argument","cause":{"message":"an error occurred when formatting an argument"}}"#
@@ -263,10 +266,7 @@ pub enum Names {
     /// A field named `self_` and a source named `source`.
     #[errno(code = 4)]
     #[msg("{self_}")]
-    Source {
-        self_: u8,
-        source: std::io::Error,
-    },
+    Source { self_: u8, source: std::io::Error },
 }
 
 #[test]
@@ -628,7 +628,10 @@ pub struct OldStruct {
 #[allow(deprecated)]
 fn deprecated_items_derive_under_deny_deprecated() {
     let e: OldError = std::fmt::Error.into();
-    assert_eq!(e.to_string(), "old an error occurred when formatting an argument");
+    assert_eq!(
+        e.to_string(),
+        "old an error occurred when formatting an argument"
+    );
     assert_eq!(
         wire(&e),
         r#"{"errSubject":"uni-probe::old","errCode":1513001,"errMsg":"old an error occurred when formatting an argument","cause":{"message":"an error occurred when formatting an argument"}}"#

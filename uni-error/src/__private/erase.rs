@@ -144,9 +144,15 @@ mod tests {
     fn an_owned_error_moves_into_the_cause() {
         let below = Error::new("below", 7, "b").with_cause(SourceError::new("deep"));
         let c = cause_of!(Error::new("owned", -7, "m").with_cause(below));
-        assert_eq!((c.message(), c.subject(), c.code()), ("m", Some("owned"), Some(-7)));
+        assert_eq!(
+            (c.message(), c.subject(), c.code()),
+            ("m", Some("owned"), Some(-7))
+        );
         assert_eq!(c.cause().map(Cause::message), Some("b"));
-        assert_eq!(c.cause().and_then(Cause::cause).map(Cause::message), Some("deep"));
+        assert_eq!(
+            c.cause().and_then(Cause::cause).map(Cause::message),
+            Some("deep")
+        );
     }
 
     #[test]

@@ -1,0 +1,309 @@
+//! Every use of a source field: the owned cause (`err_cause`), the streamed
+//! cause (`StreamSource::__cause`), `Error::source` and erasure by value
+//! (`into_error`). Each dispatches on the field's type at compile time by
+//! autoref (`__private`'s `*Kind` traits); variants whose sources share a
+//! type and labels share one arm.
+//!
+//! Spans: the dispatch's paths and method names take the field's type span,
+//! so "`X` is not an error" points at `X`; the locals (`__f`, `__e`, `__v`,
+//! `self`, ...) are interpolated from `Cx::locals` (span policy).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+
+use crate::model::{Message, Shape, Source};
+
+use super::{arm_key, match_with_rest, respan, Cx, GroupedArms};
+
+/// The `use` that brings the owned-cause dispatch into scope.
+pub fn transparent_kinds(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    quote! {
+        #[allow(unused_imports)]
+        use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+    }
+}
+
+/// `.with_default_subject("..").with_default_code(..)` of a labelled
+/// source, for the element `elem`; the code's reader is checked at the
+/// user's path.
+fn labels(cx: &Cx, source: &Source, elem: &TokenStream) -> TokenStream {
+    let subject = source
+        .subject
+        .map(|lit| quote!(.with_default_subject(#lit)));
+    let code = source.code.map(|path| {
+        let span = syn::spanned::Spanned::span(path);
+        let private = respan(&cx.private, span);
+        quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
+    });
+    quote!(#subject #code)
+}
+
+/// `err_cause()`, when some variant has a cause.
+pub fn err_cause_fn(cx: &Cx) -> Option<TokenStream> {
+    if !cx.model.has_source() {
+        return None;
+    }
+    let (private, option, core) = (&cx.private, &cx.option, &cx.core);
+    let (this, e) = (&cx.locals.this, &cx.locals.e);
+    let wrap = quote!(#private::Wrap);
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    for v in &cx.model.variants {
+        if let Message::Transparent(field) = v.message {
+            let (f, pat) = cx.bind_as_f(v, field);
+            let body = quote!((&#wrap(#f)).__transparent_cause());
+            arms.push(&arm_key(field, None), pat, body);
+            continue;
+        }
+        let Some(source) = &v.source else {
+            rest = true;
+            continue;
+        };
+        let field = source.field;
+        let span = field.ty_span;
+        let (f, pat) = cx.bind_as_f(v, field);
+        let body = match source.shape {
+            Shape::One(_) => {
+                let label = labels(cx, source, &f.to_token_stream());
+                quote_spanned!(span=> #option::Some((&#wrap(#f)).__uni_cause() #label))
+            }
+            Shape::Option(_) => {
+                let label = labels(cx, source, &e.to_token_stream());
+                quote_spanned!(span=> #f.as_ref().map(|#e| (&#wrap(#e)).__uni_cause() #label))
+            }
+            Shape::List(_) => {
+                let label = labels(cx, source, &e.to_token_stream());
+                quote_spanned!(span=> #option::Some(#private::aggregate(
+                    #this,
+                    #core::iter::Iterator::collect(#core::iter::Iterator::map(
+                        #f.iter(),
+                        |#e| (&#wrap(#e)).__uni_cause() #label,
+                    )),
+                )))
+            }
+        };
+        arms.push(&arm_key(field, Some(source)), pat, body);
+    }
+    let body = match_with_rest(this, &arms.arms(), rest, &quote!(#option::None));
+    let krate = &cx.krate;
+    let kinds = transparent_kinds(cx);
+    Some(quote! {
+        fn err_cause(&self) -> #option<#krate::Cause> {
+            #kinds
+            #body
+        }
+    })
+}
+
+/// `StreamSource::__cause`: hands the cause of the variant at hand to the
+/// visitor as a node, or says there is none.
+pub fn stream_fn(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    let (this, e, v, v_ty) = (&cx.locals.this, &cx.locals.e, &cx.locals.v, &cx.locals.v_ty);
+    let wrap = quote!(#private::Wrap);
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    for variant in &cx.model.variants {
+        if let Message::Transparent(field) = variant.message {
+            let (f, pat) = cx.bind_as_f(variant, field);
+            let body = quote!((&&&#wrap(#f)).__forward(#v));
+            arms.push(&arm_key(field, None), pat, body);
+            continue;
+        }
+        let Some(source) = &variant.source else {
+            rest = true;
+            continue;
+        };
+        let field = source.field;
+        let span = field.ty_span;
+        let (f, pat) = cx.bind_as_f(variant, field);
+        let body = match source.shape {
+            Shape::One(_) => {
+                let label = labels(cx, source, &f.to_token_stream());
+                quote_spanned!(span=> #v.node((&&&#wrap(#f)).__node() #label))
+            }
+            Shape::Option(_) => {
+                let label = labels(cx, source, &e.to_token_stream());
+                quote_spanned!(span=> #private::opt(#v, #f.as_ref(), |#e| (&&&#wrap(#e)).__node() #label))
+            }
+            Shape::List(_) => {
+                let label = labels(cx, source, &e.to_token_stream());
+                quote_spanned!(span=> #v.node(#private::list(#this, #f.iter(), |#e| (&&&#wrap(#e)).__node() #label)))
+            }
+        };
+        arms.push(&arm_key(field, Some(source)), pat, body);
+    }
+    let body = match_with_rest(this, &arms.arms(), rest, &quote!(#v.none()));
+    let kinds = cx.model.has_source().then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
+        }
+    });
+    quote! {
+        fn __cause<#v_ty: #private::Visit>(&self, #v: #v_ty) -> <#v_ty as #private::Visit>::Out {
+            #kinds
+            #body
+        }
+    }
+}
+
+/// `Error::source()`, when some variant has a cause; a list has no single
+/// std source.
+pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
+    if !cx.model.has_source() {
+        return None;
+    }
+    let (private, option) = (&cx.private, &cx.option);
+    let (this, e) = (&cx.locals.this, &cx.locals.e);
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    for v in &cx.model.variants {
+        if let Message::Transparent(field) = v.message {
+            let (f, pat) = cx.bind_as_f(v, field);
+            let span = field.ty_span;
+            let body =
+                quote_spanned!(span=> #private::std::error::Error::source(#f.as_dyn_error()));
+            arms.push(&arm_key(field, None), pat, body);
+            continue;
+        }
+        let Some(source) = &v.source else {
+            rest = true;
+            continue;
+        };
+        let field = source.field;
+        let span = field.ty_span;
+        let (f, pat) = cx.bind_as_f(v, field);
+        let body = match source.shape {
+            Shape::One(_) => quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
+            // Call-site spans: a closure clippy would flag as redundant in
+            // user code, but `Box<dyn Error>` needs the autoderef.
+            Shape::Option(_) => quote!(#f.as_ref().map(|#e| #e.as_dyn_error())),
+            Shape::List(_) => {
+                rest = true;
+                continue;
+            }
+        };
+        arms.push(&arm_key(field, Some(source)), pat, body);
+    }
+    let body = match_with_rest(this, &arms.arms(), rest, &quote!(#option::None));
+    Some(quote! {
+        fn source(&self) -> #option<&(dyn #private::std::error::Error + 'static)> {
+            #[allow(unused_imports)]
+            use #private::AsDynError as _;
+            #body
+        }
+    })
+}
+
+/// `into_error(self)`, when some variant has a source: the owned error
+/// built by moving each source into the cause (`__private::erase`). A
+/// `#[msg(transparent)]` variant forwards by reference, as `to_error` does.
+pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
+    let (krate, private, option) = (&cx.krate, &cx.private, &cx.option);
+    let locals = &cx.locals;
+    let (this, owned, e, message) = (&locals.this, &locals.owned, &locals.e, &locals.message);
+    let mut transparent = Vec::new();
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    let mut any_list = false;
+    for v in &cx.model.variants {
+        if let Message::Transparent(_) = v.message {
+            transparent.push(cx.pattern(v, []));
+            rest = true;
+            continue;
+        }
+        let Some(source) = &v.source else {
+            rest = true;
+            continue;
+        };
+        let field = source.field;
+        let (f, pat) = cx.bind_as_f(v, field);
+        let body = match source.shape {
+            Shape::One(_) => {
+                let cause = by_value(cx, source, &f);
+                quote!(#option::Some(#cause))
+            }
+            Shape::Option(_) => {
+                let cause = by_value(cx, source, e);
+                quote!(#option::map(#f, |#e| #cause))
+            }
+            Shape::List(_) => {
+                any_list = true;
+                let cause = by_value(cx, source, e);
+                quote!(#option::Some(#private::aggregate_of(
+                    #message,
+                    #private::core::iter::Iterator::map(
+                        #private::core::iter::IntoIterator::into_iter(#f),
+                        |#e| #cause,
+                    ),
+                )))
+            }
+        };
+        arms.push(&arm_key(field, Some(source)), pat, body);
+    }
+    let arms = arms.arms();
+    // Every variant transparent, or none with a source: the default
+    // (`to_error`) is what this would do.
+    if arms.is_empty() {
+        return None;
+    }
+    let wildcard = rest.then(|| quote!(_ => #option::None,));
+    let message = if any_list {
+        message.to_token_stream()
+    } else {
+        quote!(_)
+    };
+    let erase = quote! {
+        #private::into_error(#owned, |#owned, #message| {
+            #[allow(unused_imports)]
+            use #private::{
+                BoxedIntoKind as _, FallbackIntoKind as _, OwnedErrorKind as _, StdIntoKind as _,
+                UniIntoKind as _,
+            };
+            match #owned { #(#arms)* #wildcard }
+        })
+    };
+    let body = if transparent.is_empty() {
+        quote!(let #owned = #this; #erase)
+    } else {
+        quote! {
+            match #this {
+                #(#transparent)|* => #krate::UniError::to_error(&#this),
+                #owned => #erase,
+            }
+        }
+    };
+    Some(quote! {
+        fn into_error(self) -> #krate::Error {
+            #body
+        }
+    })
+}
+
+/// The cause of one source element `x`, taken by value: its kind picked by
+/// autoref, labels applied (the code read before `x` moves).
+fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
+    let private = &cx.private;
+    let code_local = &cx.locals.code;
+    let span = source.field.ty_span;
+    let code = source.code.map(|path| {
+        let span = syn::spanned::Spanned::span(path);
+        let private = respan(private, span);
+        quote_spanned!(span=> let #code_local = #private::SourceCode(&#x).read(#path);)
+    });
+    let subject = source
+        .subject
+        .map(|lit| quote!(.with_default_subject(#lit)));
+    let with_code = code
+        .as_ref()
+        .map(|_| quote!(.with_default_code(#code_local)));
+    let by_value = respan(&quote!(#private::by_value), span);
+    let call = quote_spanned!(span=> (&&&&#by_value(&#x)).__into_cause()(#x));
+    if code.is_none() && subject.is_none() {
+        call
+    } else {
+        quote!({ #code #call #subject #with_code })
+    }
+}
