@@ -1,8 +1,8 @@
-//! Every use of a source field: the owned cause (`err_cause`), the streamed
-//! cause (`StreamSource::__cause`), `Error::source` and erasure by value
-//! (`into_error`). Each dispatches on the field's type at compile time by
-//! autoref (`__private`'s `*Kind` traits); variants whose sources share a
-//! type and labels share one arm.
+//! Every use of a source field: the cause (`StreamSource::__cause`, which
+//! both serialization and `err_cause` walk), `Error::source` and erasure by
+//! value (`into_error`). Each dispatches on the field's type at compile
+//! time by autoref (`__private`'s `*Kind` traits); variants whose sources
+//! share a type and labels share one arm.
 //!
 //! Spans: the dispatch's paths and method names take the field's type span,
 //! so "`X` is not an error" points at `X`; the locals (`__f`, `__e`, `__v`,
@@ -39,59 +39,17 @@ fn labels(cx: &Cx, source: &Source, elem: &TokenStream) -> TokenStream {
     quote!(#subject #code)
 }
 
-/// `err_cause()`, when some variant has a cause.
+/// `err_cause()`, when some variant has a cause: the owned form of the
+/// streamed walk (`__private::walk`), so the cause has one dispatch.
 pub fn err_cause_fn(cx: &Cx) -> Option<TokenStream> {
     if !cx.model.has_source() {
         return None;
     }
-    let (private, option, core) = (&cx.private, &cx.option, &cx.core);
-    let (this, e) = (&cx.locals.this, &cx.locals.e);
-    let wrap = quote!(#private::Wrap);
-    let mut arms = GroupedArms::default();
-    let mut rest = false;
-    for v in &cx.model.variants {
-        if let Message::Transparent(field) = v.message {
-            let (f, pat) = cx.bind_as_f(v, field);
-            let body = quote!((&#wrap(#f)).__transparent_cause());
-            arms.push(&arm_key(field, None), pat, body);
-            continue;
-        }
-        let Some(source) = &v.source else {
-            rest = true;
-            continue;
-        };
-        let field = source.field;
-        let span = field.ty_span;
-        let (f, pat) = cx.bind_as_f(v, field);
-        let body = match source.shape {
-            Shape::One(_) => {
-                let label = labels(cx, source, &f.to_token_stream());
-                quote_spanned!(span=> #option::Some((&#wrap(#f)).__uni_cause() #label))
-            }
-            Shape::Option(_) => {
-                let label = labels(cx, source, &e.to_token_stream());
-                quote_spanned!(span=> #f.as_ref().map(|#e| (&#wrap(#e)).__uni_cause() #label))
-            }
-            Shape::List(_) => {
-                let label = labels(cx, source, &e.to_token_stream());
-                quote_spanned!(span=> #option::Some(#private::aggregate(
-                    #this,
-                    #core::iter::Iterator::collect(#core::iter::Iterator::map(
-                        #f.iter(),
-                        |#e| (&#wrap(#e)).__uni_cause() #label,
-                    )),
-                )))
-            }
-        };
-        arms.push(&arm_key(field, Some(source)), pat, body);
-    }
-    let body = match_with_rest(this, &arms.arms(), rest, &quote!(#option::None));
-    let krate = &cx.krate;
-    let kinds = transparent_kinds(cx);
+    let (krate, private, option) = (&cx.krate, &cx.private, &cx.option);
+    let this = &cx.locals.this;
     Some(quote! {
         fn err_cause(&self) -> #option<#krate::Cause> {
-            #kinds
-            #body
+            #private::owned_cause(#this)
         }
     })
 }
