@@ -155,13 +155,12 @@ pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
-/// `into_error(self)`, when some variant has a source: the owned error
-/// built by moving each source into the cause (`__private::erase`). A
-/// `#[msg(transparent)]` variant forwards by reference, as `to_error` does.
-pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
-    let (krate, private, option) = (&cx.krate, &cx.private, &cx.option);
-    let locals = &cx.locals;
-    let (this, owned, e, message) = (&locals.this, &locals.owned, &locals.e, &locals.message);
+/// `StreamSource::__take(self)`, when some variant has a source: the cause
+/// built by moving each source (`__private::erase`); a transparent variant
+/// gives its field's cause by reference, as `err_cause` does.
+pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
+    let (krate, private, option, core) = (&cx.krate, &cx.private, &cx.option, &cx.core);
+    let (this, e, message) = (&cx.locals.this, &cx.locals.e, &cx.locals.message);
     let mut transparent = Vec::new();
     let mut arms = GroupedArms::default();
     let mut rest = false;
@@ -169,7 +168,6 @@ pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
     for v in &cx.model.variants {
         if let Message::Transparent(_) = v.message {
             transparent.push(cx.pattern(v, []));
-            rest = true;
             continue;
         }
         let Some(source) = &v.source else {
@@ -192,8 +190,8 @@ pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
                 let cause = by_value(cx, source, e);
                 quote!(#option::Some(#private::aggregate_of(
                     #message,
-                    #private::core::iter::Iterator::map(
-                        #private::core::iter::IntoIterator::into_iter(#f),
+                    #core::iter::Iterator::map(
+                        #core::iter::IntoIterator::into_iter(#f),
                         |#e| #cause,
                     ),
                 )))
@@ -202,34 +200,52 @@ pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
         arms.push(&arm_key(field, Some(source)), pat, body);
     }
     let arms = arms.arms();
-    // Every variant transparent, or none with a source: the default
-    // (`to_error`) is what this would do.
+    // No source to move: the default (the walk's owned cause) does it.
     if arms.is_empty() {
         return None;
     }
+    let forwarded = (!transparent.is_empty())
+        .then(|| quote!(#(#transparent)|* => #private::owned_cause(&#this),));
     let wildcard = rest.then(|| quote!(_ => #option::None,));
     let message = if any_list {
         message.to_token_stream()
     } else {
         quote!(_)
     };
-    let erase = quote! {
-        #private::into_error(#owned, |#owned, #message| {
+    Some(quote! {
+        fn __take(self, #message: &#core::primitive::str) -> #option<#krate::Cause> {
             #[allow(unused_imports)]
             use #private::{
-                BoxedIntoKind as _, FallbackIntoKind as _, OwnedErrorKind as _, StdIntoKind as _,
-                UniIntoKind as _,
+                BoxedIntoKind as _, DerivedIntoKind as _, FallbackIntoKind as _,
+                OwnedErrorKind as _, StdIntoKind as _, UniIntoKind as _,
             };
-            match #owned { #(#arms)* #wildcard }
-        })
-    };
+            match #this { #forwarded #(#arms)* #wildcard }
+        }
+    })
+}
+
+/// `into_error(self)`, when some variant has a source to move: the owned
+/// error with the cause of `__take`. A `#[msg(transparent)]` variant
+/// forwards by reference, as `to_error` does.
+pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
+    let (krate, private) = (&cx.krate, &cx.private);
+    let (this, owned) = (&cx.locals.this, &cx.locals.owned);
+    let variants = &cx.model.variants;
+    if variants.iter().all(|v| v.source.is_none()) {
+        return None;
+    }
+    let transparent: Vec<_> = variants
+        .iter()
+        .filter(|v| matches!(v.message, Message::Transparent(_)))
+        .map(|v| cx.pattern(v, []))
+        .collect();
     let body = if transparent.is_empty() {
-        quote!(let #owned = #this; #erase)
+        quote!(#private::into_error(#this))
     } else {
         quote! {
             match #this {
                 #(#transparent)|* => #krate::UniError::to_error(&#this),
-                #owned => #erase,
+                #owned => #private::into_error(#owned),
             }
         }
     };
@@ -258,7 +274,7 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
         .as_ref()
         .map(|_| quote!(.with_default_code(#code_local)));
     let by_value = respan(&quote!(#private::by_value), span);
-    let call = quote_spanned!(span=> (&&&&#by_value(&#x)).__into_cause()(#x));
+    let call = quote_spanned!(span=> (&&&&&#by_value(&#x)).__into_cause()(#x));
     if code.is_none() && subject.is_none() {
         call
     } else {

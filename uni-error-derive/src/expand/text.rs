@@ -71,25 +71,49 @@ fn write_pattern<'m>(
     out.push_str(".. }");
 }
 
-/// `#krate::Errno::__from_validated(match self { Self::V { .. } => 1504003u32, .. })`
-/// for variants that all have a number; a struct's is the number alone.
-pub fn errno_match<'v>(
+/// Whether a variant has a cause, as `__head` says it.
+pub enum HasCause {
+    /// Always (one source, or a list: an aggregate even when empty).
+    Yes,
+    /// Never.
+    No,
+    /// Depends on the value (`Option` source, transparent): ask the walk.
+    Ask,
+}
+
+/// The body of `StreamSource::__head` for variants that all have a
+/// number: `(Errno, has cause)` from one match, its arms bare numbers and
+/// booleans (the constructor written once: fewer tokens in big enums).
+pub fn head_match<'v>(
     krate: &TokenStream,
     is_enum: bool,
-    arms: impl IntoIterator<Item = (&'v Ident, u32)>,
+    arms: impl IntoIterator<Item = (&'v Ident, u32, HasCause)>,
 ) -> TokenStream {
-    let mut src = format!("{krate}::Errno::__from_validated(");
+    let mut src = String::from("let (__n, __c) = ");
+    let head = |src: &mut String, n: u32, has: HasCause| {
+        let _ = write!(src, "({n}u32, ");
+        match has {
+            HasCause::Yes => src.push_str("true"),
+            HasCause::No => src.push_str("false"),
+            HasCause::Ask => {
+                let _ = write!(src, "{krate}::__private::has_cause(self)");
+            }
+        }
+        src.push(')');
+    };
     if is_enum {
         src.push_str("match self { ");
-        for (variant, n) in arms {
+        for (variant, n, has) in arms {
             write_pattern(&mut src, true, variant, []);
-            let _ = write!(src, " => {n}u32, ");
+            src.push_str(" => ");
+            head(&mut src, n, has);
+            src.push_str(", ");
         }
         src.push('}');
-    } else if let Some((_, n)) = arms.into_iter().next() {
-        let _ = write!(src, "{n}u32");
+    } else if let Some((_, n, has)) = arms.into_iter().next() {
+        head(&mut src, n, has);
     }
-    src.push(')');
+    let _ = write!(src, "; ({krate}::Errno::__from_validated(__n), __c)");
     tokens(&src)
 }
 

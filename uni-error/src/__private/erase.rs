@@ -2,42 +2,54 @@
 //! `?` from a typed error into [`Error`] moves the sources it owns instead
 //! of cloning them.
 //!
-//! The generated code asks, per source field, for the conversion that fits
-//! its type, by autoref on a zero-sized marker built from a borrow of the
-//! field (`(&&&&by_value(&f)).__into_cause()`), then calls it with the
-//! field: an owned [`Error`] ([`OwnedErrorKind`], on `&&&ByValue`) becomes
-//! the cause through the linear `From<Error> for Cause`; a uni error
-//! ([`UniIntoKind`], on `&&ByValue`) through its own `into_error`, so
-//! derived sources move recursively; a boxed `dyn Error` ([`BoxedIntoKind`],
-//! on `&&ByValue`) and a plain error ([`StdIntoKind`], on `&ByValue`) as
-//! their `source()` chain, as the borrowing path does. [`FallbackIntoKind`]
-//! (on `ByValue`) takes any other type so that a field that is no error is
-//! reported once, by `err_cause`, and not again here; it never runs, since
-//! that program does not compile.
+//! A derived error's own cause, by value, is `StreamSource::__take` (the
+//! derive generates it). The generated code asks, per source field, for the
+//! conversion that fits its type, by autoref on a zero-sized marker built
+//! from a borrow of the field (`(&&&&&by_value(&f)).__into_cause()`), then
+//! calls it with the field: a derived error ([`DerivedIntoKind`], on
+//! `&&&&ByValue`) becomes a cause directly, its own sources taken in turn;
+//! an owned [`Error`] ([`OwnedErrorKind`], on `&&&ByValue`) through the
+//! linear `From<Error> for Cause`; another uni error ([`UniIntoKind`], on
+//! `&&ByValue`) through its `into_error`; a boxed `dyn Error`
+//! ([`BoxedIntoKind`], on `&&ByValue`) and a plain error ([`StdIntoKind`],
+//! on `&ByValue`) as their `source()` chain, as the borrowing path does.
+//! [`FallbackIntoKind`] (on `ByValue`) takes any other type so that a field
+//! that is no error is reported once, by the streamed walk, and not again
+//! here; it never runs, since that program does not compile.
 
 use core::fmt;
 use core::marker::PhantomData;
 use std::error::Error as StdError;
 
+use super::walk::StreamSource;
 use crate::{AggregateError, Cause, Error, SourceError, UniError};
 
-/// Builds the owned error of `this`: errSubject, errno, errMsg, status
-/// override and data read by reference, then the cause from `cause`, which
-/// takes `this` by value with its errMsg (an aggregate cause repeats it).
-pub fn into_error<T, F>(this: T, cause: F) -> Error
-where
-    T: UniError,
-    F: FnOnce(T, &str) -> Option<Cause>,
-{
+/// The owned error of a derived `this`: errSubject, errno, errMsg, status
+/// override and data read by reference, then its cause taken by value
+/// (with the errMsg, which an aggregate cause repeats).
+pub fn into_error<T: StreamSource>(this: T) -> Error {
     let mut error = Error::new(this.err_subject(), this.errno(), this.to_string())
         .with_status_override(this.status_override());
     if let Some(data) = this.data() {
         error = error.with_data(data);
     }
-    match cause(this, error.message()) {
+    match this.__take(error.message()) {
         Some(cause) => error.with_cause(cause),
         None => error,
     }
+}
+
+/// A derived `this` as a cause, by value: what [`into_error`] and then
+/// `From<Error> for Cause` give, without the `Error` in between.
+pub fn into_cause<T: StreamSource>(this: T) -> Cause {
+    let message = this.to_string();
+    let mut source = SourceError::new(message)
+        .with_subject(this.err_subject())
+        .with_code(this.errno());
+    if let Some(cause) = this.__take(source.message()) {
+        source = source.with_cause(cause);
+    }
+    Cause::Source(source)
 }
 
 /// An aggregate cause of `errors` whose message is the error's errMsg.
@@ -55,6 +67,16 @@ pub struct ByValue<T: ?Sized>(PhantomData<fn(&T)>);
 /// The marker for the field behind `_`; the borrow ends at once.
 pub fn by_value<T: ?Sized>(_: &T) -> ByValue<T> {
     ByValue(PhantomData)
+}
+
+pub trait DerivedIntoKind<T> {
+    fn __into_cause(&self) -> fn(T) -> Cause;
+}
+
+impl<T: StreamSource> DerivedIntoKind<T> for &&&&ByValue<T> {
+    fn __into_cause(&self) -> fn(T) -> Cause {
+        into_cause
+    }
 }
 
 pub trait OwnedErrorKind {
@@ -132,11 +154,11 @@ mod tests {
         ($value:expr) => {{
             #[allow(unused_imports)]
             use super::{
-                BoxedIntoKind as _, FallbackIntoKind as _, OwnedErrorKind as _, StdIntoKind as _,
-                UniIntoKind as _,
+                BoxedIntoKind as _, DerivedIntoKind as _, FallbackIntoKind as _,
+                OwnedErrorKind as _, StdIntoKind as _, UniIntoKind as _,
             };
             let value = $value;
-            (&&&&by_value(&value)).__into_cause()(value)
+            (&&&&&by_value(&value)).__into_cause()(value)
         }};
     }
 
