@@ -1,8 +1,8 @@
 //! The validated input: what every variant resolves to, computed once by
-//! [`build`] (which runs `valid`'s checks) and read by every part of the
-//! expansion. Nothing here is resolved again later, and the expansion reads
-//! nothing else (the syntax nodes it needs for spans and patterns are
-//! reached through the model).
+//! [`check`] (which runs `valid`'s checks) and [`Checked::model`], then
+//! read by every part of the expansion. Nothing here is resolved again
+//! later, and the expansion reads nothing else (the syntax nodes it needs
+//! for spans and patterns are reached through the model).
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};

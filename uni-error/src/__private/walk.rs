@@ -290,7 +290,7 @@ impl Node for StdNode<'_> {
 }
 
 /// A cause built the owned way: hand-written uni errors and the owned
-/// [`Error`], whose causes are only reachable as a [`Cause`].
+/// [`Error`](crate::Error), whose causes are only reachable as a [`Cause`].
 pub struct OwnedNode(Cause);
 
 impl OwnedNode {
