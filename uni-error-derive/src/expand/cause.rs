@@ -18,7 +18,7 @@ use quote::{quote, quote_spanned, ToTokens};
 
 use crate::model::{Message, Shape, Source};
 
-use super::{arm_key, match_with_rest, respan, Cx, GroupedArms};
+use super::{match_with_rest, respan, Cx, GroupedArms};
 
 /// The `use` that brings the owned-cause dispatch into scope.
 pub fn transparent_kinds(cx: &Cx) -> TokenStream {
@@ -68,21 +68,18 @@ pub fn stream_fn(cx: &Cx) -> TokenStream {
     let wrap = quote!(#private::Wrap);
     let mut arms = GroupedArms::default();
     let mut rest = false;
-    for variant in &cx.model.variants {
-        if let Message::Transparent(field) = variant.message {
-            let (f, pat) = cx.bind_as_f(variant, field);
-            let body = quote!((&&&#wrap(#f)).__forward(#v));
-            arms.push(&arm_key(field, None), pat, body);
-            continue;
-        }
-        let Some(source) = &variant.source else {
+    for (variant, bound) in cx.model.variants.iter().zip(&cx.bound) {
+        let Some(bound) = bound else {
             rest = true;
             continue;
         };
-        let field = source.field;
-        let span = field.ty_span;
-        let (f, pat) = cx.bind_as_f(variant, field);
-        let body = match source.shape {
+        let Some(source) = &variant.source else {
+            // Transparent.
+            arms.push(bound, |f| quote!((&&&#wrap(#f)).__forward(#v)));
+            continue;
+        };
+        let span = source.field.ty_span;
+        arms.push(bound, |f| match source.shape {
             Shape::One(_) => {
                 let label = labels(cx, source, &f.to_token_stream());
                 quote_spanned!(span=> #v.node((&&&#wrap(#f)).__node() #label))
@@ -95,8 +92,7 @@ pub fn stream_fn(cx: &Cx) -> TokenStream {
                 let label = labels(cx, source, &e.to_token_stream());
                 quote_spanned!(span=> #v.node(#private::list(#this, #f.iter(), |#e| (&&&#wrap(#e)).__node() #label)))
             }
-        };
-        arms.push(&arm_key(field, Some(source)), pat, body);
+        });
     }
     let body = match_with_rest(this, &arms.arms(), rest, &quote!(#v.none()));
     let kinds = cx.model.has_source().then(|| {
@@ -123,33 +119,39 @@ pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
     let (this, e) = (&cx.locals.this, &cx.locals.e);
     let mut arms = GroupedArms::default();
     let mut rest = false;
-    for v in &cx.model.variants {
-        if let Message::Transparent(field) = v.message {
-            let (f, pat) = cx.bind_as_f(v, field);
-            let span = field.ty_span;
-            let body =
-                quote_spanned!(span=> #private::std::error::Error::source(#f.as_dyn_error()));
-            arms.push(&arm_key(field, None), pat, body);
-            continue;
-        }
-        let Some(source) = &v.source else {
+    for (v, bound) in cx.model.variants.iter().zip(&cx.bound) {
+        let Some(bound) = bound else {
             rest = true;
             continue;
         };
-        let field = source.field;
-        let span = field.ty_span;
-        let (f, pat) = cx.bind_as_f(v, field);
-        let body = match source.shape {
-            Shape::One(_) => quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
+        let Some(source) = &v.source else {
+            // Transparent: the field's own source.
+            let span = match v.message {
+                Message::Transparent(field) => field.ty_span,
+                _ => bound.f.span(),
+            };
+            arms.push(
+                bound,
+                |f| quote_spanned!(span=> #private::std::error::Error::source(#f.as_dyn_error())),
+            );
+            continue;
+        };
+        let span = source.field.ty_span;
+        match source.shape {
+            Shape::One(_) => {
+                arms.push(
+                    bound,
+                    |f| quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
+                );
+            }
             // Call-site spans: a closure clippy would flag as redundant in
             // user code, but `Box<dyn Error>` needs the autoderef.
-            Shape::Option(_) => quote!(#f.as_ref().map(|#e| #e.as_dyn_error())),
-            Shape::List(_) => {
-                rest = true;
-                continue;
+            Shape::Option(_) => {
+                arms.push(bound, |f| quote!(#f.as_ref().map(|#e| #e.as_dyn_error())))
             }
-        };
-        arms.push(&arm_key(field, Some(source)), pat, body);
+            // A list has no single std source.
+            Shape::List(_) => rest = true,
+        }
     }
     let body = match_with_rest(this, &arms.arms(), rest, &quote!(#option::None));
     Some(quote! {
@@ -171,20 +173,19 @@ pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
     let mut arms = GroupedArms::default();
     let mut rest = false;
     let mut any_list = false;
-    for v in &cx.model.variants {
+    for (v, bound) in cx.model.variants.iter().zip(&cx.bound) {
         if let Message::Transparent(_) = v.message {
             transparent.push(cx.pattern(v, []));
             continue;
         }
-        let Some(source) = &v.source else {
+        let (Some(source), Some(bound)) = (&v.source, bound) else {
             rest = true;
             continue;
         };
-        let field = source.field;
-        let (f, pat) = cx.bind_as_f(v, field);
-        let body = match source.shape {
+        any_list |= matches!(source.shape, Shape::List(_));
+        arms.push(bound, |f| match source.shape {
             Shape::One(_) => {
-                let cause = by_value(cx, source, &f);
+                let cause = by_value(cx, source, f);
                 quote!(#option::Some(#cause))
             }
             Shape::Option(_) => {
@@ -192,7 +193,6 @@ pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
                 quote!(#option::map(#f, |#e| #cause))
             }
             Shape::List(_) => {
-                any_list = true;
                 let cause = by_value(cx, source, e);
                 quote!(#option::Some(#private::aggregate_of(
                     #message,
@@ -202,8 +202,7 @@ pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
                     ),
                 )))
             }
-        };
-        arms.push(&arm_key(field, Some(source)), pat, body);
+        });
     }
     let arms = arms.arms();
     // No source to move: the default (the walk's owned cause) does it.

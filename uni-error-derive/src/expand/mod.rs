@@ -52,7 +52,7 @@ use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
 use crate::ast::Field;
-use crate::model::{Model, Source, VariantModel};
+use crate::model::{Message, Model, Source, VariantModel};
 
 use self::bounds::Bounds;
 
@@ -91,6 +91,19 @@ pub struct Cx<'m, 'a> {
     pub locals: Locals,
     /// Where-clauses per impl.
     pub bounds: Bounds,
+    /// Per variant, its source or transparent field bound as `__f`.
+    pub bound: Vec<Option<Bound>>,
+}
+
+/// A variant's source (or transparent) field as every cause dispatch binds
+/// it, computed once.
+pub struct Bound {
+    /// `__f`, located at the field's type.
+    pub f: Ident,
+    /// `Self::V { member: __f, .. }`.
+    pub pat: TokenStream,
+    /// What decides the arm's body besides the method (see [`arm_key`]).
+    pub key: String,
 }
 
 impl<'m, 'a> Cx<'m, 'a> {
@@ -109,8 +122,23 @@ impl<'m, 'a> Cx<'m, 'a> {
             option,
             locals: Locals::new(),
             bounds: Bounds::default(),
+            bound: Vec::new(),
         };
         cx.bounds = Bounds::infer(&cx);
+        cx.bound = model
+            .variants
+            .iter()
+            .map(|v| {
+                let (field, source) = match (&v.message, &v.source) {
+                    (Message::Transparent(field), _) => (*field, None),
+                    (_, Some(source)) => (source.field, Some(source)),
+                    _ => return None,
+                };
+                let (f, pat) = cx.bind_as_f(v, field);
+                let key = arm_key(field, source);
+                Some(Bound { f, pat, key })
+            })
+            .collect();
         cx
     }
 
@@ -147,7 +175,7 @@ impl<'m, 'a> Cx<'m, 'a> {
     /// `Self::V { member: __f, .. }` binding the source `field` as `__f`,
     /// the same name in every variant so that arms can share an or-pattern;
     /// the `__f` to use in the arm, located at the field's type.
-    pub fn bind_as_f(&self, variant: &VariantModel, field: &Field) -> (Ident, TokenStream) {
+    fn bind_as_f(&self, variant: &VariantModel, field: &Field) -> (Ident, TokenStream) {
         let f = Ident::new("__f", located(field.ty_span));
         let pat = text::pattern(
             self.model.is_enum,
@@ -249,14 +277,14 @@ pub struct GroupedArms {
 }
 
 impl GroupedArms {
-    /// Adds `pat => body` to the arm of `key` (see [`arm_key`]) if there is
-    /// one, else as a new arm.
-    pub fn push(&mut self, key: &str, pat: TokenStream, body: TokenStream) {
-        match self.index.get(key) {
-            Some(&i) => self.arms[i].0.push(pat),
+    /// Adds the pattern of `bound` to the arm of its key if there is one,
+    /// else a new arm with the body `body` builds (only then).
+    pub fn push(&mut self, bound: &Bound, body: impl FnOnce(&Ident) -> TokenStream) {
+        match self.index.get(&bound.key) {
+            Some(&i) => self.arms[i].0.push(bound.pat.clone()),
             None => {
-                self.index.insert(key.to_owned(), self.arms.len());
-                self.arms.push((vec![pat], body));
+                self.index.insert(bound.key.clone(), self.arms.len());
+                self.arms.push((vec![bound.pat.clone()], body(&bound.f)));
             }
         }
     }

@@ -71,49 +71,25 @@ fn write_pattern<'m>(
     out.push_str(".. }");
 }
 
-/// Whether a variant has a cause, as `__head` says it.
-pub enum HasCause {
-    /// Always (one source, or a list: an aggregate even when empty).
-    Yes,
-    /// Never.
-    No,
-    /// Depends on the value (`Option` source, transparent): ask the walk.
-    Ask,
-}
-
-/// The body of `StreamSource::__head` for variants that all have a
-/// number: `(Errno, has cause)` from one match, its arms bare numbers and
-/// booleans (the constructor written once: fewer tokens in big enums).
-pub fn head_match<'v>(
+/// `#krate::Errno::__from_validated(match self { Self::V { .. } => 1504003u32, .. })`
+/// for variants that all have a number; a struct's is the number alone.
+pub fn errno_match<'v>(
     krate: &TokenStream,
     is_enum: bool,
-    arms: impl IntoIterator<Item = (&'v Ident, u32, HasCause)>,
+    arms: impl IntoIterator<Item = (&'v Ident, u32)>,
 ) -> TokenStream {
-    let mut src = String::from("let (__n, __c) = ");
-    let head = |src: &mut String, n: u32, has: HasCause| {
-        let _ = write!(src, "({n}u32, ");
-        match has {
-            HasCause::Yes => src.push_str("true"),
-            HasCause::No => src.push_str("false"),
-            HasCause::Ask => {
-                let _ = write!(src, "{krate}::__private::has_cause(self)");
-            }
-        }
-        src.push(')');
-    };
+    let mut src = format!("{krate}::Errno::__from_validated(");
     if is_enum {
         src.push_str("match self { ");
-        for (variant, n, has) in arms {
+        for (variant, n) in arms {
             write_pattern(&mut src, true, variant, []);
-            src.push_str(" => ");
-            head(&mut src, n, has);
-            src.push_str(", ");
+            let _ = write!(src, " => {n}u32, ");
         }
         src.push('}');
-    } else if let Some((_, n, has)) = arms.into_iter().next() {
-        head(&mut src, n, has);
+    } else if let Some((_, n)) = arms.into_iter().next() {
+        let _ = write!(src, "{n}u32");
     }
-    let _ = write!(src, "; ({krate}::Errno::__from_validated(__n), __c)");
+    src.push(')');
     tokens(&src)
 }
 
@@ -183,9 +159,19 @@ pub mod trees {
     use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
     use syn::Member;
 
+    use proc_macro2::Span;
+
     use crate::ast::Field;
-    use crate::expand::call_site_ident;
     use crate::fmt::Expanded;
+
+    /// `ident` resolved at the call site (span policy), and located there
+    /// too: a pattern's names are never where an error points, and setting
+    /// a span needs no round trip to the compiler.
+    fn at_call_site(ident: &Ident, call_site: Span) -> TokenTree {
+        let mut ident = ident.clone();
+        ident.set_span(call_site);
+        TokenTree::Ident(ident)
+    }
 
     /// Pushes the operator `op` (`::`, `=>`, `,`) as joint punctuation.
     fn op(out: &mut Vec<TokenTree>, op: &str) {
@@ -214,18 +200,16 @@ pub mod trees {
         variant: &Ident,
         fields: impl IntoIterator<Item = &'f Field<'f>>,
     ) {
-        out.push(TokenTree::Ident(Ident::new(
-            "Self",
-            proc_macro2::Span::call_site(),
-        )));
+        let call_site = Span::call_site();
+        out.push(TokenTree::Ident(Ident::new("Self", call_site)));
         if is_enum {
             op(out, "::");
-            out.push(TokenTree::Ident(call_site_ident(variant)));
+            out.push(at_call_site(variant, call_site));
         }
         let mut inner = Vec::new();
         for field in fields {
             inner.push(match &field.member {
-                Member::Named(name) => TokenTree::Ident(call_site_ident(name)),
+                Member::Named(name) => at_call_site(name, call_site),
                 Member::Unnamed(index) => {
                     let mut lit = Literal::u32_unsuffixed(index.index);
                     lit.set_span(index.span);

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use crate::ast::Field;
-use crate::model::{Errno, Message, Shape, Status, Subject, VariantModel};
+use crate::model::{Errno, Message, Status, Subject, VariantModel};
 
 use super::{cause, match_with_rest, respan, text, Cx};
 
@@ -32,49 +32,13 @@ pub fn expand(cx: &Cx) -> TokenStream {
     };
     let mut out = cx.impl_block(&quote!(#krate::UniError), &cx.bounds.uni, &uni);
     let stream_fn = cause::stream_fn(cx);
-    let head_fn = head_fn(cx);
     let take_fn = cause::take_fn(cx);
     out.extend(cx.impl_block(
         &quote!(#private::StreamSource),
         &cx.bounds.uni,
-        &quote!(#stream_fn #head_fn #take_fn),
+        &quote!(#stream_fn #take_fn),
     ));
     out
-}
-
-/// Each variant's errno, when every one is a constant.
-fn constant_errnos<'v>(cx: &'v Cx) -> Option<Vec<(&'v syn::Ident, u32, text::HasCause)>> {
-    cx.model
-        .variants
-        .iter()
-        .map(|v| {
-            let Errno::Given(n) = v.errno else {
-                return None;
-            };
-            let has_cause = match (&v.message, &v.source) {
-                (Message::Transparent(_), _) => text::HasCause::Ask,
-                (_, None) => text::HasCause::No,
-                (_, Some(source)) => match source.shape {
-                    Shape::Option(_) => text::HasCause::Ask,
-                    Shape::One(_) | Shape::List(_) => text::HasCause::Yes,
-                },
-            };
-            Some((v.ident, n, has_cause))
-        })
-        .collect()
-}
-
-/// `StreamSource::__head`: the errno and whether there is a cause from one
-/// `match`, when every errno is a constant (`errno()` then reads it too).
-fn head_fn(cx: &Cx) -> Option<TokenStream> {
-    let heads = constant_errnos(cx)?;
-    let (krate, core) = (&cx.krate, &cx.core);
-    let body = text::head_match(krate, cx.model.is_enum, heads);
-    Some(quote! {
-        fn __head(&self) -> (#krate::Errno, #core::primitive::bool) {
-            #body
-        }
-    })
 }
 
 /// `pattern => <Field as Transparent>::method(field),` for a variant that
@@ -114,17 +78,23 @@ fn err_subject(cx: &Cx) -> TokenStream {
     quote!(match #this { #(#arms)* })
 }
 
-/// The body of `errno`: constants validated when the macro ran, read from
-/// `__head`'s match; when a transparent variant forwards its field's
-/// `Errno`, a match whose arms each give an `Errno`.
+/// The body of `errno`: constants validated when the macro ran. The arms
+/// give bare numbers and the constructor is written once (fewer tokens to
+/// expand and type-check in big enums), unless a transparent variant
+/// forwards its field's `Errno`: then every arm gives an `Errno`.
 fn errno(cx: &Cx) -> TokenStream {
     let variants = &cx.model.variants;
     let krate = &cx.krate;
     let this = &cx.locals.this;
-    if constant_errnos(cx).is_some() {
-        // From the one match of `__head` (see `head_fn`).
-        let private = &cx.private;
-        return quote!(#private::StreamSource::__head(#this).0);
+    let numbers: Option<Vec<_>> = variants
+        .iter()
+        .map(|v| match v.errno {
+            Errno::Given(n) => Some((v.ident, n)),
+            Errno::Forwarded(_) => None,
+        })
+        .collect();
+    if let Some(numbers) = numbers {
+        return text::errno_match(krate, cx.model.is_enum, numbers);
     }
     let arms = variants.iter().map(|v| match v.errno {
         Errno::Forwarded(field) => forward(cx, v, field, "__errno"),

@@ -28,15 +28,15 @@ pub use self::kinds::{
 };
 pub(crate) use self::walk::CauseAt;
 pub use self::walk::{
-    has_cause, list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode,
-    StreamSource, UniNode, Visit,
+    list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode,
+    Visit,
 };
 pub use core;
 pub use serde;
 pub use serde_json;
 pub use std;
 
-use self::walk::Entry;
+use self::walk::{Entry, HasCause};
 use crate::{Errno, UniError};
 
 /// Serializes a derived uni error in the uni shape, streaming: errMsg is
@@ -49,11 +49,11 @@ where
     D: Serialize + ?Sized,
     S: Serializer,
 {
-    let (errno, has_cause) = this.__head();
+    let has_cause = this.__cause(HasCause);
     let len = 3 + usize::from(data.is_some()) + usize::from(has_cause);
     let mut map = serializer.serialize_map(Some(len))?;
     map.serialize_entry("errSubject", this.err_subject())?;
-    map.serialize_entry("errCode", &errno)?;
+    map.serialize_entry("errCode", &this.errno())?;
     map.serialize_entry("errMsg", &DisplayStr(this))?;
     if let Some(data) = data {
         map.serialize_entry("data", data)?;

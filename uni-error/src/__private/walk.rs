@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 
 use super::DisplayStr;
 use crate::wire::MAX_JSON_DEPTH;
-use crate::{AggregateError, Cause, Errno, SourceError, UniError};
+use crate::{AggregateError, Cause, SourceError, UniError};
 
 /// Implemented by `#[derive(UniError)]`: hands the cause of the variant at
 /// hand to `v` as a [`Node`], or says there is none.
@@ -22,9 +22,6 @@ pub trait StreamSource: UniError {
     /// The errno and whether there is a cause. The derive gives both from
     /// one `match` when every errno is a constant (and `errno()` reads it
     /// too), so that serializing matches on the variant once less.
-    fn __head(&self) -> (Errno, bool) {
-        (self.errno(), self.__cause(HasCause))
-    }
     /// The cause, taken by value (`message` is the errMsg, which an
     /// aggregate cause repeats); the derive moves each source it owns.
     fn __take(self, message: &str) -> Option<Cause>
@@ -40,9 +37,6 @@ impl<T: StreamSource + ?Sized> StreamSource for &T {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
     }
-    fn __head(&self) -> (Errno, bool) {
-        (**self).__head()
-    }
 }
 
 impl<T: StreamSource> StreamSource for Box<T> {
@@ -52,15 +46,6 @@ impl<T: StreamSource> StreamSource for Box<T> {
     fn __take(self, message: &str) -> Option<Cause> {
         (*self).__take(message)
     }
-    fn __head(&self) -> (Errno, bool) {
-        (**self).__head()
-    }
-}
-
-/// Whether `this` has a cause: the `__head` of a variant whose source is
-/// an `Option` or forwarded.
-pub fn has_cause<T: StreamSource + ?Sized>(this: &T) -> bool {
-    this.__cause(HasCause)
 }
 
 /// What is done with a cause: ask whether there is one, count it, write it.
@@ -194,14 +179,14 @@ impl<T: StreamSource + ?Sized> Node for UniNode<'_, T> {
     }
     fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
         let e = self.0;
-        let (errno, has_cause) = e.__head();
+        let has_cause = e.__cause(HasCause);
         if too_deep(level, has_cause, false) {
             return omitted(serializer, self.count());
         }
         let mut map = serializer.serialize_map(Some(3 + usize::from(has_cause)))?;
         map.serialize_entry("message", &DisplayStr(e))?;
         map.serialize_entry("subject", e.err_subject())?;
-        map.serialize_entry("code", &i64::from(errno))?;
+        map.serialize_entry("code", &i64::from(e.errno()))?;
         e.__cause(Entry {
             map: &mut map,
             level: level + 1,
