@@ -576,6 +576,7 @@ fn no_implicit_prelude_directly_and_through_macro_rules() {
         r#"{"errSubject":"uni-probe::bare","errCode":1512001,"errMsg":"io b","cause":{"message":"b"}}"#
     );
     let d = no_prelude::BareMacro::Data(Some(1));
+    assert_eq!(d.to_string(), "data");
     assert_eq!(
         wire(&d),
         r#"{"errSubject":"uni-probe::bare","errCode":1512002,"errMsg":"data","data":1}"#
