@@ -19,9 +19,15 @@ per_op() { # case
 }
 printf '%-10s %14s %14s %8s\n' operation "ours (instr)" "base (instr)" ratio
 for pair in "leaf leaf-derived leaf-hand" "chain3 chain-derived chain-hand" \
-    "display display-derived display-thiserror" "errno200 errno-derived errno-hand"; do
+    "display display-derived display-thiserror" "errno200 errno-derived errno-hand" \
+    "big-leaf big-leaf-derived big-leaf-hand" "big-source big-source-derived big-source-hand"; do
     set -- $pair
     ours=$(per_op "$2")
     base=$(per_op "$3")
     printf '%-10s %14.1f %14.1f %8.3f\n' "$1" "$ours" "$base" "$(echo "$ours / $base" | bc -l)"
+done
+# Erasure by value (`?`): each case minus the same input built without it.
+for pair in "erase-chain3 erase-chain build-chain" "erase-layers3 erase-layers build-layers"; do
+    set -- $pair
+    printf '%-14s %14.1f instructions\n' "$1" "$(echo "$(per_op "$2") - $(per_op "$3")" | bc -l)"
 done

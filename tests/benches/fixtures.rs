@@ -194,3 +194,27 @@ pub(crate) fn kib_json() -> String {
         f = filler
     )
 }
+
+// ---------------------------------------------------------------------------
+// Erasure by value: a 3-level chain built with `?`, each layer a derived
+// error whose `#[source]` is the previous layer's `uni_error::Error`.
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-login::layer")]
+#[errno(category = 15, sub = 4, code = 21)]
+#[msg("layer {depth} failed")]
+pub(crate) struct Layer {
+    pub(crate) depth: u32,
+    #[source]
+    pub(crate) source: uni_error::Error,
+}
+
+/// Erases `levels` layers above an owned leaf by value, as `?` does.
+pub(crate) fn erase_layers(levels: u32) -> uni_error::Error {
+    let mut e = uni_error::Error::new("uni-login", 1_504_003, "NFC is not available");
+    for depth in 0..levels {
+        e = uni_error::Error::from(Layer { depth, source: e });
+    }
+    e
+}

@@ -114,6 +114,35 @@ fn benches(c: &mut Criterion) {
     });
     g.finish();
 
+    // Serialize on a 200-variant enum: a leaf variant and a source variant.
+    let leaf = big_enum::BigSer::V1("switched off in settings".into());
+    let source = big_enum::BigSer::V0(std::io::Error::other("disk full"));
+    for e in [&leaf, &source] {
+        assert_eq!(
+            serde_json::to_string(e).unwrap(),
+            serde_json::to_string(&big_enum::HandBigSer(e)).unwrap()
+        );
+    }
+    for (name, e) in [
+        ("serialize_200_leaf", &leaf),
+        ("serialize_200_source", &source),
+    ] {
+        let mut g = c.benchmark_group(name);
+        g.bench_function("derived", |b| {
+            b.iter(|| {
+                buf.clear();
+                serde_json::to_writer(&mut buf, black_box(e)).unwrap();
+            })
+        });
+        g.bench_function("hand_written", |b| {
+            b.iter(|| {
+                buf.clear();
+                serde_json::to_writer(&mut buf, &big_enum::HandBigSer(black_box(e))).unwrap();
+            })
+        });
+        g.finish();
+    }
+
     // Deserialize ~1 KiB with a three-level cause.
     let json = kib_json();
     assert!((900..1200).contains(&json.len()), "{}", json.len());
@@ -139,6 +168,14 @@ fn benches(c: &mut Criterion) {
     g.bench_function("chain3_to_error", |b| {
         b.iter(|| black_box(&chain).to_error())
     });
+    // By value, as `?` does: the chain is rebuilt each time (subtract
+    // `build_chain3`); three `?` layers over owned `uni_error::Error` sources.
+    g.bench_function("chain3_into_error", |b| {
+        b.iter(|| uni_error::Error::from(black_box(chain_error())))
+    });
+    g.bench_function("build_chain3", |b| b.iter(|| black_box(chain_error())));
+    g.bench_function("layers3_into_error", |b| b.iter(|| erase_layers(3)));
+    g.bench_function("build_layers0", |b| b.iter(|| erase_layers(0)));
     g.bench_function("hand_built_leaf", |b| {
         b.iter(|| {
             let l = black_box(&leaf);

@@ -10,7 +10,6 @@ use std::hint::black_box;
 
 use uni_error::UniError;
 
-#[allow(dead_code)]
 #[path = "../benches/big_enum.rs"]
 mod big_enum;
 #[path = "../benches/fixtures.rs"]
@@ -40,6 +39,8 @@ fn main() {
         user: "alice".into(),
     };
     let all = big_enum::Big::ALL;
+    let big_leaf = big_enum::BigSer::V1("switched off in settings".into());
+    let big_source = big_enum::BigSer::V0(std::io::Error::other("disk full"));
     let mut sum = 0u64;
     for _ in 0..n {
         buf.clear();
@@ -63,6 +64,30 @@ fn main() {
                     .map(|v| u64::from(v.hand_errno_ref()))
                     .sum::<u64>();
             }
+            // Serialize on a 200-variant enum, derived vs by hand.
+            "big-leaf-derived" => serde_json::to_writer(&mut buf, black_box(&big_leaf)).unwrap(),
+            "big-leaf-hand" => {
+                serde_json::to_writer(&mut buf, &big_enum::HandBigSer(black_box(&big_leaf)))
+                    .unwrap();
+            }
+            "big-source-derived" => {
+                serde_json::to_writer(&mut buf, black_box(&big_source)).unwrap();
+            }
+            "big-source-hand" => {
+                serde_json::to_writer(&mut buf, &big_enum::HandBigSer(black_box(&big_source)))
+                    .unwrap();
+            }
+            // Erasure by value of a derived chain (derived -> derived -> io),
+            // and of three `?` layers over owned `uni_error::Error` sources;
+            // `build-*` is the same without the erasure, to subtract.
+            "erase-chain" => {
+                sum += black_box(uni_error::Error::from(chain_error()))
+                    .chain()
+                    .count() as u64
+            }
+            "build-chain" => sum += black_box(chain_error()).errno().get() as u64,
+            "erase-layers" => sum += black_box(erase_layers(3)).chain().count() as u64,
+            "build-layers" => sum += black_box(erase_layers(0)).chain().count() as u64,
             _ => {
                 eprintln!("unknown case {case:?}");
                 std::process::exit(2);

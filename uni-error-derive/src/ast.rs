@@ -2,14 +2,17 @@
 //! with its parsed attributes and the `original` node for spans. A struct is
 //! one [`Variant`] whose path is `Self`, so later stages treat both alike.
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Index, Member, Type};
+use syn::{
+    Data, DeriveInput, Fields, GenericArgument, Generics, Ident, Index, Member, PathArguments, Type,
+};
 
-use crate::attr::{self, Attrs, Position, Str};
+use crate::attr::{self, Attrs, Position};
 use crate::ctxt::Ctxt;
+use crate::fmt::FieldNames;
+use crate::lit::Str;
 
 /// The type being derived.
 pub struct Input<'a> {
@@ -39,9 +42,6 @@ pub struct Variant<'a> {
     pub doc: String,
     /// `#[deprecated]`'s note (empty without one), `None` when not deprecated.
     pub deprecated: Option<String>,
-    /// `#[msg]` rewritten for the `Display` arm, set by validation when it
-    /// has no errors so that expansion does not rewrite it a second time.
-    pub display: std::cell::OnceCell<crate::fmt::Expanded>,
 }
 
 /// One field.
@@ -54,6 +54,8 @@ pub struct Field<'a> {
     pub member: Member,
     /// The field's type.
     pub ty: &'a Type,
+    /// The span of the field's type (computed once: it walks the tokens).
+    pub ty_span: Span,
     /// The local a `match` binds this field to: `__field_name`, `__field_0`.
     pub binding: Ident,
 }
@@ -76,14 +78,14 @@ impl<'a> Input<'a> {
                     seen: attrs.seen.clone(),
                     ..Attrs::none()
                 };
+                let fields = fields(cx, &data.fields, &own);
                 let variant = Variant {
                     ident: &node.ident,
                     attrs: own,
-                    fields: fields(cx, &data.fields),
+                    fields,
                     span: node.ident.span(),
                     doc: first_paragraph(&node.attrs),
                     deprecated: deprecation(&node.attrs),
-                    display: std::cell::OnceCell::new(),
                 };
                 Some(Input {
                     attrs,
@@ -104,15 +106,17 @@ impl<'a> Input<'a> {
                 let variants = data
                     .variants
                     .iter()
-                    .map(|v| Variant {
-                        ident: &v.ident,
-                        attrs: attr::get(cx, &v.attrs, Position::Variant),
-                        fields: fields(cx, &v.fields),
-                        span: v.ident.span(),
-                        doc: first_paragraph(&v.attrs),
-                        // A deprecated enum deprecates every code it has.
-                        deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
-                        display: std::cell::OnceCell::new(),
+                    .map(|v| {
+                        let attrs = attr::get(cx, &v.attrs, Position::Variant);
+                        Variant {
+                            ident: &v.ident,
+                            fields: fields(cx, &v.fields, &attrs),
+                            attrs,
+                            span: v.ident.span(),
+                            doc: first_paragraph(&v.attrs),
+                            // A deprecated enum deprecates every code it has.
+                            deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
+                        }
                     })
                     .collect();
                 Some(Input {
@@ -134,38 +138,148 @@ impl<'a> Input<'a> {
     }
 }
 
-impl Variant<'_> {
-    /// The path of this variant in patterns and constructors: `Self::V` or `Self`.
-    pub fn path(&self, input: &Input) -> TokenStream {
-        if input.is_enum {
-            let ident = self.ident;
-            quote!(Self::#ident)
-        } else {
-            quote!(Self)
+impl<'a> Variant<'a> {
+    /// The source field: `#[source]`/`#[from]`, else a field named
+    /// `source`. A `#[msg(transparent)]` variant has none: its field is the
+    /// error itself.
+    pub fn source_field(&self) -> Option<&Field<'a>> {
+        if self.attrs.transparent.is_some() {
+            return None;
+        }
+        self.fields
+            .iter()
+            .find(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
+            .or_else(|| {
+                self.fields.iter().find(|f| {
+                    f.attrs.data.is_none() && matches!(&f.member, Member::Named(i) if i == "source")
+                })
+            })
+    }
+
+    /// The field of a `#[msg(transparent)]` variant (validated to be its
+    /// only one).
+    pub fn transparent_field(&self) -> Option<&Field<'a>> {
+        match self.fields.as_slice() {
+            [field] if self.attrs.transparent.is_some() => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The `#[from]` field.
+    pub fn field_with_from(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.attrs.from.is_some())
+    }
+
+    /// The `#[data]` field.
+    pub fn data_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.attrs.data.is_some())
+    }
+
+    /// True if the variant's errSubject is its transparent field's: it is
+    /// transparent and has no `#[subject]` of its own (the enum's is a
+    /// default for the other variants, not an override of the inner
+    /// error's).
+    pub fn forwards_subject(&self) -> bool {
+        self.attrs.transparent.is_some() && !self.attrs.has(attr::SUBJECT)
+    }
+
+    /// True if the variant's errno is its transparent field's.
+    pub fn forwards_errno(&self) -> bool {
+        self.attrs.transparent.is_some() && !self.attrs.has(attr::ERRNO)
+    }
+
+    /// True if the variant's status override is its transparent field's.
+    pub fn forwards_status(&self) -> bool {
+        self.attrs.transparent.is_some() && !self.attrs.has(attr::STATUS)
+    }
+}
+
+impl Field<'_> {
+    /// The field's name as the user wrote it, for messages.
+    pub fn name(&self) -> String {
+        match &self.member {
+            Member::Named(i) => i.unraw().to_string(),
+            Member::Unnamed(i) => i.index.to_string(),
         }
     }
 }
 
+impl FieldNames for Field<'_> {
+    fn member(&self) -> &Member {
+        &self.member
+    }
+    fn binding(&self) -> &Ident {
+        &self.binding
+    }
+}
+
+/// `T` if `ty` is `Name<T>` (any path prefix), else `None`: how `Option`,
+/// `Vec` and `Box` fields are told apart, syntactically.
+pub fn generic_arg<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let mut types = args.args.iter().filter_map(|a| match a {
+        GenericArgument::Type(t) => Some(t),
+        _ => None,
+    });
+    let first = types.next()?;
+    types.next().is_none().then_some(first)
+}
+
+/// The prefix of the locals a variant's `match` arms bind its fields to
+/// (`__field_name`, and `__count_name` for a width): two underscores, one
+/// more for as long as some named argument of the variant's `#[msg]`
+/// starts with it, so that no generated name equals a user's argument.
+/// (Field names never become locals: patterns bind `name: __field_name`.)
+fn local_prefix(attrs: &Attrs) -> String {
+    let mut prefix = String::from("__");
+    let names: Vec<String> = attrs
+        .msg
+        .iter()
+        .flat_map(|m| &m.args)
+        .filter_map(|a| a.name.as_ref().map(|n| n.unraw().to_string()))
+        .collect();
+    while names.iter().any(|n| n.starts_with(&prefix)) {
+        prefix.push('_');
+    }
+    prefix
+}
+
 /// The fields of one variant, each with its attributes and binding.
-fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields, variant: &Attrs) -> Vec<Field<'a>> {
+    let prefix = local_prefix(variant);
     fields
         .iter()
         .enumerate()
         .map(|(i, field)| {
-            // Errors about the field's use in generated code point at it.
+            // Errors about the field's use in generated code point at it;
+            // the local itself resolves at the call site like every other
+            // generated name (see the span policy in `expand`).
             // (`Spanned::span` of a type walks its tokens: once per field.)
             let span = field.ty.span();
+            let local = Span::call_site().located_at(span);
             let (member, binding) = match &field.ident {
                 Some(ident) => (
                     Member::Named(ident.clone()),
-                    Ident::new(&format!("__field_{}", ident.unraw()), span),
+                    Ident::new(&format!("{prefix}field_{}", ident.unraw()), local),
                 ),
                 None => (
                     Member::Unnamed(Index {
                         index: i as u32,
-                        span,
+                        span: local,
                     }),
-                    Ident::new(&format!("__field_{i}"), span),
+                    Ident::new(&format!("{prefix}field_{i}"), local),
                 ),
             };
             Field {
@@ -173,6 +287,7 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                 attrs: attr::get(cx, &field.attrs, Position::Field),
                 member,
                 ty: &field.ty,
+                ty_span: span,
                 binding,
             }
         })

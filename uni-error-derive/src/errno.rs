@@ -4,8 +4,9 @@
 
 use syn::LitStr;
 
-use crate::attr::{ErrnoAttr, Num};
+use crate::attr::ErrnoAttr;
 use crate::ctxt::Ctxt;
+use crate::lit::Num;
 
 /// The largest errno.
 pub const MAX: u64 = 9_999_999;

@@ -10,9 +10,18 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Attribute, Member, Token};
 
-use crate::ast::Field;
-use crate::attr::{string_literal, Str};
 use crate::ctxt::Ctxt;
+use crate::lit::{string_literal, Str};
+
+/// What the message language needs of a field: its name, and the local a
+/// `match` arm binds it to. (`ast::Field` implements it; this module knows
+/// nothing else of the syntax tree.)
+pub trait FieldNames {
+    /// `name` or `0`.
+    fn member(&self) -> &Member;
+    /// The local the field is bound to.
+    fn binding(&self) -> &Ident;
+}
 
 /// A parsed `#[msg(..)]`.
 pub struct Msg {
@@ -210,7 +219,7 @@ enum ArgRef {
 /// Rewrites `msg` against the fields of `variant_name`, collecting errors.
 pub fn expand(
     msg: &Msg,
-    fields: &[Field],
+    fields: &[impl FieldNames],
     variant_name: &Ident,
 ) -> Result<Expanded, Vec<syn::Error>> {
     let mut errors = Vec::new();
@@ -263,12 +272,12 @@ pub fn expand(
         };
         let field = match &arg_ref {
             ArgRef::Next => None,
-            ArgRef::Index(n) => match fields.iter().position(|f| is_index(&f.member, *n)) {
+            ArgRef::Index(n) => match fields.iter().position(|f| is_index(f.member(), *n)) {
                 Some(i) => Some(i),
                 None if *n < positional
                     && !fields
                         .iter()
-                        .any(|f| matches!(f.member, Member::Unnamed(_))) =>
+                        .any(|f| matches!(f.member(), Member::Unnamed(_))) =>
                 {
                     None
                 }
@@ -284,7 +293,7 @@ pub fn expand(
                 }
             },
             ArgRef::Name(name) if named_args.iter().any(|a| a == name) => None,
-            ArgRef::Name(name) => match fields.iter().position(|f| is_named(&f.member, name)) {
+            ArgRef::Name(name) => match fields.iter().position(|f| is_named(f.member(), name)) {
                 Some(i) => Some(i),
                 None => {
                     errors.push(syn::Error::new(
@@ -301,7 +310,7 @@ pub fn expand(
         out.push('{');
         match field {
             Some(i) => {
-                let binding = &fields[i].binding;
+                let binding = fields[i].binding();
                 out.push_str(&binding.to_string());
                 used.insert(i);
                 named_fields.insert(i);
@@ -344,7 +353,7 @@ pub fn expand(
         args.extend(expr);
     }
     for i in &named_fields {
-        let binding = &fields[*i].binding;
+        let binding = fields[*i].binding();
         args.extend([
             comma(),
             TokenTree::Ident(binding.clone()),
@@ -353,7 +362,7 @@ pub fn expand(
         ]);
     }
     for i in &count_fields {
-        let binding = &fields[*i].binding;
+        let binding = fields[*i].binding();
         args.extend([
             comma(),
             TokenTree::Ident(count_name(binding)),
@@ -393,7 +402,7 @@ fn find_byte(s: &str, pred: impl Fn(u8) -> bool) -> Option<usize> {
 /// (`>width$`, `.prec$`) to a `usize` argument copied from the field.
 fn rewrite_counts(
     spec: &str,
-    fields: &[Field],
+    fields: &[impl FieldNames],
     named_args: &[String],
     used: &mut BTreeSet<usize>,
     count_fields: &mut BTreeSet<usize>,
@@ -409,14 +418,14 @@ fn rewrite_counts(
         let field = (!name.is_empty()
             && !name.starts_with(|c: char| c.is_ascii_digit())
             && !named_args.iter().any(|a| a == name))
-        .then(|| fields.iter().position(|f| is_named(&f.member, name)))
+        .then(|| fields.iter().position(|f| is_named(f.member(), name)))
         .flatten();
         out.push_str(&before[..start]);
         match field {
             Some(i) => {
                 used.insert(i);
                 count_fields.insert(i);
-                out.push_str(&count_name(&fields[i].binding).to_string());
+                out.push_str(&count_name(fields[i].binding()).to_string());
             }
             None => out.push_str(name),
         }
@@ -427,9 +436,13 @@ fn rewrite_counts(
     out
 }
 
-/// The `usize` argument for a field used as a width or precision.
+/// The `usize` argument for a field used as a width or precision:
+/// `__count_name` beside the binding `__field_name` (the prefix is
+/// underscores only, see `ast::local_prefix`), so that it cannot be another
+/// field's binding.
 fn count_name(binding: &Ident) -> Ident {
-    Ident::new(&format!("{binding}_count"), binding.span())
+    let name = binding.to_string().replacen("field_", "count_", 1);
+    Ident::new(&name, binding.span())
 }
 
 /// True if `member` is the tuple field `n`.
@@ -443,13 +456,13 @@ fn is_named(member: &Member, name: &str) -> bool {
 }
 
 /// "the fields of `V` are a, b", for messages.
-fn describe_fields(fields: &[Field], variant_name: &Ident) -> String {
+fn describe_fields(fields: &[impl FieldNames], variant_name: &Ident) -> String {
     if fields.is_empty() {
         return format!("`{variant_name}` has no fields");
     }
     let names: Vec<String> = fields
         .iter()
-        .map(|f| match &f.member {
+        .map(|f| match f.member() {
             Member::Named(i) => i.unraw().to_string(),
             Member::Unnamed(i) => i.index.to_string(),
         })
@@ -464,7 +477,7 @@ fn describe_fields(fields: &[Field], variant_name: &Ident) -> String {
 /// the field's binding, through groups.
 fn rewrite_expr(
     tokens: TokenStream,
-    fields: &[Field],
+    fields: &[impl FieldNames],
     variant_name: &Ident,
     used: &mut BTreeSet<usize>,
     errors: &mut Vec<syn::Error>,
@@ -484,7 +497,7 @@ fn rewrite_expr(
                     Some(TokenTree::Ident(ident)) => {
                         let name = ident.unraw().to_string();
                         Some((
-                            fields.iter().position(|f| is_named(&f.member, &name)),
+                            fields.iter().position(|f| is_named(f.member(), &name)),
                             format!(".{ident}"),
                             ident.span(),
                             None,
@@ -506,15 +519,16 @@ fn rewrite_expr(
                             .parse::<usize>()
                             .ok()
                             .filter(|_| tail.is_some() || !text.contains('.'))
-                            .and_then(|n| fields.iter().position(|f| is_index(&f.member, n)));
+                            .and_then(|n| fields.iter().position(|f| is_index(f.member(), n)));
                         Some((pos, format!(".{text}"), lit.span(), tail))
                     }
                     _ => None,
                 };
                 match target {
                     Some((Some(f), _, span, tail)) => {
-                        let mut binding = fields[f].binding.clone();
-                        binding.set_span(span);
+                        // The local as generated, at the user's `.field`.
+                        let mut binding = fields[f].binding().clone();
+                        binding.set_span(binding.span().located_at(span));
                         used.insert(f);
                         binding.to_tokens(&mut out);
                         if let Some(tail) = tail {

@@ -2,13 +2,13 @@
 //! `uni_error::UniError`, whose documentation has the attribute table and
 //! examples; this crate is an implementation detail.
 //!
-//! The pipeline, one file per stage: `ast` (views of the syn tree) →
-//! `attr` (helper attributes) → `valid` (semantic checks, with the rules in
-//! `errno`, `subject` and `fmt`) → `prop` (derived facts) → `expand` (code),
-//! with `ctxt` collecting every error and `fallback` emitting stub impls
-//! when there are errors, `generics` inferring where-bounds, and `text`
-//! writing the generated code that needs no user spans as source text or
-//! token trees (cheaper than `quote!` in the unoptimized macro build).
+//! The pipeline, one way only: `ast` (views of the syn tree) → `attr`
+//! (helper attributes, with `lit` for literals and `fmt` for the message
+//! language) → `model` (validated once by `valid`, with the rules in
+//! `errno` and `subject`, into per-variant facts) → `expand` (code, one
+//! file per generated impl, reading only the model). `ctxt` collects every
+//! error; on errors `fallback` emits stub impls instead; `generics` infers
+//! where-bounds. The span policy is at the top of `expand`.
 //!
 //! [uni-error]: https://docs.rs/uni-error
 
@@ -22,12 +22,13 @@ mod expand;
 mod fallback;
 mod fmt;
 mod generics;
-mod prop;
+mod lit;
+mod model;
 mod subject;
-mod text;
 mod valid;
 
 use proc_macro::TokenStream;
+use quote::{quote, ToTokens};
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `uni_error::UniError`, `Display` and `std::error::Error` (from
@@ -76,5 +77,27 @@ use syn::{parse_macro_input, DeriveInput};
 )]
 pub fn derive_uni_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    derive(&input).into()
+}
+
+/// The whole derive: parse, validate into a model, then generate code or,
+/// on errors, every error plus stub impls.
+fn derive(node: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = ctxt::Ctxt::new();
+    let input = ast::Input::from_syn(&cx, node);
+    let checked = input.as_ref().map(|input| model::check(&cx, input));
+    let model = checked.as_ref().and_then(model::Checked::model);
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => expand::expand(&model),
+        (Ok(()), None) => proc_macro2::TokenStream::new(),
+        (Err(err), _) => {
+            let krate = input
+                .as_ref()
+                .and_then(|i| i.attrs.krate.as_ref())
+                .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream);
+            let mut out = err.into_compile_error();
+            out.extend(fallback::expand(node, &krate));
+            out
+        }
+    }
 }

@@ -1,29 +1,43 @@
 //! Semantic checks on a parsed [`Input`]: errnos (ranges, completeness,
 //! uniqueness), subjects, messages and field roles. Every problem is
-//! reported to the context; nothing stops at the first.
+//! reported to the context; nothing stops at the first. What the checks
+//! resolve (each variant's errno, each rewritten message) is handed to
+//! `model`, once.
 
 use std::collections::BTreeMap;
 
 use crate::ast::{Input, Variant};
 use crate::ctxt::Ctxt;
-use crate::{attr, errno, fmt, prop, subject};
+use crate::fmt::Expanded;
+use crate::{attr, errno, fmt, subject};
+
+/// What the checks resolved, per variant, in declaration order.
+pub struct Resolved {
+    /// The errno completed from the defaults; `None` when it forwards its
+    /// field's or is wrong (then reported).
+    pub errnos: Vec<Option<u32>>,
+    /// `#[msg("..")]` rewritten for the `Display` arm; `None` without one
+    /// or when it is wrong (then reported).
+    pub messages: Vec<Option<Expanded>>,
+}
 
 /// Runs every check on `input`.
-pub fn check(cx: &Ctxt, input: &Input) {
+pub fn check(cx: &Ctxt, input: &Input) -> Resolved {
     check_subjects(cx, input);
-    check_errnos(cx, input);
-    check_messages(cx, input);
+    let errnos = check_errnos(cx, input);
+    let messages = check_messages(cx, input);
     for variant in &input.variants {
         check_fields(cx, variant);
     }
     check_from_types(cx, input);
+    Resolved { errnos, messages }
 }
 
 /// Two `#[from]` fields of one type would generate conflicting `From` impls.
 fn check_from_types(cx: &Ctxt, input: &Input) {
     let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
     for variant in &input.variants {
-        let Some(field) = prop::from_field(variant) else {
+        let Some(field) = variant.field_with_from() else {
             continue;
         };
         let ty = field.ty;
@@ -70,7 +84,7 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
         return;
     }
     for variant in &input.variants {
-        if !variant.attrs.has(attr::SUBJECT) && !prop::forwards_subject(variant) {
+        if !variant.attrs.has(attr::SUBJECT) && !variant.forwards_subject() {
             if input.is_enum {
                 cx.error_at(
                     variant.span,
@@ -92,8 +106,9 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
     }
 }
 
-/// Errnos are in range, complete and unique.
-fn check_errnos(cx: &Ctxt, input: &Input) {
+/// Errnos are in range, complete and unique; each variant's, resolved.
+fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
+    let mut resolved = vec![None; input.variants.len()];
     let defaults = input.attrs.errno.as_ref();
     if let Some(defaults) = defaults {
         errno::check_defaults(cx, defaults);
@@ -101,14 +116,14 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
     // A malformed enum-level #[errno] was reported already: checking the
     // variants against missing defaults would only repeat it.
     if input.is_enum && input.attrs.has(attr::ERRNO) && defaults.is_none() {
-        return;
+        return resolved;
     }
     let mut seen: BTreeMap<u32, &syn::Ident> = BTreeMap::new();
-    for variant in &input.variants {
+    for (variant, slot) in input.variants.iter().zip(&mut resolved) {
         let Some(own) = &variant.attrs.errno else {
             // A malformed #[errno] was reported; a transparent variant
             // without one forwards its field's and has no static errno.
-            if variant.attrs.has(attr::ERRNO) || prop::forwards_errno(variant) {
+            if variant.attrs.has(attr::ERRNO) || variant.forwards_errno() {
                 continue;
             }
             let place = if input.is_enum { "variant" } else { "struct" };
@@ -124,6 +139,7 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
         let Some(n) = errno::resolve(cx, own, defaults, variant.ident, input.is_enum) else {
             continue;
         };
+        *slot = Some(n);
         if let Some(first) = seen.get(&n) {
             cx.error_spanned_by(
                 own.original,
@@ -136,10 +152,12 @@ fn check_errnos(cx: &Ctxt, input: &Input) {
             seen.insert(n, variant.ident);
         }
     }
+    resolved
 }
 
-/// `#[msg]` on all variants or none, and references only to fields.
-fn check_messages(cx: &Ctxt, input: &Input) {
+/// `#[msg]` on all variants or none, and references only to fields; each
+/// variant's message, rewritten.
+fn check_messages(cx: &Ctxt, input: &Input) -> Vec<Option<Expanded>> {
     let has_msg = |v: &&Variant| v.attrs.msg.is_some() || v.attrs.transparent.is_some();
     let with = input.variants.iter().filter(has_msg).count();
     if with != 0 && with != input.variants.len() {
@@ -153,20 +171,16 @@ fn check_messages(cx: &Ctxt, input: &Input) {
             );
         }
     }
+    let mut resolved = Vec::with_capacity(input.variants.len());
     for variant in &input.variants {
-        if let Some(msg) = &variant.attrs.msg {
-            match fmt::expand(msg, &variant.fields, variant.ident) {
-                Ok(expanded) => {
-                    let _ = variant.display.set(expanded);
-                }
-                Err(errors) => {
-                    for e in errors {
-                        cx.syn_error(e);
-                    }
-                }
-            }
-        }
+        let expanded = variant.attrs.msg.as_ref().and_then(|msg| {
+            fmt::expand(msg, &variant.fields, variant.ident)
+                .map_err(|errors| errors.into_iter().for_each(|e| cx.syn_error(e)))
+                .ok()
+        });
+        resolved.push(expanded);
     }
+    resolved
 }
 
 /// A `#[msg(transparent)]` variant has exactly one field, which is the
@@ -191,10 +205,10 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
     // A boxed `dyn Error` never implements UniError: say so here, rather
     // than as rustc's trait and `Sized` errors about the generated call.
     let boxed_dyn = matches!(
-        prop::generic_arg(field.ty, "Box"),
+        crate::ast::generic_arg(field.ty, "Box"),
         Some(syn::Type::TraitObject(_))
     );
-    if boxed_dyn && (prop::forwards_errno(variant) || prop::forwards_subject(variant)) {
+    if boxed_dyn && (variant.forwards_errno() || variant.forwards_subject()) {
         cx.error_spanned_by(
             field.ty,
             format_args!(
@@ -254,7 +268,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
                     format_args!(
                         "`{}` already has a source, `{}`: an error has at most one #[source] or #[from]",
                         variant.ident,
-                        prop::member_name(&first.member)
+                        first.name()
                     ),
                 );
             } else {
@@ -268,7 +282,7 @@ fn check_fields(cx: &Ctxt, variant: &Variant) {
                     format_args!(
                         "`{}` already has a #[data] field, `{}`: an error carries one data value (group several in a struct)",
                         variant.ident,
-                        prop::member_name(&first.member)
+                        first.name()
                     ),
                 );
             } else {

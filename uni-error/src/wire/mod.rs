@@ -44,7 +44,6 @@ mod ser;
 mod source;
 mod tree;
 
-pub(crate) use ser::{omitted, CauseAt};
 pub use source::ReservedKeyError;
 
 /// The deepest JSON nesting serde_json reads back with its default

@@ -1,0 +1,61 @@
+//! `impl Catalog`: a `const` table of every variant, as written.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use crate::model::Errno;
+
+use super::text::{self, CatalogRow};
+use super::Cx;
+
+/// The impl. One local `const fn __entry` builds each entry from literals
+/// (about a third of the tokens of spelling out every path per entry); the
+/// rows come from [`CatalogRow`], the one place a column is added.
+pub fn expand(cx: &Cx) -> TokenStream {
+    let krate = &cx.krate;
+    let model = cx.model;
+    let type_name = model.ident.unraw().to_string();
+    let variant_name = if model.is_enum {
+        quote!(#krate::__private::core::option::Option::Some(__variant))
+    } else {
+        quote!(#krate::__private::core::option::Option::None)
+    };
+    // A transparent variant without its own errno has none known at compile
+    // time (it is the inner error's): it is left out of the table.
+    let names: Vec<(String, &crate::model::VariantModel)> = model
+        .variants
+        .iter()
+        .map(|v| (v.ident.unraw().to_string(), v))
+        .collect();
+    let rows = names.iter().filter_map(|(name, v)| match v.errno {
+        Errno::Given(errno) => Some(CatalogRow {
+            variant: name,
+            subject: v.catalog_subject,
+            errno,
+            msg: v.template,
+            doc: v.doc,
+            deprecated: v.deprecated,
+        }),
+        Errno::Forwarded(_) => None,
+    });
+    let rows = text::catalog_rows(rows);
+    let params = text::catalog_params();
+    let body = quote! {
+        const CATALOG: &'static [#krate::catalog::CatalogEntry] = {
+            #[allow(unused_variables)]
+            const fn __entry(#params) -> #krate::catalog::CatalogEntry {
+                #krate::catalog::CatalogEntry::__new(
+                    #type_name,
+                    #variant_name,
+                    __subject,
+                    #krate::Errno::__from_validated(__errno),
+                    __msg,
+                    __doc,
+                )
+            }
+            &#rows
+        };
+    };
+    cx.impl_block(&quote!(#krate::catalog::Catalog), &cx.bounds.plain, &body)
+}

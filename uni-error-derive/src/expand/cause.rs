@@ -1,0 +1,290 @@
+//! Every use of a source field: the cause (`StreamSource::__cause`, which
+//! both serialization and `err_cause` walk), `Error::source` and erasure by
+//! value (`into_error`). Each dispatches on the field's type at compile
+//! time by autoref (`__private`'s `*Kind` traits); variants whose sources
+//! share a type and labels share one arm.
+//!
+//! `err_cause`, `__take` and `into_error` are `#[inline]`: then a crate that
+//! derives but never erases or asks for the owned cause does not compile
+//! them and the runtime code they instantiate (at 50 variants, 65 M of a
+//! 295 M instruction debug build without it).
+//!
+//! Spans: the dispatch's paths and method names take the field's type span,
+//! so "`X` is not an error" points at `X`; the locals (`__f`, `__e`, `__v`,
+//! `self`, ...) are interpolated from `Cx::locals` (span policy).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+
+use crate::model::{Message, Shape, Source};
+
+use super::{match_with_rest, respan, Cx, GroupedArms};
+
+/// The `use` that brings the owned-cause dispatch into scope.
+pub fn transparent_kinds(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    quote! {
+        #[allow(unused_imports)]
+        use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+    }
+}
+
+/// `.with_default_subject("..").with_default_code(..)` of a labelled
+/// source, for the element `elem`; the code's reader is checked at the
+/// user's path.
+fn labels(cx: &Cx, source: &Source, elem: &TokenStream) -> TokenStream {
+    let subject = source
+        .subject
+        .map(|lit| quote!(.with_default_subject(#lit)));
+    let code = source.code.map(|path| {
+        let span = syn::spanned::Spanned::span(path);
+        let private = respan(&cx.private, span);
+        quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
+    });
+    quote!(#subject #code)
+}
+
+/// `err_cause()`, when some variant has a cause: the owned form of the
+/// streamed walk (`__private::walk`), so the cause has one dispatch.
+pub fn err_cause_fn(cx: &Cx) -> Option<TokenStream> {
+    if !cx.model.has_source() {
+        return None;
+    }
+    let (krate, private, option) = (&cx.krate, &cx.private, &cx.option);
+    let this = &cx.locals.this;
+    Some(quote! {
+        #[inline]
+        fn err_cause(&self) -> #option<#krate::Cause> {
+            #private::owned_cause(#this)
+        }
+    })
+}
+
+/// `StreamSource::__cause`: hands the cause of the variant at hand to the
+/// visitor as a node, or says there is none.
+pub fn stream_fn(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    let (this, e, v, v_ty) = (&cx.locals.this, &cx.locals.e, &cx.locals.v, &cx.locals.v_ty);
+    let wrap = quote!(#private::Wrap);
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    for (variant, bound) in cx.model.variants.iter().zip(&cx.bound) {
+        let Some(bound) = bound else {
+            rest = true;
+            continue;
+        };
+        let Some(source) = &variant.source else {
+            // Transparent.
+            arms.push(bound, |f| quote!((&&&#wrap(#f)).__forward(#v)));
+            continue;
+        };
+        let span = source.field.ty_span;
+        arms.push(bound, |f| match source.shape {
+            Shape::One(_) => {
+                let label = labels(cx, source, &f.to_token_stream());
+                quote_spanned!(span=> #v.node((&&&#wrap(#f)).__node() #label))
+            }
+            Shape::Option(_) => {
+                let label = labels(cx, source, &e.to_token_stream());
+                quote_spanned!(span=> #private::opt(#v, #f.as_ref(), |#e| (&&&#wrap(#e)).__node() #label))
+            }
+            Shape::List(_) => {
+                let label = labels(cx, source, &e.to_token_stream());
+                quote_spanned!(span=> #v.node(#private::list(#this, #f.iter(), |#e| (&&&#wrap(#e)).__node() #label)))
+            }
+        });
+    }
+    let body = match_with_rest(this, &arms.arms(), rest, &quote!(#v.none()));
+    let kinds = cx.model.has_source().then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
+        }
+    });
+    quote! {
+        fn __cause<#v_ty: #private::Visit>(&self, #v: #v_ty) -> <#v_ty as #private::Visit>::Out {
+            #kinds
+            #body
+        }
+    }
+}
+
+/// `Error::source()`, when some variant has a cause; a list has no single
+/// std source.
+pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
+    if !cx.model.has_source() {
+        return None;
+    }
+    let (private, option) = (&cx.private, &cx.option);
+    let (this, e) = (&cx.locals.this, &cx.locals.e);
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    for (v, bound) in cx.model.variants.iter().zip(&cx.bound) {
+        let Some(bound) = bound else {
+            rest = true;
+            continue;
+        };
+        let Some(source) = &v.source else {
+            // Transparent: the field's own source.
+            let span = match v.message {
+                Message::Transparent(field) => field.ty_span,
+                _ => bound.f.span(),
+            };
+            arms.push(
+                bound,
+                |f| quote_spanned!(span=> #private::std::error::Error::source(#f.as_dyn_error())),
+            );
+            continue;
+        };
+        let span = source.field.ty_span;
+        match source.shape {
+            Shape::One(_) => {
+                arms.push(
+                    bound,
+                    |f| quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
+                );
+            }
+            // Call-site spans: a closure clippy would flag as redundant in
+            // user code, but `Box<dyn Error>` needs the autoderef.
+            Shape::Option(_) => {
+                arms.push(bound, |f| quote!(#f.as_ref().map(|#e| #e.as_dyn_error())))
+            }
+            // A list has no single std source.
+            Shape::List(_) => rest = true,
+        }
+    }
+    let body = match_with_rest(this, &arms.arms(), rest, &quote!(#option::None));
+    Some(quote! {
+        fn source(&self) -> #option<&(dyn #private::std::error::Error + 'static)> {
+            #[allow(unused_imports)]
+            use #private::AsDynError as _;
+            #body
+        }
+    })
+}
+
+/// `StreamSource::__take(self)`, when some variant has a source: the cause
+/// built by moving each source (`__private::erase`); a transparent variant
+/// gives its field's cause by reference, as `err_cause` does.
+pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
+    let (krate, private, option, core) = (&cx.krate, &cx.private, &cx.option, &cx.core);
+    let (this, e, message) = (&cx.locals.this, &cx.locals.e, &cx.locals.message);
+    let mut transparent = Vec::new();
+    let mut arms = GroupedArms::default();
+    let mut rest = false;
+    let mut any_list = false;
+    for (v, bound) in cx.model.variants.iter().zip(&cx.bound) {
+        if let Message::Transparent(_) = v.message {
+            transparent.push(cx.pattern(v, []));
+            continue;
+        }
+        let (Some(source), Some(bound)) = (&v.source, bound) else {
+            rest = true;
+            continue;
+        };
+        any_list |= matches!(source.shape, Shape::List(_));
+        arms.push(bound, |f| match source.shape {
+            Shape::One(_) => {
+                let cause = by_value(cx, source, f);
+                quote!(#option::Some(#cause))
+            }
+            Shape::Option(_) => {
+                let cause = by_value(cx, source, e);
+                quote!(#option::map(#f, |#e| #cause))
+            }
+            Shape::List(_) => {
+                let cause = by_value(cx, source, e);
+                quote!(#option::Some(#private::aggregate_of(
+                    #message,
+                    #core::iter::Iterator::map(
+                        #core::iter::IntoIterator::into_iter(#f),
+                        |#e| #cause,
+                    ),
+                )))
+            }
+        });
+    }
+    let arms = arms.arms();
+    // No source to move: the default (the walk's owned cause) does it.
+    if arms.is_empty() {
+        return None;
+    }
+    let forwarded = (!transparent.is_empty())
+        .then(|| quote!(#(#transparent)|* => #private::owned_cause(&#this),));
+    let wildcard = rest.then(|| quote!(_ => #option::None,));
+    let message = if any_list {
+        message.to_token_stream()
+    } else {
+        quote!(_)
+    };
+    Some(quote! {
+        #[inline]
+        fn __take(self, #message: &#core::primitive::str) -> #option<#krate::Cause> {
+            #[allow(unused_imports)]
+            use #private::{
+                BoxedIntoKind as _, DerivedIntoKind as _, FallbackIntoKind as _,
+                OwnedErrorKind as _, StdIntoKind as _, UniIntoKind as _,
+            };
+            match #this { #forwarded #(#arms)* #wildcard }
+        }
+    })
+}
+
+/// `into_error(self)`, when some variant has a source to move: the owned
+/// error with the cause of `__take`. A `#[msg(transparent)]` variant
+/// forwards by reference, as `to_error` does.
+pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
+    let (krate, private) = (&cx.krate, &cx.private);
+    let (this, owned) = (&cx.locals.this, &cx.locals.owned);
+    let variants = &cx.model.variants;
+    if variants.iter().all(|v| v.source.is_none()) {
+        return None;
+    }
+    let transparent: Vec<_> = variants
+        .iter()
+        .filter(|v| matches!(v.message, Message::Transparent(_)))
+        .map(|v| cx.pattern(v, []))
+        .collect();
+    let body = if transparent.is_empty() {
+        quote!(#private::into_error(#this))
+    } else {
+        quote! {
+            match #this {
+                #(#transparent)|* => #krate::UniError::to_error(&#this),
+                #owned => #private::into_error(#owned),
+            }
+        }
+    };
+    Some(quote! {
+        #[inline]
+        fn into_error(self) -> #krate::Error {
+            #body
+        }
+    })
+}
+
+/// The cause of one source element `x`, taken by value: its kind picked by
+/// autoref, labels applied (the code read before `x` moves).
+fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
+    let private = &cx.private;
+    let code_local = &cx.locals.code;
+    let span = source.field.ty_span;
+    let code = source.code.map(|path| {
+        let span = syn::spanned::Spanned::span(path);
+        let private = respan(private, span);
+        quote_spanned!(span=> let #code_local = #private::SourceCode(&#x).read(#path);)
+    });
+    let subject = source
+        .subject
+        .map(|lit| quote!(.with_default_subject(#lit)));
+    let with_code = code
+        .as_ref()
+        .map(|_| quote!(.with_default_code(#code_local)));
+    let by_value = respan(&quote!(#private::by_value), span);
+    let call = quote_spanned!(span=> (&&&&&#by_value(&#x)).__into_cause()(#x));
+    if code.is_none() && subject.is_none() {
+        call
+    } else {
+        quote!({ #code #call #subject #with_code })
+    }
+}

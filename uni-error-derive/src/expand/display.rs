@@ -1,0 +1,59 @@
+//! `impl Display` (from each `#[msg]`) and `impl std::error::Error` (its
+//! `source()`), for types with messages.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+
+use crate::model::Message;
+
+use super::{cause, respan, text, Cx};
+
+/// Both impls.
+pub fn expand(cx: &Cx) -> TokenStream {
+    let (private, core) = (&cx.private, &cx.core);
+    let (this, formatter) = (&cx.locals.this, &cx.locals.formatter);
+    // The arms as one list of token trees (see `text::trees`).
+    let mut arms: Vec<TokenTree> = Vec::new();
+    let write_path = quote!(#core::write);
+    for v in &cx.model.variants {
+        match v.message {
+            Message::Transparent(field) => {
+                let pat = cx.pattern(v, [field]);
+                let binding = &field.binding;
+                let span = field.ty_span;
+                let core = respan(core, span);
+                arms.extend(quote_spanned! {span=>
+                    #pat => #core::fmt::Display::fmt(#binding, #formatter),
+                });
+            }
+            Message::Format(expanded) => {
+                let used = expanded.used.iter().map(|i| &v.fields[*i]);
+                text::trees::display_arm(
+                    &mut arms,
+                    cx.model.is_enum,
+                    v.ident,
+                    used,
+                    expanded,
+                    formatter,
+                    &write_path,
+                );
+            }
+            // Validation requires a message on every variant or none.
+            Message::None => {}
+        }
+    }
+    let arms: TokenStream = arms.into_iter().collect();
+    let display = quote! {
+        fn fmt(&self, #formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
+            match #this { #arms }
+        }
+    };
+    let mut out = cx.impl_block(&quote!(#core::fmt::Display), &cx.bounds.display, &display);
+    let source_fn = cause::source_fn(cx);
+    out.extend(cx.impl_block(
+        &quote!(#private::std::error::Error),
+        &cx.bounds.error,
+        &quote!(#source_fn),
+    ));
+    out
+}

@@ -1,0 +1,271 @@
+//! The one place generated code is written as source text or as raw token
+//! trees; every other part of the expansion uses `quote!` and calls these
+//! typed helpers for the rest.
+//!
+//! Building code with `quote!` costs a few hundred instructions per token in
+//! the unoptimized build cargo gives proc macros, and a 500-variant enum
+//! needs tens of thousands of tokens. Parts in which no token needs a
+//! user's location (match patterns, `errno()` arms, the catalog table) are
+//! written here as text, lexed by rustc in one call; text tokens get the
+//! call-site span, as the span policy wants for generated names. The
+//! `Display` arms are token trees (`trees`): they carry the user's format
+//! strings and expressions with their spans.
+
+use std::fmt::{Display, Write as _};
+
+use proc_macro2::{Ident, TokenStream};
+use syn::Member;
+
+/// Lexes `src`, which this module wrote. It always lexes; if it ever did
+/// not, the derive reports it instead of panicking.
+fn tokens(src: &str) -> TokenStream {
+    // Straight to rustc's lexer: proc_macro2's `FromStr` first re-lexes the
+    // text with its own lexer to guard against arbitrary input, which costs
+    // more than all the rest here in an unoptimized build. This text is ours.
+    if proc_macro::is_available() {
+        if let Ok(tokens) = src.parse::<proc_macro::TokenStream>() {
+            return tokens.into();
+        }
+    }
+    src.parse().unwrap_or_else(|_| {
+        let msg = format!("uni-error-derive wrote code that does not lex, please report: {src}");
+        quote::quote!(::core::compile_error!(#msg);)
+    })
+}
+
+/// `Self::V { member: name, .. }` (`Self { .. }` for a struct) for each
+/// `(member, name)`.
+pub fn pattern<'m>(
+    is_enum: bool,
+    variant: &Ident,
+    bindings: impl IntoIterator<Item = (&'m Member, &'m dyn Display)>,
+) -> TokenStream {
+    let mut src = String::new();
+    write_pattern(&mut src, is_enum, variant, bindings);
+    tokens(&src)
+}
+
+/// Appends the pattern of [`pattern`] to `out`.
+fn write_pattern<'m>(
+    out: &mut String,
+    is_enum: bool,
+    variant: &Ident,
+    bindings: impl IntoIterator<Item = (&'m Member, &'m dyn Display)>,
+) {
+    out.push_str("Self");
+    if is_enum {
+        // `Display` of an `Ident` keeps `r#`.
+        let _ = write!(out, "::{variant}");
+    }
+    out.push_str(" { ");
+    for (member, name) in bindings {
+        match member {
+            Member::Named(ident) => {
+                let _ = write!(out, "{ident}: {name}, ");
+            }
+            Member::Unnamed(index) => {
+                let _ = write!(out, "{}: {name}, ", index.index);
+            }
+        }
+    }
+    out.push_str(".. }");
+}
+
+/// `#krate::Errno::__from_validated(match self { Self::V { .. } => 1504003u32, .. })`
+/// for variants that all have a number; a struct's is the number alone.
+pub fn errno_match<'v>(
+    krate: &TokenStream,
+    is_enum: bool,
+    arms: impl IntoIterator<Item = (&'v Ident, u32)>,
+) -> TokenStream {
+    let mut src = format!("{krate}::Errno::__from_validated(");
+    if is_enum {
+        src.push_str("match self { ");
+        for (variant, n) in arms {
+            write_pattern(&mut src, true, variant, []);
+            let _ = write!(src, " => {n}u32, ");
+        }
+        src.push('}');
+    } else if let Some((_, n)) = arms.into_iter().next() {
+        let _ = write!(src, "{n}u32");
+    }
+    src.push(')');
+    tokens(&src)
+}
+
+/// One catalog row: what `#krate::catalog::CatalogEntry` holds of a
+/// variant besides the type's name. A new column is a field here, its
+/// parameter in [`CatalogRow::PARAMS`] and its value in
+/// [`CatalogRow::write`], next to each other.
+pub struct CatalogRow<'a> {
+    /// The variant's name, without `r#`.
+    pub variant: &'a str,
+    /// errSubject.
+    pub subject: &'a str,
+    /// The validated errno.
+    pub errno: u32,
+    /// The `#[msg]` template as written.
+    pub msg: &'a str,
+    /// The doc comment's first paragraph.
+    pub doc: &'a str,
+    /// `#[deprecated]`'s note, `None` when not deprecated.
+    pub deprecated: Option<&'a str>,
+}
+
+impl CatalogRow<'_> {
+    /// The parameters of the local `const fn __entry` each row calls, in
+    /// the order [`CatalogRow::write`] gives the values.
+    pub const PARAMS: &'static str = "__variant: &'static str, __subject: &'static str, \
+        __errno: u32, __msg: &'static str, __doc: &'static str";
+
+    /// Appends `__entry("V", "subject", 1504003u32, "msg", "doc"), `, with
+    /// `.__deprecated("note")` for a deprecated variant (the others pay
+    /// nothing for the column).
+    fn write(&self, out: &mut String) {
+        out.push_str("__entry(");
+        string(out, self.variant);
+        out.push_str(", ");
+        string(out, self.subject);
+        let _ = write!(out, ", {}u32, ", self.errno);
+        string(out, self.msg);
+        out.push_str(", ");
+        string(out, self.doc);
+        out.push(')');
+        if let Some(note) = self.deprecated {
+            out.push_str(".__deprecated(");
+            string(out, note);
+            out.push(')');
+        }
+        out.push_str(", ");
+    }
+}
+
+/// `[__entry(..), ..]`: the rows as one array expression.
+pub fn catalog_rows<'r>(rows: impl IntoIterator<Item = CatalogRow<'r>>) -> TokenStream {
+    let mut src = String::from("[");
+    for row in rows {
+        row.write(&mut src);
+    }
+    src.push(']');
+    tokens(&src)
+}
+
+/// The parameter list of [`CatalogRow::PARAMS`], as tokens.
+pub fn catalog_params() -> TokenStream {
+    tokens(CatalogRow::PARAMS)
+}
+
+/// Appends a string literal whose value is `value`.
+fn string(out: &mut String, value: &str) {
+    // `Debug` of a `str` is a valid Rust string literal: quotes, backslashes
+    // and control characters escaped, everything else as it is.
+    let _ = write!(out, "{value:?}");
+}
+
+/// Token trees built in the macro without a round trip to the compiler per
+/// token: the compiler sees a whole list at once when it becomes a
+/// `TokenStream` (one call), where `quote!` interpolation pays per stream.
+pub mod trees {
+    use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+    use syn::Member;
+
+    use proc_macro2::Span;
+
+    use crate::ast::Field;
+    use crate::fmt::Expanded;
+
+    /// `ident` resolved at the call site (span policy), and located there
+    /// too: a pattern's names are never where an error points, and setting
+    /// a span needs no round trip to the compiler.
+    fn at_call_site(ident: &Ident, call_site: Span) -> TokenTree {
+        let mut ident = ident.clone();
+        ident.set_span(call_site);
+        TokenTree::Ident(ident)
+    }
+
+    /// Pushes the operator `op` (`::`, `=>`, `,`) as joint punctuation.
+    fn op(out: &mut Vec<TokenTree>, op: &str) {
+        let mut chars = op.chars().peekable();
+        while let Some(c) = chars.next() {
+            let spacing = if chars.peek().is_some() {
+                Spacing::Joint
+            } else {
+                Spacing::Alone
+            };
+            out.push(TokenTree::Punct(Punct::new(c, spacing)));
+        }
+    }
+
+    /// A delimited group of `inner`.
+    fn group(delimiter: Delimiter, inner: Vec<TokenTree>) -> TokenTree {
+        TokenTree::Group(Group::new(delimiter, inner.into_iter().collect()))
+    }
+
+    /// Pushes `Self::V { a: __field_a, 0: __field_0, .. }` (or
+    /// `Self { .. }`) binding `fields` to their locals. The variant and
+    /// member names are re-resolved at the call site (span policy).
+    fn pattern<'f>(
+        out: &mut Vec<TokenTree>,
+        is_enum: bool,
+        variant: &Ident,
+        fields: impl IntoIterator<Item = &'f Field<'f>>,
+    ) {
+        let call_site = Span::call_site();
+        out.push(TokenTree::Ident(Ident::new("Self", call_site)));
+        if is_enum {
+            op(out, "::");
+            out.push(at_call_site(variant, call_site));
+        }
+        let mut inner = Vec::new();
+        for field in fields {
+            inner.push(match &field.member {
+                Member::Named(name) => at_call_site(name, call_site),
+                Member::Unnamed(index) => {
+                    let mut lit = Literal::u32_unsuffixed(index.index);
+                    lit.set_span(index.span);
+                    TokenTree::Literal(lit)
+                }
+            });
+            op(&mut inner, ":");
+            inner.push(TokenTree::Ident(field.binding.clone()));
+            op(&mut inner, ",");
+        }
+        op(&mut inner, "..");
+        out.push(group(Delimiter::Brace, inner));
+    }
+
+    /// Pushes the `Display` arm of a variant with a `#[msg("..")]`:
+    /// `pattern => formatter.write_str("..")` for a string without braces,
+    /// else `pattern => core::write!(formatter, "..", args..)`, then `,`.
+    pub fn display_arm<'f>(
+        out: &mut Vec<TokenTree>,
+        is_enum: bool,
+        variant: &Ident,
+        used: impl IntoIterator<Item = &'f Field<'f>>,
+        expanded: &Expanded,
+        formatter: &Ident,
+        write_path: &TokenStream,
+    ) {
+        pattern(out, is_enum, variant, used);
+        op(out, "=>");
+        let lit = TokenTree::Literal(expanded.lit.clone());
+        if expanded.plain {
+            out.push(TokenTree::Ident(formatter.clone()));
+            op(out, ".");
+            out.push(TokenTree::Ident(Ident::new(
+                "write_str",
+                proc_macro2::Span::call_site(),
+            )));
+            out.push(group(Delimiter::Parenthesis, vec![lit]));
+        } else {
+            out.extend(write_path.clone());
+            op(out, "!");
+            let mut inner = vec![TokenTree::Ident(formatter.clone())];
+            op(&mut inner, ",");
+            inner.push(lit);
+            inner.extend(expanded.args.iter().cloned());
+            out.push(group(Delimiter::Parenthesis, inner));
+        }
+        op(out, ",");
+    }
+}

@@ -1,0 +1,210 @@
+//! `impl UniError` (errSubject, errno, data, the cause, the status override,
+//! erasure by value) and `impl StreamSource` (the streamed cause).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::ast::Field;
+use crate::model::{Errno, Message, Status, Subject, VariantModel};
+
+use super::{cause, match_with_rest, respan, text, Cx};
+
+/// Both impls.
+pub fn expand(cx: &Cx) -> TokenStream {
+    let (krate, private, core) = (&cx.krate, &cx.private, &cx.core);
+    let err_subject = err_subject(cx);
+    let errno = errno(cx);
+    let data_fn = data_fn(cx);
+    let cause_fn = cause::err_cause_fn(cx);
+    let status_fn = status_fn(cx);
+    let into_error_fn = cause::into_error_fn(cx);
+    let uni = quote! {
+        fn err_subject(&self) -> &#core::primitive::str {
+            #err_subject
+        }
+        fn errno(&self) -> #krate::Errno {
+            #errno
+        }
+        #data_fn
+        #cause_fn
+        #status_fn
+        #into_error_fn
+    };
+    let mut out = cx.impl_block(&quote!(#krate::UniError), &cx.bounds.uni, &uni);
+    let stream_fn = cause::stream_fn(cx);
+    let take_fn = cause::take_fn(cx);
+    out.extend(cx.impl_block(
+        &quote!(#private::StreamSource),
+        &cx.bounds.uni,
+        &quote!(#stream_fn #take_fn),
+    ));
+    out
+}
+
+/// `pattern => <Field as Transparent>::method(field),` for a variant that
+/// forwards to its field: "not a uni error" points at the field's type.
+fn forward(cx: &Cx, v: &VariantModel, field: &Field, method: &str) -> TokenStream {
+    let pat = cx.pattern(v, [field]);
+    let (binding, ty) = (&field.binding, field.ty);
+    let span = field.ty_span;
+    let private = respan(&cx.private, span);
+    let method = proc_macro2::Ident::new(method, span);
+    quote_spanned!(span=> #pat => <#ty as #private::Transparent>::#method(#binding),)
+}
+
+/// The body of `err_subject`: a constant when every variant shares it.
+fn err_subject(cx: &Cx) -> TokenStream {
+    let variants = &cx.model.variants;
+    let this = &cx.locals.this;
+    fn given<'a>(v: &VariantModel<'a>) -> Option<&'a crate::lit::Str> {
+        match v.subject {
+            Subject::Given(lit) => Some(lit),
+            Subject::Forwarded(_) => None,
+        }
+    }
+    let any_forwards = variants.iter().any(|v| given(v).is_none());
+    let first = variants.first().and_then(given).map(|s| &s.value);
+    if !any_forwards && variants.iter().all(|v| given(v).map(|s| &s.value) == first) {
+        let lit = variants.first().and_then(given);
+        return quote!(#lit);
+    }
+    let arms = variants.iter().map(|v| match v.subject {
+        Subject::Forwarded(field) => forward(cx, v, field, "__subject"),
+        Subject::Given(lit) => {
+            let pat = cx.pattern(v, []);
+            quote!(#pat => #lit,)
+        }
+    });
+    quote!(match #this { #(#arms)* })
+}
+
+/// The body of `errno`: constants validated when the macro ran. The arms
+/// give bare numbers and the constructor is written once (fewer tokens to
+/// expand and type-check in big enums), unless a transparent variant
+/// forwards its field's `Errno`: then every arm gives an `Errno`.
+fn errno(cx: &Cx) -> TokenStream {
+    let variants = &cx.model.variants;
+    let krate = &cx.krate;
+    let this = &cx.locals.this;
+    let numbers: Option<Vec<_>> = variants
+        .iter()
+        .map(|v| match v.errno {
+            Errno::Given(n) => Some((v.ident, n)),
+            Errno::Forwarded(_) => None,
+        })
+        .collect();
+    if let Some(numbers) = numbers {
+        return text::errno_match(krate, cx.model.is_enum, numbers);
+    }
+    let arms = variants.iter().map(|v| match v.errno {
+        Errno::Forwarded(field) => forward(cx, v, field, "__errno"),
+        Errno::Given(n) => {
+            let pat = cx.pattern(v, []);
+            quote!(#pat => #krate::Errno::__from_validated(#n),)
+        }
+    });
+    quote!(match #this { #(#arms)* })
+}
+
+/// `data()`, when some variant has data or forwards its field's.
+fn data_fn(cx: &Cx) -> Option<TokenStream> {
+    let (private, option) = (&cx.private, &cx.option);
+    let mut arms = Vec::new();
+    let mut rest = false;
+    let mut any_transparent = false;
+    for v in &cx.model.variants {
+        if let Message::Transparent(field) = v.message {
+            any_transparent = true;
+            let pat = cx.pattern(v, [field]);
+            let binding = &field.binding;
+            arms.push(quote!(#pat => (&#private::Wrap(#binding)).__transparent_data(),));
+            continue;
+        }
+        let Some(data) = &v.data else {
+            rest = true;
+            continue;
+        };
+        let pat = cx.pattern(v, [data.field]);
+        let binding = &data.field.binding;
+        // At the field, so "`X` does not implement Serialize" points there.
+        let span = data.field.ty_span;
+        let private = respan(private, span);
+        // The type named, so that the bound is checked at the user's type
+        // rather than at the (call-site) binding.
+        let ty = data.value_ty;
+        let value = if data.optional {
+            quote_spanned!(span=> #binding.as_ref().and_then(#private::to_data::<#ty>))
+        } else {
+            quote_spanned!(span=> #private::to_data::<#ty>(#binding))
+        };
+        arms.push(quote!(#pat => #value,));
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_with_rest(&cx.locals.this, &arms, rest, &quote!(#option::None));
+    let kinds = any_transparent.then(|| cause::transparent_kinds(cx));
+    let krate = &cx.krate;
+    let json = quote!(#krate::Json);
+    Some(quote! {
+        fn data(&self) -> #option<#json> {
+            #kinds
+            #body
+        }
+    })
+}
+
+/// `status_override()`, when some `#[status]` is given or a transparent
+/// variant may forward its field's: the variant's own, else the type's,
+/// else (transparent) the field's, else `None`.
+fn status_fn(cx: &Cx) -> Option<TokenStream> {
+    let variants = &cx.model.variants;
+    if variants.iter().all(|v| matches!(v.status, Status::None)) {
+        return None;
+    }
+    let (private, option) = (&cx.private, &cx.option);
+    let krate = &cx.krate;
+    let status_mod = quote!(#krate::status);
+    let mut arms = Vec::new();
+    let mut rest = false;
+    let mut any_forwards = false;
+    for v in variants {
+        let status = match v.status {
+            Status::None => {
+                rest = true;
+                continue;
+            }
+            Status::Forwarded(field) => {
+                any_forwards = true;
+                let pat = cx.pattern(v, [field]);
+                let binding = &field.binding;
+                arms.push(quote!(#pat => (&#private::Wrap(#binding)).__transparent_status(),));
+                continue;
+            }
+            Status::Given(status) => status,
+        };
+        let grpc = match &status.grpc {
+            Some(code) => quote!(#option::Some(#status_mod::Code::#code)),
+            None => quote!(#option::None),
+        };
+        let http = match &status.http {
+            Some(n) => {
+                let n = u16::try_from(n.value).unwrap_or(500);
+                quote!(#option::Some(#n))
+            }
+            None => quote!(#option::None),
+        };
+        let pat = cx.pattern(v, []);
+        arms.push(quote! {
+            #pat => #option::Some(#status_mod::StatusOverride { grpc: #grpc, http: #http }),
+        });
+    }
+    let body = match_with_rest(&cx.locals.this, &arms, rest, &quote!(#option::None));
+    let kinds = any_forwards.then(|| cause::transparent_kinds(cx));
+    Some(quote! {
+        fn status_override(&self) -> #option<#status_mod::StatusOverride> {
+            #kinds
+            #body
+        }
+    })
+}

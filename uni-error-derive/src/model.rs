@@ -1,0 +1,278 @@
+//! The validated input: what every variant resolves to, computed once by
+//! [`check`] (which runs `valid`'s checks) and [`Checked::model`], then
+//! read by every part of the expansion. Nothing here is resolved again
+//! later, and the expansion reads nothing else (the syntax nodes it needs
+//! for spans and patterns are reached through the model).
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+use syn::{Generics, Ident, Path, Type};
+
+use crate::ast::{generic_arg, Field, Input};
+use crate::attr::StatusAttr;
+use crate::ctxt::Ctxt;
+use crate::fmt::Expanded;
+use crate::lit::Str;
+use crate::valid;
+
+/// The type being derived, validated.
+pub struct Model<'a> {
+    /// The type's name as written.
+    pub ident: &'a Ident,
+    /// The type's generics.
+    pub generics: &'a Generics,
+    /// True for an enum, false for a struct (one variant, path `Self`).
+    pub is_enum: bool,
+    /// The path of the `uni_error` crate: `::uni_error` or `#[uni(crate)]`.
+    pub krate: TokenStream,
+    /// The variants in declaration order.
+    pub variants: Vec<VariantModel<'a>>,
+    /// True when the type has messages: then `Display`, `Error` and `From`
+    /// are generated (else the user's own, or thiserror's, are used).
+    pub has_msg: bool,
+}
+
+/// One variant (or the struct), resolved.
+pub struct VariantModel<'a> {
+    /// The variant's name as written (the type's for a struct).
+    pub ident: &'a Ident,
+    /// The fields, for patterns.
+    pub fields: &'a [Field<'a>],
+    /// errSubject.
+    pub subject: Subject<'a>,
+    /// errCode.
+    pub errno: Errno<'a>,
+    /// The google.rpc code / HTTP status override.
+    pub status: Status<'a>,
+    /// errMsg and `Display`.
+    pub message: Message<'a>,
+    /// The cause (not for a transparent variant, whose field forwards it).
+    pub source: Option<Source<'a>>,
+    /// The `#[data]` field.
+    pub data: Option<Data<'a>>,
+    /// The `#[from]` field.
+    pub from: Option<&'a Field<'a>>,
+    /// The catalog row's subject: the variant's own, else the type's (`""`
+    /// for neither, when the variant forwards its field's).
+    pub catalog_subject: &'a str,
+    /// The catalog row's `#[msg]` template as written (`""` for none).
+    pub template: &'a str,
+    /// The catalog row's description: the doc comment's first paragraph.
+    pub doc: &'a str,
+    /// `#[deprecated]`'s note (empty without one) on the variant or the
+    /// type, `None` when not deprecated.
+    pub deprecated: Option<&'a str>,
+}
+
+/// Where a variant's errSubject comes from.
+pub enum Subject<'a> {
+    /// Its own `#[subject]`, else the type's.
+    Given(&'a Str),
+    /// Its transparent field's.
+    Forwarded(&'a Field<'a>),
+}
+
+/// Where a variant's errno comes from.
+pub enum Errno<'a> {
+    /// A validated number.
+    Given(u32),
+    /// Its transparent field's (no static errno: not in the catalog).
+    Forwarded(&'a Field<'a>),
+}
+
+/// A variant's status override.
+pub enum Status<'a> {
+    /// None given.
+    None,
+    /// Its own `#[status]`, else the type's.
+    Given(&'a StatusAttr),
+    /// Its transparent field's.
+    Forwarded(&'a Field<'a>),
+}
+
+/// A variant's message.
+pub enum Message<'a> {
+    /// No `#[msg]` (and then no variant has one).
+    None,
+    /// `#[msg("..")]`, rewritten to the arm's locals.
+    Format(&'a Expanded),
+    /// `#[msg(transparent)]`: the field's `Display`, `source()`, data and
+    /// cause.
+    Transparent(&'a Field<'a>),
+}
+
+/// A source field and what the cause is built from.
+pub struct Source<'a> {
+    /// The field.
+    pub field: &'a Field<'a>,
+    /// One error, `Option<E>` or a list.
+    pub shape: Shape<'a>,
+    /// `#[source(subject = "..")]`: the subject of a cause that has none.
+    pub subject: Option<&'a Str>,
+    /// `#[source(code = f)]`: reads a code off a cause that has none.
+    pub code: Option<&'a Path>,
+}
+
+/// The `#[data]` field.
+pub struct Data<'a> {
+    /// The field.
+    pub field: &'a Field<'a>,
+    /// The serialized type: `T` of `Option<T>` (omitted when `None`), else
+    /// the field's.
+    pub value_ty: &'a Type,
+    /// True for `Option<T>`.
+    pub optional: bool,
+}
+
+/// The shape of a source field's type, detected syntactically.
+pub enum Shape<'a> {
+    /// One error.
+    One(&'a Type),
+    /// `Option<E>`.
+    Option(&'a Type),
+    /// `Vec<E>`, `Box<[E]>`, `[E; N]`: an aggregate.
+    List(&'a Type),
+}
+
+impl<'a> Shape<'a> {
+    /// The shape of `ty`.
+    pub fn of(ty: &'a Type) -> Shape<'a> {
+        if let Some(inner) = generic_arg(ty, "Option") {
+            return Shape::Option(inner);
+        }
+        if let Some(inner) = generic_arg(ty, "Vec") {
+            return Shape::List(inner);
+        }
+        if let Some(Type::Slice(slice)) = generic_arg(ty, "Box") {
+            return Shape::List(&slice.elem);
+        }
+        if let Type::Array(array) = ty {
+            return Shape::List(&array.elem);
+        }
+        Shape::One(ty)
+    }
+
+    /// The error type inside.
+    pub fn error_type(&self) -> &'a Type {
+        match self {
+            Shape::One(t) | Shape::Option(t) | Shape::List(t) => t,
+        }
+    }
+}
+
+/// The facts a [`Model`] is built from: the input and what its checks
+/// resolved. Kept apart so that the model can borrow both.
+pub struct Checked<'a> {
+    /// The parsed input.
+    input: &'a Input<'a>,
+    /// What its checks resolved.
+    resolved: valid::Resolved,
+}
+
+/// Runs every check on `input`; the facts when there is no error (the
+/// errors are in `cx`).
+pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Checked<'a> {
+    Checked {
+        input,
+        resolved: valid::check(cx, input),
+    }
+}
+
+impl<'a> Checked<'a> {
+    /// The model of an input whose checks passed (`None` only for one
+    /// whose checks reported errors).
+    pub fn model(&self) -> Option<Model<'_>> {
+        let input = self.input;
+        let variants = input
+            .variants
+            .iter()
+            .zip(&self.resolved.errnos)
+            .zip(&self.resolved.messages)
+            .map(|((v, errno), expanded)| {
+                let transparent = v.transparent_field();
+                let own_subject = v.attrs.subject.as_ref().or(input.attrs.subject.as_ref());
+                let subject = match transparent {
+                    Some(field) if v.forwards_subject() => Subject::Forwarded(field),
+                    _ => Subject::Given(own_subject?),
+                };
+                let errno = match transparent {
+                    Some(field) if v.forwards_errno() => Errno::Forwarded(field),
+                    _ => Errno::Given((*errno)?),
+                };
+                let status = match transparent {
+                    Some(field) if v.forwards_status() => Status::Forwarded(field),
+                    _ => v
+                        .attrs
+                        .status
+                        .as_ref()
+                        .or(input.attrs.status.as_ref())
+                        .map_or(Status::None, Status::Given),
+                };
+                let message = match (transparent, expanded, &v.attrs.msg) {
+                    (Some(field), _, _) => Message::Transparent(field),
+                    (None, Some(expanded), _) => Message::Format(expanded),
+                    (None, None, None) => Message::None,
+                    // A message that did not check.
+                    (None, None, Some(_)) => return None,
+                };
+                let source = v.source_field().map(|field| Source {
+                    field,
+                    shape: Shape::of(field.ty),
+                    subject: field.attrs.source_subject.as_ref(),
+                    code: field.attrs.source_code.as_ref(),
+                });
+                let data = v
+                    .data_field()
+                    .map(|field| match generic_arg(field.ty, "Option") {
+                        Some(inner) => Data {
+                            field,
+                            value_ty: inner,
+                            optional: true,
+                        },
+                        None => Data {
+                            field,
+                            value_ty: field.ty,
+                            optional: false,
+                        },
+                    });
+                Some(VariantModel {
+                    ident: v.ident,
+                    fields: &v.fields,
+                    subject,
+                    errno,
+                    status,
+                    message,
+                    source,
+                    data,
+                    from: v.field_with_from(),
+                    catalog_subject: own_subject.map_or("", |s| s.value.as_str()),
+                    template: v.attrs.msg.as_ref().map_or("", |m| m.lit.value.as_str()),
+                    doc: &v.doc,
+                    deprecated: v.deprecated.as_deref(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let has_msg = variants.iter().any(|v| !matches!(v.message, Message::None));
+        Some(Model {
+            ident: input.ident,
+            generics: input.generics,
+            is_enum: input.is_enum,
+            krate: input
+                .attrs
+                .krate
+                .as_ref()
+                .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream),
+            variants,
+            has_msg,
+        })
+    }
+}
+
+impl Model<'_> {
+    /// True if some variant has a cause: a source field or a transparent one.
+    pub fn has_source(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| v.source.is_some() || matches!(v.message, Message::Transparent(_)))
+    }
+}

@@ -1,0 +1,491 @@
+//! The one cause walker. A derived error hands the cause of the variant at
+//! hand to a [`Visit`]or as a [`Node`] ([`StreamSource::__cause`]); the
+//! visitor asks whether there is one, counts it, writes it as JSON at its
+//! nesting level with the depth cut, or builds its owned [`Cause`] (which
+//! is what `err_cause()` returns). Owned causes are written by [`CauseAt`],
+//! which the wire types' `Serialize` uses too, with the same cut.
+
+use core::fmt;
+use std::error::Error as StdError;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use super::DisplayStr;
+use crate::wire::MAX_JSON_DEPTH;
+use crate::{AggregateError, Cause, SourceError, UniError};
+
+/// Implemented by `#[derive(UniError)]`: hands the cause of the variant at
+/// hand to `v` as a [`Node`], or says there is none.
+pub trait StreamSource: UniError {
+    fn __cause<V: Visit>(&self, v: V) -> V::Out;
+    /// The errno and whether there is a cause. The derive gives both from
+    /// one `match` when every errno is a constant (and `errno()` reads it
+    /// too), so that serializing matches on the variant once less.
+    /// The cause, taken by value (`message` is the errMsg, which an
+    /// aggregate cause repeats); the derive moves each source it owns.
+    fn __take(self, message: &str) -> Option<Cause>
+    where
+        Self: Sized,
+    {
+        let _ = message;
+        self.__cause(OwnedCause)
+    }
+}
+
+impl<T: StreamSource + ?Sized> StreamSource for &T {
+    fn __cause<V: Visit>(&self, v: V) -> V::Out {
+        (**self).__cause(v)
+    }
+}
+
+impl<T: StreamSource> StreamSource for Box<T> {
+    fn __cause<V: Visit>(&self, v: V) -> V::Out {
+        (**self).__cause(v)
+    }
+    fn __take(self, message: &str) -> Option<Cause> {
+        (*self).__take(message)
+    }
+}
+
+/// What is done with a cause: ask whether there is one, count it, write it.
+pub trait Visit {
+    type Out;
+    fn node<N: Node>(self, node: N) -> Self::Out;
+    fn none(self) -> Self::Out;
+}
+
+/// One cause, not yet written.
+pub trait Node {
+    /// How many causes this subtree holds, itself included.
+    fn count(&self) -> usize;
+    /// Writes the cause as the JSON object at `level` (the top-level error
+    /// is level 1), cut where a child would nest deeper than the limit.
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error>;
+    /// The cause in its owned form: what `err_cause()` gives.
+    fn into_cause(self) -> Cause
+    where
+        Self: Sized;
+}
+
+/// Builds the owned cause: `err_cause()` of a derived error is
+/// `self.__cause(OwnedCause)`, the same walk that serialization streams.
+pub struct OwnedCause;
+
+impl Visit for OwnedCause {
+    type Out = Option<Cause>;
+    fn node<N: Node>(self, node: N) -> Option<Cause> {
+        Some(node.into_cause())
+    }
+    fn none(self) -> Option<Cause> {
+        None
+    }
+}
+
+/// `err_cause()` of a derived error, from the streamed walk.
+pub fn owned_cause<T: StreamSource + ?Sized>(this: &T) -> Option<Cause> {
+    this.__cause(OwnedCause)
+}
+
+/// True if a node at `level` must be cut: a `cause` would sit one level
+/// below it, an aggregate's members two (array, object), past the limit.
+fn too_deep(level: usize, has_cause: bool, has_members: bool) -> bool {
+    (has_cause && level + 1 > MAX_JSON_DEPTH) || (has_members && level + 2 > MAX_JSON_DEPTH)
+}
+
+/// What stands in for a subtree of `n` causes cut at the depth limit.
+fn omitted<S: Serializer>(serializer: S, n: usize) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(1))?;
+    map.serialize_entry(
+        "message",
+        &format_args!(
+            "{n} more cause{} omitted: the chain nests deeper than {MAX_JSON_DEPTH} JSON levels",
+            if n == 1 { "" } else { "s" }
+        ),
+    )?;
+    map.end()
+}
+
+pub(super) struct HasCause;
+
+impl Visit for HasCause {
+    type Out = bool;
+    fn node<N: Node>(self, _: N) -> bool {
+        true
+    }
+    fn none(self) -> bool {
+        false
+    }
+}
+
+struct Count;
+
+impl Visit for Count {
+    type Out = usize;
+    fn node<N: Node>(self, node: N) -> usize {
+        node.count()
+    }
+    fn none(self) -> usize {
+        0
+    }
+}
+
+/// Writes the `"cause"` entry, if any, at `level`.
+pub(super) struct Entry<'m, M> {
+    pub(super) map: &'m mut M,
+    pub(super) level: usize,
+}
+
+impl<M: SerializeMap> Visit for Entry<'_, M> {
+    type Out = Result<(), M::Error>;
+    fn node<N: Node>(self, node: N) -> Self::Out {
+        self.map.serialize_entry("cause", &At(&node, self.level))
+    }
+    fn none(self) -> Self::Out {
+        Ok(())
+    }
+}
+
+/// A node serialized at its level.
+struct At<'n, N>(&'n N, usize);
+
+impl<N: Node> Serialize for At<'_, N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_at(serializer, self.1)
+    }
+}
+
+/// A derived error as a cause: its message, subject, code and own cause.
+/// Labels are no-ops: it always has a subject and a code.
+pub struct UniNode<'a, T: ?Sized>(&'a T);
+
+impl<'a, T: ?Sized> UniNode<'a, T> {
+    pub(super) fn new(error: &'a T) -> Self {
+        UniNode(error)
+    }
+    #[must_use]
+    pub fn with_default_subject(self, _: &str) -> Self {
+        self
+    }
+    #[must_use]
+    pub fn with_default_code(self, _: Option<i64>) -> Self {
+        self
+    }
+}
+
+impl<T: StreamSource + ?Sized> Node for UniNode<'_, T> {
+    fn count(&self) -> usize {
+        1 + self.0.__cause(Count)
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let has_cause = e.__cause(HasCause);
+        if too_deep(level, has_cause, false) {
+            return omitted(serializer, self.count());
+        }
+        let mut map = serializer.serialize_map(Some(3 + usize::from(has_cause)))?;
+        map.serialize_entry("message", &DisplayStr(e))?;
+        map.serialize_entry("subject", e.err_subject())?;
+        map.serialize_entry("code", &i64::from(e.errno()))?;
+        e.__cause(Entry {
+            map: &mut map,
+            level: level + 1,
+        })?;
+        map.end()
+    }
+    fn into_cause(self) -> Cause {
+        let e = self.0;
+        let mut source = SourceError::new(e.to_string())
+            .with_subject(e.err_subject())
+            .with_code(e.errno());
+        if let Some(cause) = e.__cause(OwnedCause) {
+            source = source.with_cause(cause);
+        }
+        Cause::Source(source)
+    }
+}
+
+/// A plain error as a cause: its message, then its `source()` chain.
+pub struct StdNode<'a> {
+    error: &'a (dyn StdError + 'a),
+    subject: Option<&'a str>,
+    code: Option<i64>,
+}
+
+impl<'a> StdNode<'a> {
+    pub(super) fn new(error: &'a (dyn StdError + 'a)) -> Self {
+        StdNode {
+            error,
+            subject: None,
+            code: None,
+        }
+    }
+    #[must_use]
+    pub fn with_default_subject(mut self, subject: &'a str) -> Self {
+        self.subject = self.subject.or(Some(subject));
+        self
+    }
+    #[must_use]
+    pub fn with_default_code(mut self, code: Option<i64>) -> Self {
+        self.code = self.code.or(code);
+        self
+    }
+}
+
+impl Node for StdNode<'_> {
+    fn count(&self) -> usize {
+        let mut n = 0;
+        let mut next: Option<&(dyn StdError + '_)> = Some(self.error);
+        while let Some(e) = next {
+            n += 1;
+            next = e.source();
+        }
+        n
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        let below = self.error.source();
+        if too_deep(level, below.is_some(), false) {
+            return omitted(serializer, self.count());
+        }
+        let len = 1
+            + usize::from(self.subject.is_some())
+            + usize::from(self.code.is_some())
+            + usize::from(below.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("message", &DisplayStr(self.error))?;
+        if let Some(subject) = self.subject {
+            map.serialize_entry("subject", subject)?;
+        }
+        if let Some(code) = self.code {
+            map.serialize_entry("code", &code)?;
+        }
+        if let Some(below) = below {
+            map.serialize_entry("cause", &At(&StdNode::new(below), level + 1))?;
+        }
+        map.end()
+    }
+    fn into_cause(self) -> Cause {
+        let cause = Cause::Source(SourceError::from_std(self.error));
+        let cause = match self.subject {
+            Some(subject) => cause.with_default_subject(subject),
+            None => cause,
+        };
+        cause.with_default_code(self.code)
+    }
+}
+
+/// A cause built the owned way: hand-written uni errors and the owned
+/// [`Error`](crate::Error), whose causes are only reachable as a [`Cause`].
+pub struct OwnedNode(Cause);
+
+impl OwnedNode {
+    pub(super) fn new(cause: Cause) -> Self {
+        OwnedNode(cause)
+    }
+    #[must_use]
+    pub fn with_default_subject(self, subject: &str) -> Self {
+        OwnedNode(self.0.with_default_subject(subject))
+    }
+    #[must_use]
+    pub fn with_default_code(self, code: Option<i64>) -> Self {
+        OwnedNode(self.0.with_default_code(code))
+    }
+}
+
+impl Node for OwnedNode {
+    fn count(&self) -> usize {
+        self.0.count()
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        CauseAt::new(&self.0, level).serialize(serializer)
+    }
+    fn into_cause(self) -> Cause {
+        self.0
+    }
+}
+
+/// A list source as an aggregate cause: the error's errMsg, then one node
+/// per element.
+pub struct ListNode<'a, D: ?Sized, I, F> {
+    message: &'a D,
+    items: I,
+    each: F,
+}
+
+/// `#[source] Vec<E>` (or `Box<[E]>`, `[E; N]`) for the error `message`.
+pub fn list<D, I, F, N>(message: &D, items: I, each: F) -> ListNode<'_, D, I, F>
+where
+    D: fmt::Display + ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
+    ListNode {
+        message,
+        items,
+        each,
+    }
+}
+
+impl<D, I, F, N> Node for ListNode<'_, D, I, F>
+where
+    D: fmt::Display + ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
+    fn count(&self) -> usize {
+        1 + self
+            .items
+            .clone()
+            .map(|e| (self.each)(e).count())
+            .sum::<usize>()
+    }
+    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
+        if too_deep(level, false, self.items.len() > 0) {
+            return omitted(serializer, self.count());
+        }
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("message", &DisplayStr(self.message))?;
+        map.serialize_entry("errors", &Members(self, level + 2))?;
+        map.end()
+    }
+    fn into_cause(self) -> Cause {
+        let errors = self.items.map(|e| (self.each)(e).into_cause()).collect();
+        Cause::Aggregate(AggregateError::with_message(
+            self.message.to_string(),
+            errors,
+        ))
+    }
+}
+
+struct Members<'l, L>(&'l L, usize);
+
+impl<D, I, F, N> Serialize for Members<'_, ListNode<'_, D, I, F>>
+where
+    D: ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let list = self.0;
+        let mut seq = serializer.serialize_seq(Some(list.items.len()))?;
+        for e in list.items.clone() {
+            seq.serialize_element(&At(&(list.each)(e), self.1))?;
+        }
+        seq.end()
+    }
+}
+
+/// `#[source] Option<E>`: no cause when `None`.
+pub fn opt<'a, V, T, N>(v: V, e: Option<&'a T>, node: impl FnOnce(&'a T) -> N) -> V::Out
+where
+    V: Visit,
+    T: ?Sized,
+    N: Node,
+{
+    match e {
+        Some(e) => v.node(node(e)),
+        None => v.none(),
+    }
+}
+
+/// A plain error's own `source()` chain, which is what a transparent
+/// wrapper over it forwards as its cause.
+pub(super) fn std_forward<V: Visit>(error: &(dyn StdError + '_), v: V) -> V::Out {
+    match error.source() {
+        Some(s) => v.node(StdNode::new(s)),
+        None => v.none(),
+    }
+}
+
+/// A cause of the owned form written as the object at JSON nesting `level`
+/// (1 = outermost), given by its parts so that a borrowed [`SourceError`]
+/// or [`AggregateError`] serializes without becoming a [`Cause`]: the wire
+/// types' `Serialize` and [`OwnedNode`] both write through it, with the
+/// same depth cut as the streamed nodes.
+pub(crate) struct CauseAt<'a> {
+    pub(crate) head: &'a SourceError,
+    /// `Some` for an aggregate (even with no members).
+    pub(crate) members: Option<&'a [Cause]>,
+    pub(crate) level: usize,
+}
+
+impl<'a> CauseAt<'a> {
+    pub(crate) fn new(cause: &'a Cause, level: usize) -> Self {
+        let members = match cause {
+            Cause::Source(_) => None,
+            Cause::Aggregate(a) => Some(a.errors()),
+        };
+        CauseAt {
+            head: cause.head(),
+            members,
+            level,
+        }
+    }
+
+    /// How many causes are in this subtree, itself included.
+    fn count(&self) -> usize {
+        let below: usize = self.head.cause().map_or(0, Cause::count);
+        1 + below
+            + self
+                .members
+                .unwrap_or_default()
+                .iter()
+                .map(Cause::count)
+                .sum::<usize>()
+    }
+}
+
+impl Serialize for CauseAt<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let head = self.head;
+        let members = self.members.unwrap_or_default();
+        let below = head.cause();
+        if too_deep(self.level, below.is_some(), !members.is_empty()) {
+            return omitted(serializer, self.count());
+        }
+        let len = 1
+            + usize::from(head.subject().is_some())
+            + usize::from(head.code().is_some())
+            + usize::from(below.is_some())
+            + usize::from(self.members.is_some())
+            + head.extra().len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("message", head.message())?;
+        if let Some(subject) = head.subject() {
+            map.serialize_entry("subject", subject)?;
+        }
+        if let Some(code) = head.code() {
+            map.serialize_entry("code", &code)?;
+        }
+        if let Some(below) = below {
+            map.serialize_entry("cause", &CauseAt::new(below, self.level + 1))?;
+        }
+        if self.members.is_some() {
+            let level = self.level + 2;
+            map.serialize_entry("errors", &MembersAt { members, level })?;
+        }
+        for (k, v) in head.extra() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// An aggregate's members, each at `level`.
+struct MembersAt<'a> {
+    members: &'a [Cause],
+    level: usize,
+}
+
+impl Serialize for MembersAt<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.members.len()))?;
+        for cause in self.members {
+            seq.serialize_element(&CauseAt::new(cause, self.level))?;
+        }
+        seq.end()
+    }
+}
