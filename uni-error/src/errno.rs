@@ -269,9 +269,9 @@ impl Errno {
         }
     }
 
-    /// Used by the derive, which has validated `n` when the macro ran.
-    #[doc(hidden)]
-    pub const fn __from_validated(n: u32) -> Errno {
+    /// An errno `n` that is known to be at most 9 999 999 (the derive
+    /// validated it when the macro ran; see `__private::errno`).
+    pub(crate) const fn from_validated(n: u32) -> Errno {
         Errno(n)
     }
 

@@ -304,3 +304,12 @@ impl KeySet {
         true
     }
 }
+
+/// Serializes any `Display` as a string without building one.
+pub(crate) struct DisplayStr<'a, T: ?Sized>(pub &'a T);
+
+impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}

@@ -39,21 +39,34 @@ pub fn expand(cx: &Cx) -> TokenStream {
         }),
         Errno::Forwarded(_) => None,
     });
+    let any_deprecated = model.variants.iter().any(|v| v.deprecated.is_some());
     let rows = text::catalog_rows(rows);
+    // Only a table with a deprecated row has the wrapper.
+    let deprecated_fn = any_deprecated.then(|| {
+        quote! {
+            const fn __deprecated(
+                __entry: #krate::catalog::CatalogEntry,
+                __note: &'static str,
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_deprecated(__entry, __note)
+            }
+        }
+    });
     let params = text::catalog_params();
     let body = quote! {
         const CATALOG: &'static [#krate::catalog::CatalogEntry] = {
             #[allow(unused_variables)]
             const fn __entry(#params) -> #krate::catalog::CatalogEntry {
-                #krate::catalog::CatalogEntry::__new(
+                #krate::__private::catalog_entry(
                     #type_name,
                     #variant_name,
                     __subject,
-                    #krate::Errno::__from_validated(__errno),
+                    __errno,
                     __msg,
                     __doc,
                 )
             }
+            #deprecated_fn
             &#rows
         };
     };

@@ -274,17 +274,17 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
         let private = respan(private, span);
         quote_spanned!(span=> let #code_local = #private::SourceCode(&#x).read(#path);)
     });
-    let subject = source
-        .subject
-        .map(|lit| quote!(.with_default_subject(#lit)));
-    let with_code = code
-        .as_ref()
-        .map(|_| quote!(.with_default_code(#code_local)));
     let by_value = respan(&quote!(#private::by_value), span);
     let call = quote_spanned!(span=> (&&&&&#by_value(&#x)).__into_cause()(#x));
-    if code.is_none() && subject.is_none() {
-        call
-    } else {
-        quote!({ #code #call #subject #with_code })
+    if code.is_none() && source.subject.is_none() {
+        return call;
     }
+    let mut labelled = call;
+    if let Some(lit) = source.subject {
+        labelled = quote!(#private::cause_default_subject(#labelled, #lit));
+    }
+    if code.is_some() {
+        labelled = quote!(#private::cause_default_code(#labelled, #code_local));
+    }
+    quote!({ #code #labelled })
 }

@@ -71,14 +71,14 @@ fn write_pattern<'m>(
     out.push_str(".. }");
 }
 
-/// `#krate::Errno::__from_validated(match self { Self::V { .. } => 1504003u32, .. })`
+/// `#krate::__private::errno(match self { Self::V { .. } => 1504003u32, .. })`
 /// for variants that all have a number; a struct's is the number alone.
 pub fn errno_match<'v>(
     krate: &TokenStream,
     is_enum: bool,
     arms: impl IntoIterator<Item = (&'v Ident, u32)>,
 ) -> TokenStream {
-    let mut src = format!("{krate}::Errno::__from_validated(");
+    let mut src = format!("{krate}::__private::errno(");
     if is_enum {
         src.push_str("match self { ");
         for (variant, n) in arms {
@@ -118,10 +118,13 @@ impl CatalogRow<'_> {
     pub const PARAMS: &'static str = "__variant: &'static str, __subject: &'static str, \
         __errno: u32, __msg: &'static str, __doc: &'static str";
 
-    /// Appends `__entry("V", "subject", 1504003u32, "msg", "doc"), `, with
-    /// `.__deprecated("note")` for a deprecated variant (the others pay
-    /// nothing for the column).
+    /// Appends `__entry("V", "subject", 1504003u32, "msg", "doc"), `,
+    /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
+    /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
+        if self.deprecated.is_some() {
+            out.push_str("__deprecated(");
+        }
         out.push_str("__entry(");
         string(out, self.variant);
         out.push_str(", ");
@@ -132,7 +135,7 @@ impl CatalogRow<'_> {
         string(out, self.doc);
         out.push(')');
         if let Some(note) = self.deprecated {
-            out.push_str(".__deprecated(");
+            out.push_str(", ");
             string(out, note);
             out.push(')');
         }

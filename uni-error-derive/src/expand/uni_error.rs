@@ -100,7 +100,7 @@ fn errno(cx: &Cx) -> TokenStream {
         Errno::Forwarded(field) => forward(cx, v, field, "__errno"),
         Errno::Given(n) => {
             let pat = cx.pattern(v, []);
-            quote!(#pat => #krate::Errno::__from_validated(#n),)
+            quote!(#pat => #krate::__private::errno(#n),)
         }
     });
     quote!(match #this { #(#arms)* })

@@ -8,7 +8,6 @@
 
 #![allow(missing_docs)]
 
-use core::fmt;
 use std::error::Error as StdError;
 
 use serde::ser::SerializeMap;
@@ -65,13 +64,45 @@ where
     map.end()
 }
 
-/// Serializes any `Display` as a string without building one.
-pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
+pub(crate) use crate::json::DisplayStr;
 
-impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
-    }
+/// The errno of a derived variant, validated when the macro ran (so at most
+/// 9 999 999): the derive's only way to build one without a check.
+#[inline]
+pub const fn errno(n: u32) -> crate::Errno {
+    crate::Errno::from_validated(n)
+}
+
+/// A `#[source(subject = "..")]` label on an owned cause: its subject
+/// when it has none.
+pub fn cause_default_subject(cause: crate::Cause, subject: &str) -> crate::Cause {
+    cause.with_default_subject(subject)
+}
+
+/// A `#[source(code = f)]` label on an owned cause: its code when it has none.
+pub fn cause_default_code(cause: crate::Cause, code: Option<i64>) -> crate::Cause {
+    cause.with_default_code(code)
+}
+
+/// A catalog row of a derived type, its errno validated when the macro ran.
+#[allow(clippy::too_many_arguments)]
+pub const fn catalog_entry(
+    type_name: &'static str,
+    variant: Option<&'static str>,
+    subject: &'static str,
+    errno: u32,
+    msg: &'static str,
+    doc: &'static str,
+) -> crate::catalog::CatalogEntry {
+    crate::catalog::CatalogEntry::new(type_name, variant, subject, self::errno(errno), msg, doc)
+}
+
+/// A catalog row of a `#[deprecated]` variant.
+pub const fn catalog_deprecated(
+    entry: crate::catalog::CatalogEntry,
+    note: &'static str,
+) -> crate::catalog::CatalogEntry {
+    entry.with_deprecated(note)
 }
 
 /// `data` as a JSON value. A value serde_json cannot represent (a map with
@@ -149,6 +180,7 @@ as_dyn_error!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use core::fmt;
     use crate::{Cause, Errno, Error, SourceError};
 
     #[derive(Debug)]

@@ -67,9 +67,9 @@ pub struct CatalogEntry {
 }
 
 impl CatalogEntry {
-    /// Used by the derive; the arguments are validated when the macro runs.
-    #[doc(hidden)]
-    pub const fn __new(
+    /// Built by the derive (through `__private`), whose arguments were
+    /// validated when the macro ran.
+    pub(crate) const fn new(
         type_name: &'static str,
         variant: Option<&'static str>,
         subject: &'static str,
@@ -88,10 +88,9 @@ impl CatalogEntry {
         }
     }
 
-    /// Used by the derive for a `#[deprecated]` variant.
-    #[doc(hidden)]
+    /// This entry marked `#[deprecated]` with `note`.
     #[must_use]
-    pub const fn __deprecated(self, note: &'static str) -> Self {
+    pub(crate) const fn with_deprecated(self, note: &'static str) -> Self {
         CatalogEntry {
             deprecated: Some(note),
             ..self
@@ -164,7 +163,7 @@ impl Serialize for CatalogEntry {
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;
         s.serialize_field("description", self.doc)?;
-        s.serialize_field("variant", &crate::__private::DisplayStr(self))?;
+        s.serialize_field("variant", &crate::json::DisplayStr(self))?;
         s.serialize_field("platform", self.platform().as_str())?;
         s.serialize_field("deprecated", &self.deprecated)?;
         s.end()

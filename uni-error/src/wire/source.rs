@@ -318,7 +318,7 @@ impl Cause {
     /// Sets the subject of this cause when it has none (used to label a
     /// third-party source).
     #[must_use]
-    pub fn with_default_subject(mut self, subject: &str) -> Self {
+    pub(crate) fn with_default_subject(mut self, subject: &str) -> Self {
         let head = self.head_mut();
         if head.subject.is_none() {
             head.subject = Some(subject.to_owned());
@@ -328,7 +328,7 @@ impl Cause {
 
     /// Sets the code of this cause when it has none.
     #[must_use]
-    pub fn with_default_code(mut self, code: Option<i64>) -> Self {
+    pub(crate) fn with_default_code(mut self, code: Option<i64>) -> Self {
         let head = self.head_mut();
         if head.code.is_none() {
             head.code = code;
