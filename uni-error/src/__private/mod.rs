@@ -180,8 +180,8 @@ as_dyn_error!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use core::fmt;
     use crate::{Cause, Errno, Error, SourceError};
+    use core::fmt;
 
     #[derive(Debug)]
     struct Typed;
