@@ -118,6 +118,16 @@ fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 fn ten_thousand_layers_wrap_with_question_mark_on_a_2_mib_stack() {
     let (count, top, bottom) = on_small_stack(|| {
         let e = wrap(10_000);
+        // Cloning, comparing and printing the result walk it iteratively too.
+        let copy = e.clone();
+        assert_eq!(copy, e);
+        assert_ne!(copy, wrap(9_999));
+        let debug = format!("{e:?}");
+        assert!(
+            debug.ends_with("}) }"),
+            "Debug of the chain: {}",
+            &debug[debug.len() - 60..]
+        );
         let count = e.chain().count();
         let top = e.message().to_owned();
         let bottom = e.chain().last().map(|c| c.message().to_owned());
