@@ -15,7 +15,7 @@ use uni_error::catalog::{CatalogSet, DeclarationError, GenerateError, Mode, Type
 use uni_error::UniError;
 
 /// The example plugin's generated files are what its types produce today:
-/// `cargo run --example catalog -- --write` (or `UNI_ERROR_BLESS=1` on this
+/// `cargo run --features declarations --example catalog -- --write` (or `UNI_ERROR_BLESS=1` on this
 /// test) regenerates them.
 #[test]
 fn example_plugin_files_are_fresh() {

@@ -1,8 +1,8 @@
 //! Prints a plugin's error-code table, generated from its error types, and
 //! writes the plugin's TypeScript and UTS declarations and code snapshot.
 //!
-//! - `cargo run --example catalog`: the Markdown table (`-- --json`: JSON);
-//! - `cargo run --example catalog -- --write`: writes `examples/plugin/`'s
+//! - `cargo run --features declarations --example catalog`: the Markdown table (`-- --json`: JSON);
+//! - `cargo run --features declarations --example catalog -- --write`: writes `examples/plugin/`'s
 //!   `nfc.d.ts`, `utssdk/interface.uts`, `utssdk/unierror.uts` and
 //!   `errcodes.snapshot.json`; `-- --check` fails if any is stale.
 

@@ -52,6 +52,7 @@
 //! | feature | default | what it enables |
 //! |---|---|---|
 //! | `derive` | yes | `#[derive(UniError)]` |
+//! | `declarations` | | the [`catalog`]'s TypeScript/UTS declarations, snapshot and write/check workflow (for tests and `build.rs`) |
 //! | `wechat` | | the [`wechat`] module |
 //! | `google` | | the [`google`] module |
 //! | `taobao` | | the [`taobao`] module |

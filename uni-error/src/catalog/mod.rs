@@ -38,9 +38,12 @@
 //! # Ok::<(), uni_error::catalog::CatalogError>(())
 //! ```
 //!
-//! # What the JavaScript side declares
+//! # What the JavaScript side declares (feature `declarations`)
 //!
-//! DCloud's own plugins declare, by hand, for each module a union of its
+//! With the `declarations` feature (add it where you generate the files: in
+//! `[dev-dependencies]` for a test, `[build-dependencies]` for a `build.rs`;
+//! cargo keeps those features out of your normal build, which stays lean),
+//! the catalog writes what the JS side declares by hand. DCloud's own plugins declare, by hand, for each module a union of its
 //! codes, an `IXxxError extends IUniError` interface, a subject constant, a
 //! code → message map and a `XxxFailImpl` class. [`Declarations`] writes the
 //! same from the catalog: [`Declarations::typescript`] (a `.d.ts` checked by
@@ -57,6 +60,8 @@
 //! own crate's types.)
 //!
 //! ```no_run
+//! # #[cfg(feature = "declarations")]
+//! # fn main() -> Result<(), uni_error::catalog::GenerateError> {
 //! use uni_error::catalog::{CatalogSet, Mode};
 //! # use uni_error::UniError;
 //! # #[derive(Debug, UniError)]
@@ -71,21 +76,38 @@
 //! decls.write_typescript("js/nfc.d.ts", mode)?;
 //! decls.write_uts("utssdk", mode)?;
 //! set.snapshot().write("errcodes.snapshot.json", mode)?;
-//! # Ok::<(), uni_error::catalog::GenerateError>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "declarations"))]
+//! # fn main() {}
 //! ```
 
+#[cfg(feature = "declarations")]
 mod drift;
+#[cfg(feature = "declarations")]
 mod files;
+#[cfg(feature = "declarations")]
 mod names;
 mod set;
+#[cfg(feature = "declarations")]
 mod snapshot;
 mod table;
+#[cfg(feature = "declarations")]
 mod typescript;
+#[cfg(feature = "declarations")]
 mod uts;
 
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use drift::{Change, Drift};
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use files::{GenerateError, Mode};
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use names::{DeclarationError, Declarations, TypeNames};
 pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};
 pub use table::{Catalog, CatalogEntry};
