@@ -8,6 +8,7 @@
 
 #![allow(missing_docs)]
 
+use core::fmt;
 use std::error::Error as StdError;
 
 use serde::ser::SerializeMap;
@@ -22,8 +23,8 @@ pub use self::erase::{
     FallbackIntoKind, OwnedErrorKind, StdIntoKind, UniIntoKind,
 };
 pub use self::kinds::{
-    BoxedKind, BoxedNodeKind, DerivedKind, OwnedKind, StdKind, StdNodeKind, UniKind, UniSource,
-    Wrap,
+    BoxedKind, BoxedNodeKind, DerivedKind, DynStdError, OwnedKind, StdKind, StdNodeKind, UniKind,
+    UniSource, Wrap,
 };
 pub(crate) use self::walk::CauseAt;
 pub use self::walk::{
@@ -65,6 +66,43 @@ where
 }
 
 pub(crate) use crate::json::DisplayStr;
+
+/// `{:#}` of a derived error: the whole chain, one cause per line, as
+/// `uni_error::Error`'s `{:#}` prints it (`subject errno: message`, then
+/// `caused by: ..`). Called as `(&Wrap(self)).__chain(f)` at the top of the
+/// generated `Display::fmt` when the formatter is alternate: [`ChainKind`]
+/// for a type whose impl can see its `StreamSource`, else [`NoChainKind`]
+/// (a generic type whose `Display` bounds do not prove it), which prints
+/// the message alone.
+pub trait ChainKind {
+    fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
+}
+
+impl<T: StreamSource + ?Sized> ChainKind for Wrap<'_, T> {
+    fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        Some(fmt_chain(self.0, f))
+    }
+}
+
+pub trait NoChainKind {
+    fn __chain(&self, _: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        None
+    }
+}
+
+impl<T: ?Sized> NoChainKind for &Wrap<'_, T> {}
+
+/// The chain of `this`, its message read with `{}`.
+fn fmt_chain<T: StreamSource + ?Sized>(this: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let message = this.to_string();
+    let cause = this.__cause(OwnedCause);
+    let head = (
+        Some(this.err_subject()),
+        Some(i64::from(this.errno())),
+        &*message,
+    );
+    crate::wire::write_tree(f, head, &[], cause.as_ref())
+}
 
 /// The errno of a derived variant, validated when the macro ran (so at most
 /// 9 999 999): the derive's only way to build one without a check.
