@@ -310,3 +310,55 @@ fn a_code_reader_on_a_box_takes_the_boxed_error() {
         )
     );
 }
+
+/// "Cannot fail", for generic code that wants a uni error type.
+#[derive(Debug, UniError)]
+enum Void {}
+
+/// Generic code over any uni error: the JSON of the failure, if any.
+fn failure_json<T, E: UniError + serde::Serialize>(r: Result<T, E>) -> Option<String> {
+    r.err().map(|e| all_paths(e))
+}
+
+#[test]
+fn an_empty_enum_is_a_uni_error_that_never_occurs() {
+    assert_eq!(failure_json(Ok::<u8, Void>(1)), None);
+    assert!(<Void as uni_error::catalog::Catalog>::CATALOG.is_empty());
+    let set = uni_error::catalog::CatalogSet::new().with::<Void>();
+    assert_eq!(set.to_json(), "[]");
+    // And the same generic code with a real error.
+    assert_eq!(
+        failure_json(Err::<u8, _>(Declined("x".into()))).as_deref(),
+        Some(r#"{"errSubject":"uni-pay::alipay","errCode":1402601,"errMsg":"alipay declined: x"}"#)
+    );
+}
+
+/// No `#[msg]` and no thiserror: the user's `Display`, the derive's
+/// `Error` (so `source()` agrees with the `cause`) and `From`.
+#[derive(Debug, UniError)]
+#[subject("uni-verify")]
+#[errno(category = 1, sub = 3)]
+enum OwnDisplay {
+    #[errno(code = 2)]
+    Io(#[from] std::io::Error),
+}
+
+impl std::fmt::Display for OwnDisplay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("my own message")
+    }
+}
+
+#[test]
+fn a_hand_written_display_gets_the_derived_error_and_from() {
+    fn verify() -> Result<(), OwnDisplay> {
+        Err(std::io::Error::other("io"))?;
+        Ok(())
+    }
+    let e = verify().unwrap_err();
+    assert_eq!(e.source().map(ToString::to_string).as_deref(), Some("io"));
+    assert_eq!(
+        all_paths(e),
+        r#"{"errSubject":"uni-verify","errCode":103002,"errMsg":"my own message","cause":{"message":"io"}}"#
+    );
+}

@@ -187,6 +187,18 @@ pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
+/// `impl std::error::Error` alone, with its `source()`: for a type whose
+/// `Display` the user writes (no `#[msg]`, no thiserror).
+pub fn error_impl(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    let source_fn = source_fn(cx);
+    cx.impl_block(
+        &quote!(#private::std::error::Error),
+        &cx.bounds.error,
+        &quote!(#source_fn),
+    )
+}
+
 /// `StreamSource::__take(self)`, when some variant has a source: the cause
 /// built by moving each source (`__private::erase`); a transparent variant
 /// gives its field's cause by reference, as `err_cause` does.
