@@ -362,3 +362,106 @@ fn a_hand_written_display_gets_the_derived_error_and_from() {
         r#"{"errSubject":"uni-verify","errCode":103002,"errMsg":"my own message","cause":{"message":"io"}}"#
     );
 }
+
+// --- the catalog follows transparent variants ---------------------------------
+
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 0, sub = 0)]
+enum LoginError {
+    /// WeChat's "time out", reused on purpose.
+    #[errno(code = 5)]
+    #[msg("login timed out")]
+    Timeout,
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-account")]
+#[errno(category = 15, sub = 11)]
+enum AccountError {
+    #[errno(code = 1)]
+    #[msg("account locked")]
+    Locked,
+    #[msg(transparent)]
+    Login(#[from] LoginError),
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-app")]
+#[errno(category = 15, sub = 12)]
+enum AppError {
+    #[errno(code = 1)]
+    #[msg("storage full")]
+    Full,
+    #[msg(transparent)]
+    Account(AccountError),
+    /// Reached twice: its rows are listed once, through the first variant.
+    #[msg(transparent)]
+    Login(Box<LoginError>),
+    /// Only known at run time: no rows.
+    #[msg(transparent)]
+    Plugin(Box<dyn UniError + Send + Sync>),
+    /// Its own errno: a row of its own, nothing passed through.
+    #[errno(code = 2)]
+    #[subject("uni-app::storage")]
+    #[msg(transparent)]
+    Io(std::io::Error),
+}
+
+#[test]
+fn the_catalog_follows_transparent_variants() {
+    use uni_error::catalog::{Catalog, CatalogSet};
+    let names: Vec<String> = AppError::PASS_THROUGH
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        names,
+        ["AppError::Account", "AppError::Login", "AppError::Plugin"]
+    );
+    assert!(AppError::PASS_THROUGH[2].inner().is_none());
+
+    let set = CatalogSet::new().with::<AppError>();
+    set.check().unwrap();
+    let rows: Vec<(String, Vec<String>)> = set
+        .entries()
+        .iter()
+        .map(|e| {
+            let via = set.via(e).iter().map(ToString::to_string).collect();
+            (e.to_string(), via)
+        })
+        .collect();
+    let row = |e: &str, via: &[&str]| (e.to_owned(), via.iter().map(|s| s.to_string()).collect());
+    assert_eq!(
+        rows,
+        [
+            row("AppError::Full", &[]),
+            row("AppError::Io", &[]),
+            row("AccountError::Locked", &["AppError::Account"]),
+            row(
+                "LoginError::Timeout",
+                &["AppError::Account", "AccountError::Login"]
+            ),
+        ]
+    );
+    assert_eq!(
+        set.to_markdown(),
+        "| errno | errMsg | subject | description |\n\
+         |---|---|---|---|\n\
+         | 5 | login timed out | uni-login | WeChat's \"time out\", reused on purpose. (through AppError::Account) |\n\
+         | 1511001 | account locked | uni-account | (through AppError::Account) |\n\
+         | 1512001 | storage full | uni-app |  |\n\
+         | 1512002 |  | uni-app::storage | Its own errno: a row of its own, nothing passed through. |\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&set.to_json()).unwrap();
+    assert_eq!(json[0]["variant"], "LoginError::Timeout");
+    assert_eq!(json[0]["via"], "AppError::Account");
+    assert!(json[2].get("via").is_none());
+    // The reused WeChat code is found through the pass-through too.
+    let reuses: Vec<String> = set
+        .wechat_reuses()
+        .iter()
+        .map(|r| r.entry.to_string())
+        .collect();
+    assert_eq!(reuses, ["LoginError::Timeout"]);
+}

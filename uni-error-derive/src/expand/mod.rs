@@ -2,7 +2,8 @@
 //! `uni_error` (`UniError` and `StreamSource`), `cause` (every source
 //! dispatch: `err_cause`, the streamed cause, `source()`, `into_error`),
 //! `display` (`Display` and `Error`), `serialize`, `from`, `catalog`;
-//! `empty` all of them for an enum with no variants;
+//! `empty` all of them for an enum with no variants; `pass_through` the
+//! catalog's transparent variants;
 //! `bounds` infers where-clauses for generic types and `text` is the one
 //! place code is written as text or as raw token trees.
 //!
@@ -43,6 +44,7 @@ mod cause;
 mod display;
 mod empty;
 mod from;
+mod pass_through;
 mod serialize;
 pub mod text;
 mod uni_error;

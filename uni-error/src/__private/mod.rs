@@ -135,6 +135,56 @@ pub const fn catalog_entry(
     crate::catalog::CatalogEntry::new(type_name, variant, subject, self::errno(errno), msg, doc)
 }
 
+/// A `#[msg(transparent)]` variant without its own errno, for
+/// `Catalog::PASS_THROUGH`; `inner` is a closure over
+/// `(&CatalogProbe::<Field>::new()).__tables()`.
+pub const fn pass_through(
+    type_name: &'static str,
+    variant: Option<&'static str>,
+    inner: fn() -> Option<(
+        &'static [crate::catalog::CatalogEntry],
+        &'static [crate::catalog::PassThrough],
+    )>,
+) -> crate::catalog::PassThrough {
+    crate::catalog::PassThrough::new(type_name, variant, inner)
+}
+
+/// The catalog of a transparent field's type, if it has one (a derived
+/// type, a box of one), by autoref: [`HasCatalogKind`] on the probe,
+/// [`NoCatalogKind`] on a reference to it (a `Box<dyn UniError>`, a
+/// hand-written uni error).
+pub struct CatalogProbe<T: ?Sized>(core::marker::PhantomData<fn(&T)>);
+
+impl<T: ?Sized> CatalogProbe<T> {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        CatalogProbe(core::marker::PhantomData)
+    }
+}
+
+type Tables = (
+    &'static [crate::catalog::CatalogEntry],
+    &'static [crate::catalog::PassThrough],
+);
+
+pub trait HasCatalogKind {
+    fn __tables(&self) -> Option<Tables>;
+}
+
+impl<T: crate::catalog::Catalog + ?Sized> HasCatalogKind for CatalogProbe<T> {
+    fn __tables(&self) -> Option<Tables> {
+        Some((T::CATALOG, T::PASS_THROUGH))
+    }
+}
+
+pub trait NoCatalogKind {
+    fn __tables(&self) -> Option<Tables> {
+        None
+    }
+}
+
+impl<T: ?Sized> NoCatalogKind for &CatalogProbe<T> {}
+
 /// A catalog row of a `#[deprecated]` variant.
 pub const fn catalog_deprecated(
     entry: crate::catalog::CatalogEntry,

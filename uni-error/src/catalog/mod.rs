@@ -88,4 +88,4 @@ pub use files::{GenerateError, Mode};
 pub use names::{DeclarationError, Declarations, TypeNames};
 pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
 pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};
-pub use table::{Catalog, CatalogEntry};
+pub use table::{Catalog, CatalogEntry, PassThrough};
