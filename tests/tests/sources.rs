@@ -274,6 +274,8 @@ fn sdk_code(e: &SdkError) -> Option<i64> {
     Some(e.code)
 }
 
+// A list of boxes is what is tested here.
+#[allow(clippy::vec_box)]
 #[derive(Debug, UniError)]
 #[subject("uni-ad")]
 #[errno(category = 14, sub = 16)]
@@ -365,6 +367,7 @@ fn a_hand_written_display_gets_the_derived_error_and_from() {
 
 // --- the catalog follows transparent variants ---------------------------------
 
+#[allow(dead_code)] // Only its catalog is read.
 #[derive(Debug, UniError)]
 #[subject("uni-login")]
 #[errno(category = 0, sub = 0)]
@@ -375,6 +378,7 @@ enum LoginError {
     Timeout,
 }
 
+#[allow(dead_code)] // Only its catalog is read.
 #[derive(Debug, UniError)]
 #[subject("uni-account")]
 #[errno(category = 15, sub = 11)]
@@ -386,6 +390,7 @@ enum AccountError {
     Login(#[from] LoginError),
 }
 
+#[allow(dead_code)] // Only its catalog is read.
 #[derive(Debug, UniError)]
 #[subject("uni-app")]
 #[errno(category = 15, sub = 12)]

@@ -141,10 +141,7 @@ pub const fn catalog_entry(
 pub const fn pass_through(
     type_name: &'static str,
     variant: Option<&'static str>,
-    inner: fn() -> Option<(
-        &'static [crate::catalog::CatalogEntry],
-        &'static [crate::catalog::PassThrough],
-    )>,
+    inner: fn() -> Option<Tables>,
 ) -> crate::catalog::PassThrough {
     crate::catalog::PassThrough::new(type_name, variant, inner)
 }
@@ -162,7 +159,8 @@ impl<T: ?Sized> CatalogProbe<T> {
     }
 }
 
-type Tables = (
+/// A catalog's table and its pass-throughs.
+pub type Tables = (
     &'static [crate::catalog::CatalogEntry],
     &'static [crate::catalog::PassThrough],
 );

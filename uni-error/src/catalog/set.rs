@@ -148,7 +148,7 @@ impl CatalogSet {
     /// Adds a table and, recursively, what it passes through.
     fn add(&mut self, (table, pass_through): Tables, via: &mut Vec<PassThrough>) {
         for entry in table {
-            if !self.entries.iter().any(|&e| e == entry) {
+            if !self.entries.contains(&entry) {
                 self.entries.push(entry);
                 self.via.push(via.clone());
             }
