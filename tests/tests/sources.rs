@@ -470,3 +470,23 @@ fn the_catalog_follows_transparent_variants() {
         .collect();
     assert_eq!(reuses, ["LoginError::Timeout"]);
 }
+
+#[test]
+fn an_inner_type_added_on_its_own_is_no_clash() {
+    use uni_error::catalog::CatalogSet;
+    for set in [
+        CatalogSet::new()
+            .with::<LoginError>()
+            .with::<AccountError>(),
+        CatalogSet::new()
+            .with::<AccountError>()
+            .with::<LoginError>(),
+    ] {
+        set.check().unwrap();
+        let timeout = set.entries().iter().find(|e| e.errno().get() == 5).unwrap();
+        assert!(set.via(timeout).is_empty(), "its own row once added itself");
+        assert_eq!(set.entries().len(), 2);
+    }
+    let twice = CatalogSet::new().with::<LoginError>().with::<LoginError>();
+    assert_eq!(twice.check().unwrap_err().clashes().len(), 1);
+}

@@ -102,8 +102,10 @@ impl CatalogSet {
     /// Adds every entry of `T`'s catalog, then the catalogs its
     /// `#[msg(transparent)]` variants pass through ([`Catalog::PASS_THROUGH`]),
     /// each row marked with the variant it is reached through
-    /// ([`CatalogSet::via`]). An entry already in the set is not added
-    /// again (two variants over one type, or the type added on its own too).
+    /// ([`CatalogSet::via`]). A row reached so that is in the set already
+    /// is not added again (two variants over one type, or the inner type
+    /// added on its own too: then its rows are its own); a type added twice
+    /// on its own is a clash, as with [`CatalogSet::with_entries`].
     ///
     /// ```
     /// use uni_error::catalog::CatalogSet;
@@ -148,9 +150,21 @@ impl CatalogSet {
     /// Adds a table and, recursively, what it passes through.
     fn add(&mut self, (table, pass_through): Tables, via: &mut Vec<PassThrough>) {
         for entry in table {
-            if !self.entries.contains(&entry) {
-                self.entries.push(entry);
-                self.via.push(via.clone());
+            // A row reached through a pass-through that is in the set
+            // already is the same code, not a clash; a type added twice
+            // on its own is one.
+            let seen = self
+                .entries
+                .iter()
+                .zip(&self.via)
+                .position(|(&e, v)| e == entry && (!v.is_empty() || !via.is_empty()));
+            match seen {
+                Some(i) if via.is_empty() => self.via[i].clear(),
+                Some(_) => {}
+                None => {
+                    self.entries.push(entry);
+                    self.via.push(via.clone());
+                }
             }
         }
         if via.len() >= MAX_PASS_THROUGH_DEPTH {
