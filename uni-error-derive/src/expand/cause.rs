@@ -56,14 +56,12 @@ pub fn alternate(cx: &Cx) -> TokenStream {
     let private = &cx.private;
     let (this, formatter) = (&cx.locals.this, &cx.locals.formatter);
     quote! {
-        if #formatter.alternate() {
-            #[allow(unused_imports)]
-            use #private::{ChainKind as _, NoChainKind as _};
-            if let #private::core::option::Option::Some(__r) =
-                (&#private::Wrap(#this)).__chain(#formatter)
-            {
-                return __r;
-            }
+        #[allow(unused_imports)]
+        use #private::{ChainKind as _, NoChainKind as _};
+        if let #private::core::option::Option::Some(__r) =
+            (&#private::Wrap(#this)).__chain(#formatter)
+        {
+            return __r;
         }
     }
 }

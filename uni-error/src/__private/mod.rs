@@ -79,8 +79,13 @@ pub trait ChainKind {
 }
 
 impl<T: StreamSource + ?Sized> ChainKind for Wrap<'_, T> {
+    #[inline(always)]
     fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
-        Some(fmt_chain(self.0, f))
+        if f.alternate() {
+            Some(fmt_chain(self.0, f))
+        } else {
+            None
+        }
     }
 }
 
@@ -92,7 +97,10 @@ pub trait NoChainKind {
 
 impl<T: ?Sized> NoChainKind for &Wrap<'_, T> {}
 
-/// The chain of `this`, its message read with `{}`.
+/// The chain of `this`, its message read with `{}`. Out of line: `{}` is
+/// the hot path.
+#[cold]
+#[inline(never)]
 fn fmt_chain<T: StreamSource + ?Sized>(this: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let message = this.to_string();
     let cause = this.__cause(OwnedCause);
