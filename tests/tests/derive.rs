@@ -472,17 +472,23 @@ impl fmt::Display for OwnDisplay {
     }
 }
 
-impl std::error::Error for OwnDisplay {}
-
 #[test]
 fn without_msg_the_users_display_is_kept() {
     assert_wire(
         &OwnDisplay::A,
         r#"{"errSubject":"uni-verify","errCode":103001,"errMsg":"my own a"}"#,
     );
-    // err_cause still comes from the #[source] field; source() is the user's.
+    // The derive writes Error, so source() agrees with the JSON cause.
+    let b = OwnDisplay::B(std::io::Error::other("io"));
+    assert_eq!(
+        std::error::Error::source(&b)
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("io")
+    );
+    assert!(std::error::Error::source(&OwnDisplay::A).is_none());
     assert_wire(
-        &OwnDisplay::B(std::io::Error::other("io")),
+        &b,
         r#"{"errSubject":"uni-verify","errCode":103002,"errMsg":"my own b","cause":{"message":"io"}}"#,
     );
 }

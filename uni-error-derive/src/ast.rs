@@ -26,6 +26,9 @@ pub struct Input<'a> {
     pub is_enum: bool,
     /// The variants; a struct has exactly one, sharing the type's attributes.
     pub variants: Vec<Variant<'a>>,
+    /// True when thiserror's `#[error(..)]` is on the type or a variant:
+    /// thiserror then writes `Display` and `Error` (and `From`).
+    pub thiserror: bool,
 }
 
 /// An enum variant, or the body of a struct.
@@ -60,8 +63,18 @@ pub struct Field<'a> {
     pub binding: Ident,
 }
 
+/// True when `#[error(..)]`, thiserror's, is on the type or a variant.
+fn thiserror(node: &DeriveInput) -> bool {
+    let on = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
+    on(&node.attrs)
+        || match &node.data {
+            Data::Enum(data) => data.variants.iter().any(|v| on(&v.attrs)),
+            _ => false,
+        }
+}
+
 impl<'a> Input<'a> {
-    /// Builds the view, reporting unions, empty enums and attribute errors.
+    /// Builds the view, reporting unions and attribute errors.
     /// `None` only when the shape itself cannot be derived.
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
         match &node.data {
@@ -93,16 +106,11 @@ impl<'a> Input<'a> {
                     generics: &node.generics,
                     is_enum: false,
                     variants: vec![variant],
+                    thiserror: thiserror(node),
                 })
             }
             Data::Enum(data) => {
                 let attrs = attr::get(cx, &node.attrs, Position::Enum);
-                if data.variants.is_empty() {
-                    cx.error_spanned_by(
-                        &node.ident,
-                        "an enum with no variants cannot be a uni error: it has no value to report",
-                    );
-                }
                 let variants = data
                     .variants
                     .iter()
@@ -125,6 +133,7 @@ impl<'a> Input<'a> {
                     generics: &node.generics,
                     is_enum: true,
                     variants,
+                    thiserror: thiserror(node),
                 })
             }
             Data::Union(data) => {

@@ -30,6 +30,10 @@ pub struct Model<'a> {
     /// True when the type has messages: then `Display`, `Error` and `From`
     /// are generated (else the user's own, or thiserror's, are used).
     pub has_msg: bool,
+    /// True when thiserror's `#[error]` is present: thiserror writes
+    /// `Display`, `Error` and `From`. Without it and without messages, the
+    /// user writes `Display` and the derive still writes `Error` and `From`.
+    pub thiserror: bool,
 }
 
 /// One variant (or the struct), resolved.
@@ -264,6 +268,7 @@ impl<'a> Checked<'a> {
                 .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream),
             variants,
             has_msg,
+            thiserror: input.thiserror,
         })
     }
 }

@@ -203,10 +203,14 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
     }
     let field = &variant.fields[0];
     // A boxed `dyn Error` never implements UniError: say so here, rather
-    // than as rustc's trait and `Sized` errors about the generated call.
+    // than as rustc's trait and `Sized` errors about the generated call. A
+    // boxed `dyn UniError` does, and forwards.
     let boxed_dyn = matches!(
         crate::ast::generic_arg(field.ty, "Box"),
-        Some(syn::Type::TraitObject(_))
+        Some(syn::Type::TraitObject(object)) if !object.bounds.iter().any(|b| matches!(
+            b,
+            syn::TypeParamBound::Trait(t) if t.path.segments.last().is_some_and(|s| s.ident == "UniError")
+        ))
     );
     if boxed_dyn && (variant.forwards_errno() || variant.forwards_subject()) {
         cx.error_spanned_by(

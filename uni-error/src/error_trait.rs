@@ -212,6 +212,69 @@ impl<T: UniError> UniError for Box<T> {
     }
 }
 
+/// `Arc<E>` (and `Arc<dyn UniError + Send + Sync>`) is a uni error when
+/// `E` is: a shared error keeps its subject and code as a source.
+impl<T: UniError + ?Sized> UniError for std::sync::Arc<T> {
+    fn err_subject(&self) -> &str {
+        (**self).err_subject()
+    }
+    fn errno(&self) -> Errno {
+        (**self).errno()
+    }
+    fn data(&self) -> Option<crate::Json> {
+        (**self).data()
+    }
+    fn err_cause(&self) -> Option<Cause> {
+        (**self).err_cause()
+    }
+    fn status_override(&self) -> Option<StatusOverride> {
+        (**self).status_override()
+    }
+    fn to_error(&self) -> Error {
+        (**self).to_error()
+    }
+}
+
+/// A boxed `dyn UniError` is an error and a uni error, as a boxed typed
+/// one is (std's `Error for Box<E>` covers sized `E` only): as a
+/// `#[source]` it keeps its subject and code, and `?` erases it.
+macro_rules! boxed_dyn_uni_error {
+    ($($ty:ty),*) => {$(
+        impl std::error::Error for Box<$ty> {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                (**self).source()
+            }
+        }
+
+        impl UniError for Box<$ty> {
+            fn err_subject(&self) -> &str {
+                (**self).err_subject()
+            }
+            fn errno(&self) -> Errno {
+                (**self).errno()
+            }
+            fn data(&self) -> Option<crate::Json> {
+                (**self).data()
+            }
+            fn err_cause(&self) -> Option<Cause> {
+                (**self).err_cause()
+            }
+            fn status_override(&self) -> Option<StatusOverride> {
+                (**self).status_override()
+            }
+            fn to_error(&self) -> Error {
+                (**self).to_error()
+            }
+        }
+    )*};
+}
+
+boxed_dyn_uni_error!(
+    dyn UniError + 'static,
+    dyn UniError + Send + 'static,
+    dyn UniError + Send + Sync + 'static
+);
+
 impl<E: UniError> From<E> for Error {
     /// Erases any typed uni error by value ([`UniError::into_error`]), so
     /// `?` converts into [`Error`].

@@ -53,6 +53,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
         }
     });
     let params = text::catalog_params();
+    let pass_through = super::pass_through::expand(cx);
     let body = quote! {
         const CATALOG: &'static [#krate::catalog::CatalogEntry] = {
             #[allow(unused_variables)]
@@ -69,6 +70,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
             #deprecated_fn
             &#rows
         };
+        #pass_through
     };
     cx.impl_block(&quote!(#krate::catalog::Catalog), &cx.bounds.plain, &body)
 }

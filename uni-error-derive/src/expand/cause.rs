@@ -39,9 +39,31 @@ fn labels(cx: &Cx, source: &Source, elem: &TokenStream) -> TokenStream {
     let code = source.code.map(|path| {
         let span = syn::spanned::Spanned::span(path);
         let private = respan(&cx.private, span);
+        // `elem` is a reference; a `Box<E>`'s reader takes `&E`.
+        let elem = if boxed(source) {
+            quote!(&**#elem)
+        } else {
+            elem.clone()
+        };
         quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
     });
     quote!(#subject #code)
+}
+
+/// The first statement of the generated `Display::fmt`: under `{:#}`, the
+/// whole chain (`__private::ChainKind`), as `uni_error::Error` prints it.
+pub fn alternate(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    let (this, formatter) = (&cx.locals.this, &cx.locals.formatter);
+    quote! {
+        #[allow(unused_imports)]
+        use #private::{ChainKind as _, NoChainKind as _};
+        if let #private::core::option::Option::Some(__r) =
+            (&#private::Wrap(#this)).__chain(#formatter)
+        {
+            return __r;
+        }
+    }
 }
 
 /// `err_cause()`, when some variant has a cause: the owned form of the
@@ -163,6 +185,18 @@ pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
+/// `impl std::error::Error` alone, with its `source()`: for a type whose
+/// `Display` the user writes (no `#[msg]`, no thiserror).
+pub fn error_impl(cx: &Cx) -> TokenStream {
+    let private = &cx.private;
+    let source_fn = source_fn(cx);
+    cx.impl_block(
+        &quote!(#private::std::error::Error),
+        &cx.bounds.error,
+        &quote!(#source_fn),
+    )
+}
+
 /// `StreamSource::__take(self)`, when some variant has a source: the cause
 /// built by moving each source (`__private::erase`); a transparent variant
 /// gives its field's cause by reference, as `err_cause` does.
@@ -272,7 +306,12 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
     let code = source.code.map(|path| {
         let span = syn::spanned::Spanned::span(path);
         let private = respan(private, span);
-        quote_spanned!(span=> let #code_local = #private::SourceCode(&#x).read(#path);)
+        let elem = if boxed(source) {
+            quote!(&*#x)
+        } else {
+            quote!(&#x)
+        };
+        quote_spanned!(span=> let #code_local = #private::SourceCode(#elem).read(#path);)
     });
     let by_value = respan(&quote!(#private::by_value), span);
     let call = quote_spanned!(span=> (&&&&&#by_value(&#x)).__into_cause()(#x));
@@ -287,4 +326,11 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
         labelled = quote!(#private::cause_default_code(#labelled, #code_local));
     }
     quote!({ #code #labelled })
+}
+
+/// True when each error of the source is a `Box<E>` (not a boxed slice):
+/// its `#[source(code = f)]` reader is `fn(&E) -> Option<i64>`.
+fn boxed(source: &Source) -> bool {
+    crate::ast::generic_arg(source.shape.error_type(), "Box")
+        .is_some_and(|inner| !matches!(inner, syn::Type::Slice(_)))
 }

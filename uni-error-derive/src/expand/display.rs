@@ -43,8 +43,10 @@ pub fn expand(cx: &Cx) -> TokenStream {
         }
     }
     let arms: TokenStream = arms.into_iter().collect();
+    let alternate = cause::alternate(cx);
     let display = quote! {
         fn fmt(&self, #formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
+            #alternate
             match #this { #arms }
         }
     };

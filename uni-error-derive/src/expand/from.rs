@@ -1,4 +1,5 @@
-//! `impl From<Source>` for each `#[from]` field, for types with messages.
+//! `impl From<Source>` for each `#[from]` field (`From<E>` for an
+//! `Option<E>` field, wrapping in `Some`), for types with messages.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -23,10 +24,14 @@ pub fn expand(cx: &Cx) -> TokenStream {
             quote!(Self)
         };
         let member = &field.member;
-        let ty = field.ty;
+        // `#[from] Option<E>` converts from `E`, wrapped in `Some`.
+        let (ty, value) = match crate::ast::generic_arg(field.ty, "Option") {
+            Some(inner) => (inner, quote!(#core::option::Option::Some(#source))),
+            None => (field.ty, quote!(#source)),
+        };
         let body = quote_spanned! {located(field.original.span())=>
             fn from(#source: #ty) -> Self {
-                #path { #member: #source }
+                #path { #member: #value }
             }
         };
         out.extend(cx.impl_block(&quote!(#core::convert::From<#ty>), &cx.bounds.plain, &body));

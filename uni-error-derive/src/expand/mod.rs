@@ -2,6 +2,8 @@
 //! `uni_error` (`UniError` and `StreamSource`), `cause` (every source
 //! dispatch: `err_cause`, the streamed cause, `source()`, `into_error`),
 //! `display` (`Display` and `Error`), `serialize`, `from`, `catalog`;
+//! `empty` all of them for an enum with no variants; `pass_through` the
+//! catalog's transparent variants;
 //! `bounds` infers where-clauses for generic types and `text` is the one
 //! place code is written as text or as raw token trees.
 //!
@@ -40,7 +42,9 @@ mod bounds;
 mod catalog;
 mod cause;
 mod display;
+mod empty;
 mod from;
+mod pass_through;
 mod serialize;
 pub mod text;
 mod uni_error;
@@ -59,12 +63,19 @@ use self::bounds::Bounds;
 /// Every impl of a validated model.
 pub fn expand(model: &Model) -> TokenStream {
     let cx = Cx::new(model);
+    if model.is_enum && model.variants.is_empty() {
+        return empty::expand(&cx);
+    }
     let mut out = uni_error::expand(&cx);
     if model.has_msg {
-        // Display, Error and From only with messages: without any #[msg]
-        // the user's own impls (or thiserror's, which reads the same
-        // #[source] and #[from]) are used, and From would conflict.
         out.extend(display::expand(&cx));
+        out.extend(from::expand(&cx));
+    } else if !model.thiserror {
+        // No #[msg] and no thiserror: the user writes Display, the derive
+        // still writes Error (with source()) and From. When thiserror's
+        // #[error] is present, it writes all three from the same #[source]
+        // and #[from], and ours would conflict.
+        out.extend(cause::error_impl(&cx));
         out.extend(from::expand(&cx));
     }
     out.extend(catalog::expand(&cx));

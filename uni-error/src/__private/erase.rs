@@ -19,8 +19,10 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use core::ops::Deref;
 use std::error::Error as StdError;
 
+use super::kinds::DynStdError;
 use super::walk::StreamSource;
 use crate::{AggregateError, Cause, Error, SourceError, UniError};
 
@@ -103,21 +105,15 @@ pub trait BoxedIntoKind<T> {
     fn __into_cause(&self) -> fn(T) -> Cause;
 }
 
-macro_rules! boxed_into_kind {
-    ($($ty:ty),*) => {$(
-        impl BoxedIntoKind<Box<$ty>> for &&ByValue<Box<$ty>> {
-            fn __into_cause(&self) -> fn(Box<$ty>) -> Cause {
-                |e| Cause::Source(SourceError::from_std(&*e))
-            }
-        }
-    )*};
+impl<T> BoxedIntoKind<T> for &&ByValue<T>
+where
+    T: Deref,
+    T::Target: DynStdError,
+{
+    fn __into_cause(&self) -> fn(T) -> Cause {
+        |e| Cause::Source(SourceError::from_std(T::deref(&e).__as_std()))
+    }
 }
-
-boxed_into_kind!(
-    dyn StdError + 'static,
-    dyn StdError + Send + 'static,
-    dyn StdError + Send + Sync + 'static
-);
 
 pub trait StdIntoKind<T> {
     fn __into_cause(&self) -> fn(T) -> Cause;

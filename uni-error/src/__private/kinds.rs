@@ -4,6 +4,7 @@
 //! walk a plain error's `source()` chain), and what a `#[msg(transparent)]`
 //! variant forwards ([`UniKind`], [`BoxedKind`], [`StdKind`]).
 
+use core::ops::Deref;
 use std::error::Error as StdError;
 
 use super::walk::{std_forward, OwnedNode, StdNode, StreamSource, UniNode, Visit};
@@ -89,17 +90,12 @@ pub trait BoxedKind {
     }
 }
 
-macro_rules! boxed_kind {
-    ($($ty:ty),*) => {$(
-        impl BoxedKind for Wrap<'_, Box<$ty>> {}
-    )*};
+impl<T> BoxedKind for Wrap<'_, T>
+where
+    T: Deref + ?Sized,
+    T::Target: DynStdError,
+{
 }
-
-boxed_kind!(
-    dyn StdError + 'static,
-    dyn StdError + Send + 'static,
-    dyn StdError + Send + Sync + 'static
-);
 
 pub trait StdKind {
     fn __transparent_data(&self) -> Option<crate::Json> {
@@ -156,22 +152,40 @@ pub trait BoxedNodeKind<'a> {
     fn __forward<V: Visit>(&self, v: V) -> V::Out;
 }
 
-macro_rules! boxed_node_kind {
+impl<'a, T> BoxedNodeKind<'a> for &Wrap<'a, T>
+where
+    T: Deref + ?Sized,
+    T::Target: DynStdError,
+{
+    fn __node(&self) -> StdNode<'a> {
+        StdNode::new(T::deref(self.0).__as_std())
+    }
+    fn __forward<V: Visit>(&self, v: V) -> V::Out {
+        std_forward(T::deref(self.0).__as_std(), v)
+    }
+}
+
+/// What a `Box<dyn Error>`, an `anyhow::Error`, an `eyre::Report` or an
+/// `Arc<dyn Error>` derefs to: such a source takes the plain path, its
+/// message and its `source()` chain, as thiserror's does.
+pub trait DynStdError {
+    fn __as_std(&self) -> &(dyn StdError + 'static);
+}
+
+macro_rules! dyn_std_error {
     ($($ty:ty),*) => {$(
-        impl<'a> BoxedNodeKind<'a> for &Wrap<'a, Box<$ty>> {
-            fn __node(&self) -> StdNode<'a> {
-                StdNode::new(&**self.0)
-            }
-            fn __forward<V: Visit>(&self, v: V) -> V::Out {
-                std_forward(&**self.0, v)
+        impl DynStdError for $ty {
+            fn __as_std(&self) -> &(dyn StdError + 'static) {
+                self
             }
         }
     )*};
 }
 
-boxed_node_kind!(
+dyn_std_error!(
     dyn StdError + 'static,
     dyn StdError + Send + 'static,
+    dyn StdError + Sync + 'static,
     dyn StdError + Send + Sync + 'static
 );
 

@@ -8,6 +8,7 @@
 
 #![allow(missing_docs)]
 
+use core::fmt;
 use std::error::Error as StdError;
 
 use serde::ser::SerializeMap;
@@ -22,8 +23,8 @@ pub use self::erase::{
     FallbackIntoKind, OwnedErrorKind, StdIntoKind, UniIntoKind,
 };
 pub use self::kinds::{
-    BoxedKind, BoxedNodeKind, DerivedKind, OwnedKind, StdKind, StdNodeKind, UniKind, UniSource,
-    Wrap,
+    BoxedKind, BoxedNodeKind, DerivedKind, DynStdError, OwnedKind, StdKind, StdNodeKind, UniKind,
+    UniSource, Wrap,
 };
 pub(crate) use self::walk::CauseAt;
 pub use self::walk::{
@@ -66,6 +67,51 @@ where
 
 pub(crate) use crate::json::DisplayStr;
 
+/// `{:#}` of a derived error: the whole chain, one cause per line, as
+/// `uni_error::Error`'s `{:#}` prints it (`subject errno: message`, then
+/// `caused by: ..`). Called as `(&Wrap(self)).__chain(f)` at the top of the
+/// generated `Display::fmt` when the formatter is alternate: [`ChainKind`]
+/// for a type whose impl can see its `StreamSource`, else [`NoChainKind`]
+/// (a generic type whose `Display` bounds do not prove it), which prints
+/// the message alone.
+pub trait ChainKind {
+    fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
+}
+
+impl<T: StreamSource + ?Sized> ChainKind for Wrap<'_, T> {
+    #[inline(always)]
+    fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        if f.alternate() {
+            Some(fmt_chain(self.0, f))
+        } else {
+            None
+        }
+    }
+}
+
+pub trait NoChainKind {
+    fn __chain(&self, _: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        None
+    }
+}
+
+impl<T: ?Sized> NoChainKind for &Wrap<'_, T> {}
+
+/// The chain of `this`, its message read with `{}`. Out of line: `{}` is
+/// the hot path.
+#[cold]
+#[inline(never)]
+fn fmt_chain<T: StreamSource + ?Sized>(this: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let message = this.to_string();
+    let cause = this.__cause(OwnedCause);
+    let head = (
+        Some(this.err_subject()),
+        Some(i64::from(this.errno())),
+        &*message,
+    );
+    crate::wire::write_tree(f, head, &[], cause.as_ref())
+}
+
 /// The errno of a derived variant, validated when the macro ran (so at most
 /// 9 999 999): the derive's only way to build one without a check.
 #[inline]
@@ -96,6 +142,54 @@ pub const fn catalog_entry(
 ) -> crate::catalog::CatalogEntry {
     crate::catalog::CatalogEntry::new(type_name, variant, subject, self::errno(errno), msg, doc)
 }
+
+/// A `#[msg(transparent)]` variant without its own errno, for
+/// `Catalog::PASS_THROUGH`; `inner` is a closure over
+/// `(&CatalogProbe::<Field>::new()).__tables()`.
+pub const fn pass_through(
+    type_name: &'static str,
+    variant: Option<&'static str>,
+    inner: fn() -> Option<Tables>,
+) -> crate::catalog::PassThrough {
+    crate::catalog::PassThrough::new(type_name, variant, inner)
+}
+
+/// The catalog of a transparent field's type, if it has one (a derived
+/// type, a box of one), by autoref: [`HasCatalogKind`] on the probe,
+/// [`NoCatalogKind`] on a reference to it (a `Box<dyn UniError>`, a
+/// hand-written uni error).
+pub struct CatalogProbe<T: ?Sized>(core::marker::PhantomData<fn(&T)>);
+
+impl<T: ?Sized> CatalogProbe<T> {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        CatalogProbe(core::marker::PhantomData)
+    }
+}
+
+/// A catalog's table and its pass-throughs.
+pub type Tables = (
+    &'static [crate::catalog::CatalogEntry],
+    &'static [crate::catalog::PassThrough],
+);
+
+pub trait HasCatalogKind {
+    fn __tables(&self) -> Option<Tables>;
+}
+
+impl<T: crate::catalog::Catalog + ?Sized> HasCatalogKind for CatalogProbe<T> {
+    fn __tables(&self) -> Option<Tables> {
+        Some((T::CATALOG, T::PASS_THROUGH))
+    }
+}
+
+pub trait NoCatalogKind {
+    fn __tables(&self) -> Option<Tables> {
+        None
+    }
+}
+
+impl<T: ?Sized> NoCatalogKind for &CatalogProbe<T> {}
 
 /// A catalog row of a `#[deprecated]` variant.
 pub const fn catalog_deprecated(

@@ -110,4 +110,4 @@ pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
 #[cfg(feature = "declarations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};
-pub use table::{Catalog, CatalogEntry};
+pub use table::{Catalog, CatalogEntry, PassThrough};

@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use super::{Catalog, CatalogEntry};
+use super::table::Tables;
+use super::{Catalog, CatalogEntry, PassThrough};
 use crate::well_known::WellKnown;
 use crate::Errno;
 
@@ -83,7 +84,14 @@ impl fmt::Display for WeChatReuse {
 #[derive(Clone, Debug, Default)]
 pub struct CatalogSet {
     entries: Vec<&'static CatalogEntry>,
+    /// Per entry, the transparent variants it was reached through,
+    /// outermost first (empty for a type's own rows).
+    via: Vec<Vec<PassThrough>>,
 }
+
+/// How deep [`CatalogSet::with`] follows pass-throughs: a type that passes
+/// through itself (through a box) stops here.
+const MAX_PASS_THROUGH_DEPTH: usize = 16;
 
 impl CatalogSet {
     /// An empty set.
@@ -91,17 +99,102 @@ impl CatalogSet {
         CatalogSet::default()
     }
 
-    /// Adds every entry of `T`'s catalog.
+    /// Adds every entry of `T`'s catalog, then the catalogs its
+    /// `#[msg(transparent)]` variants pass through ([`Catalog::PASS_THROUGH`]),
+    /// each row marked with the variant it is reached through
+    /// ([`CatalogSet::via`]). A row reached so that is in the set already
+    /// is not added again (two variants over one type, or the inner type
+    /// added on its own too: then its rows are its own); a type added twice
+    /// on its own is a clash, as with [`CatalogSet::with_entries`].
+    ///
+    /// ```
+    /// use uni_error::catalog::CatalogSet;
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-login")]
+    /// #[errno(category = 15, sub = 4, code = 3)]
+    /// #[msg("NFC is not available")]
+    /// struct NfcUnavailable;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-app")]
+    /// #[errno(category = 15, sub = 5)]
+    /// enum AppError {
+    ///     #[errno(code = 1)]
+    ///     #[msg("storage full")]
+    ///     Full,
+    ///     #[msg(transparent)]
+    ///     Login(NfcUnavailable),
+    /// }
+    ///
+    /// let set = CatalogSet::new().with::<AppError>();
+    /// let [full, nfc] = set.entries() else { unreachable!() };
+    /// assert_eq!(nfc.to_string(), "NfcUnavailable");
+    /// assert!(set.via(full).is_empty());
+    /// assert_eq!(set.via(nfc)[0].to_string(), "AppError::Login");
+    /// assert_eq!(
+    ///     set.to_markdown(),
+    ///     "| errno | errMsg | subject | description |\n\
+    ///      |---|---|---|---|\n\
+    ///      | 1504003 | NFC is not available | uni-login | (through AppError::Login) |\n\
+    ///      | 1505001 | storage full | uni-app |  |\n"
+    /// );
+    /// ```
     #[must_use]
-    pub fn with<T: Catalog + ?Sized>(self) -> Self {
-        self.with_entries(T::CATALOG)
+    pub fn with<T: Catalog + ?Sized>(mut self) -> Self {
+        self.add((T::CATALOG, T::PASS_THROUGH), &mut Vec::new());
+        self
+    }
+
+    /// Adds a table and, recursively, what it passes through.
+    fn add(&mut self, (table, pass_through): Tables, via: &mut Vec<PassThrough>) {
+        for entry in table {
+            // A row reached through a pass-through that is in the set
+            // already is the same code, not a clash; a type added twice
+            // on its own is one.
+            let seen = self
+                .entries
+                .iter()
+                .zip(&self.via)
+                .position(|(&e, v)| e == entry && (!v.is_empty() || !via.is_empty()));
+            match seen {
+                Some(i) if via.is_empty() => self.via[i].clear(),
+                Some(_) => {}
+                None => {
+                    self.entries.push(entry);
+                    self.via.push(via.clone());
+                }
+            }
+        }
+        if via.len() >= MAX_PASS_THROUGH_DEPTH {
+            return;
+        }
+        for p in pass_through {
+            if let Some(inner) = p.tables() {
+                via.push(*p);
+                self.add(inner, via);
+                via.pop();
+            }
+        }
     }
 
     /// Adds entries from a table (a hand-written one, or `T::CATALOG`).
     #[must_use]
     pub fn with_entries(mut self, entries: &'static [CatalogEntry]) -> Self {
+        self.via.extend(entries.iter().map(|_| Vec::new()));
         self.entries.extend(entries);
         self
+    }
+
+    /// The `#[msg(transparent)]` variants through which `entry` was added,
+    /// outermost first: empty for a row of a type added with
+    /// [`CatalogSet::with`] itself (or not in the set).
+    pub fn via(&self, entry: &CatalogEntry) -> &[PassThrough] {
+        self.entries
+            .iter()
+            .position(|&e| e == entry)
+            .map_or(&[], |i| &self.via[i])
     }
 
     /// The entries in the order they were added.
@@ -175,6 +268,10 @@ impl CatalogSet {
             String::from("| errno | errMsg | subject | description |\n|---|---|---|---|\n");
         for e in self.sorted() {
             let mut description = e.doc().to_owned();
+            if let Some(outer) = self.via(e).first() {
+                let sep = if description.is_empty() { "" } else { " " };
+                description = format!("{description}{sep}(through {outer})");
+            }
             if let Some(note) = e.deprecated() {
                 let sep = if description.is_empty() { "" } else { " " };
                 description = match note {
@@ -194,10 +291,19 @@ impl CatalogSet {
     }
 
     /// The set as a JSON array sorted by errno; see [`CatalogEntry`]'s
-    /// `Serialize` for the keys.
+    /// `Serialize` for the keys. A row reached through a transparent
+    /// variant has one more, `"via": "AppError::Login"` (the outermost).
     pub fn to_json(&self) -> String {
-        // Serializing `&CatalogEntry`s into a String cannot fail.
-        serde_json::to_string_pretty(&self.sorted()).unwrap_or_default()
+        let rows: Vec<_> = self
+            .sorted()
+            .into_iter()
+            .map(|e| Row {
+                entry: e,
+                via: self.via(e).first(),
+            })
+            .collect();
+        // Serializing rows of static strings into a String cannot fail.
+        serde_json::to_string_pretty(&rows).unwrap_or_default()
     }
 }
 
@@ -205,4 +311,16 @@ fn markdown_cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\r', '\n'], " ")
+}
+
+/// A row of [`CatalogSet::to_json`]: the entry's keys, then `via`.
+struct Row<'a> {
+    entry: &'static CatalogEntry,
+    via: Option<&'a PassThrough>,
+}
+
+impl serde::Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.entry.serialize_with_via(serializer, self.via)
+    }
 }

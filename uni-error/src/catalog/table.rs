@@ -25,6 +25,113 @@ use crate::{Errno, Platform};
 pub trait Catalog {
     /// One entry per variant (one for a struct), in declaration order.
     const CATALOG: &'static [CatalogEntry];
+
+    /// The `#[msg(transparent)]` variants without an errno of their own, in
+    /// declaration order: each passes its field's errors through, so the
+    /// field's catalog is part of this type's codes.
+    /// [`CatalogSet::with`](super::CatalogSet::with) follows them.
+    const PASS_THROUGH: &'static [PassThrough] = &[];
+}
+
+impl<T: Catalog + ?Sized> Catalog for Box<T> {
+    const CATALOG: &'static [CatalogEntry] = T::CATALOG;
+    const PASS_THROUGH: &'static [PassThrough] = T::PASS_THROUGH;
+}
+
+impl<T: Catalog + ?Sized> Catalog for std::sync::Arc<T> {
+    const CATALOG: &'static [CatalogEntry] = T::CATALOG;
+    const PASS_THROUGH: &'static [PassThrough] = T::PASS_THROUGH;
+}
+
+/// The catalog of an inner type, if its type has one: a table and its own
+/// pass-throughs.
+pub(crate) type Tables = (&'static [CatalogEntry], &'static [PassThrough]);
+
+/// A `#[msg(transparent)]` variant that has no errno of its own: its errors
+/// are its field's, listed in the field type's catalog.
+///
+/// ```
+/// use uni_error::catalog::Catalog;
+/// use uni_error::UniError;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-login")]
+/// #[errno(category = 15, sub = 4, code = 3)]
+/// #[msg("NFC is not available")]
+/// struct NfcUnavailable;
+///
+/// #[derive(Debug, UniError)]
+/// #[subject("uni-app")]
+/// enum AppError {
+///     #[msg(transparent)]
+///     Login(NfcUnavailable),
+/// }
+///
+/// let [login] = AppError::PASS_THROUGH else { unreachable!() };
+/// assert_eq!(login.to_string(), "AppError::Login");
+/// assert!(AppError::CATALOG.is_empty());
+/// ```
+#[derive(Clone, Copy)]
+pub struct PassThrough {
+    type_name: &'static str,
+    variant: Option<&'static str>,
+    inner: fn() -> Option<Tables>,
+}
+
+impl PassThrough {
+    /// Built by the derive (through `__private`).
+    pub(crate) const fn new(
+        type_name: &'static str,
+        variant: Option<&'static str>,
+        inner: fn() -> Option<Tables>,
+    ) -> Self {
+        PassThrough {
+            type_name,
+            variant,
+            inner,
+        }
+    }
+
+    /// The type's name (`AppError`).
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The variant's name, `None` for a struct.
+    pub const fn variant(&self) -> Option<&'static str> {
+        self.variant
+    }
+
+    /// The field type's table, `None` when the type has no catalog (a
+    /// `Box<dyn UniError>`: its codes are only known at run time).
+    pub fn inner(&self) -> Option<&'static [CatalogEntry]> {
+        (self.inner)().map(|(table, _)| table)
+    }
+
+    /// The field type's own pass-throughs.
+    pub(crate) fn tables(&self) -> Option<Tables> {
+        (self.inner)()
+    }
+}
+
+impl fmt::Debug for PassThrough {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PassThrough")
+            .field("type_name", &self.type_name)
+            .field("variant", &self.variant)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for PassThrough {
+    /// `AppError::Login` (or `AppError` for a struct).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.type_name)?;
+        if let Some(v) = self.variant {
+            write!(f, "::{v}")?;
+        }
+        Ok(())
+    }
 }
 
 /// One row of a catalog: a variant with its subject, errno and message.
@@ -154,11 +261,15 @@ impl fmt::Display for CatalogEntry {
     }
 }
 
-impl Serialize for CatalogEntry {
-    /// `{"errno","errMsg","subject","description","variant","platform","deprecated"}`;
-    /// `deprecated` is `null` or the note.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("CatalogEntry", 7)?;
+impl CatalogEntry {
+    /// The keys of `Serialize`, then `via` (the outermost transparent
+    /// variant the row was reached through) when given.
+    pub(crate) fn serialize_with_via<S: Serializer>(
+        &self,
+        serializer: S,
+        via: Option<&PassThrough>,
+    ) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("CatalogEntry", 7 + usize::from(via.is_some()))?;
         s.serialize_field("errno", &self.errno)?;
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;
@@ -166,6 +277,17 @@ impl Serialize for CatalogEntry {
         s.serialize_field("variant", &crate::json::DisplayStr(self))?;
         s.serialize_field("platform", self.platform().as_str())?;
         s.serialize_field("deprecated", &self.deprecated)?;
+        if let Some(via) = via {
+            s.serialize_field("via", &crate::json::DisplayStr(via))?;
+        }
         s.end()
+    }
+}
+
+impl Serialize for CatalogEntry {
+    /// `{"errno","errMsg","subject","description","variant","platform","deprecated"}`;
+    /// `deprecated` is `null` or the note.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with_via(serializer, None)
     }
 }

@@ -40,6 +40,7 @@ use crate::Errno;
 
 mod de;
 mod display;
+pub(crate) use self::display::write_tree;
 mod ser;
 mod source;
 mod tree;

@@ -100,6 +100,7 @@ impl SourceError {
 
     /// Sets `subject`, the module of the source (`"csj"`).
     #[must_use]
+    #[inline]
     pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
         self.subject = Some(subject.into());
         self
@@ -114,6 +115,7 @@ impl SourceError {
 
     /// Sets `cause`, the source error below this one.
     #[must_use]
+    #[inline]
     pub fn with_cause(mut self, cause: impl Into<Cause>) -> Self {
         self.cause = Some(Box::new(cause.into()));
         self

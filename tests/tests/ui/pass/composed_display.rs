@@ -1,8 +1,8 @@
 use std::fmt;
 use uni_error::UniError;
 
-// No #[msg]: the derive writes neither Display nor Error, so the user's (or
-// thiserror's) are used.
+// No #[msg]: the user writes Display; without thiserror's #[error] the
+// derive still writes Error.
 #[derive(Debug, UniError)]
 #[subject("uni-verify")]
 #[errno(category = 1, sub = 3)]
@@ -22,15 +22,11 @@ impl fmt::Display for Verify {
     }
 }
 
-impl std::error::Error for Verify {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Verify::Denied => None,
-            Verify::Io(e) => Some(e),
-        }
-    }
-}
+// No `impl std::error::Error`: without #[msg] or thiserror's #[error],
+// the derive writes it, with `source()` from the #[source] field.
 
 fn main() {
     assert_eq!(Verify::Denied.to_string(), "denied");
+    let io = Verify::Io(std::io::Error::other("disk"));
+    assert_eq!(std::error::Error::source(&io).map(|e| e.to_string()), Some("disk".into()));
 }

@@ -1,9 +1,0 @@
-use uni_error::UniError;
-
-#[derive(Debug, UniError)]
-#[subject("uni-login")]
-#[errno(category = 15, sub = 4)]
-enum LoginError {
-}
-
-fn main() {}
