@@ -490,3 +490,34 @@ fn an_inner_type_added_on_its_own_is_no_clash() {
     let twice = CatalogSet::new().with::<LoginError>().with::<LoginError>();
     assert_eq!(twice.check().unwrap_err().clashes().len(), 1);
 }
+
+#[derive(Debug, UniError)]
+#[subject("uni-stat")]
+#[errno(1_504_020)]
+#[msg("partial counts")]
+struct NotJsonData {
+    // serde_json writes only string (or number) map keys: a tuple key is
+    // refused, whatever the path.
+    #[data]
+    counts: std::collections::BTreeMap<(u8, u8), u32>,
+}
+
+#[test]
+fn data_that_cannot_be_json_reads_the_same_on_every_path() {
+    let e = NotJsonData {
+        counts: [((1, 2), 3)].into_iter().collect(),
+    };
+    // Streaming does not fail halfway: it writes the string to_error() keeps.
+    assert_eq!(
+        all_paths(e),
+        r#"{"errSubject":"uni-stat","errCode":1504020,"errMsg":"partial counts","data":"data could not be represented as JSON: key must be a string"}"#
+    );
+    // Representable data is untouched by the check.
+    let ok = NotJsonData {
+        counts: std::collections::BTreeMap::new(),
+    };
+    assert_eq!(
+        all_paths(ok),
+        r#"{"errSubject":"uni-stat","errCode":1504020,"errMsg":"partial counts","data":{}}"#
+    );
+}

@@ -56,7 +56,13 @@ where
     map.serialize_entry("errCode", &this.errno())?;
     map.serialize_entry("errMsg", &DisplayStr(this))?;
     if let Some(data) = data {
-        map.serialize_entry("data", data)?;
+        // A value serde_json cannot write (a map with non-string keys) is
+        // written as the same explanatory string `to_error()` keeps, rather
+        // than failing halfway through: one dry run into a sink first.
+        match data_problem(data) {
+            None => map.serialize_entry("data", data)?,
+            Some(problem) => map.serialize_entry("data", &DisplayStr(&problem))?,
+        }
     }
     this.__cause(Entry {
         map: &mut map,
@@ -203,9 +209,26 @@ pub const fn catalog_deprecated(
 /// non-string keys, a non-finite float is `null` already) becomes a string
 /// that says why, rather than vanishing.
 pub fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<crate::Json> {
-    Some(crate::Json::from_serialize(d).unwrap_or_else(|e| {
-        crate::Json::string(&format!("data could not be represented as JSON: {e}"))
-    }))
+    Some(
+        crate::Json::from_serialize(d)
+            .unwrap_or_else(|e| crate::Json::string(&DataProblem(e).to_string())),
+    )
+}
+
+/// Why a `#[data]` value cannot be JSON: the text both paths write instead.
+struct DataProblem(serde_json::Error);
+
+impl core::fmt::Display for DataProblem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "data could not be represented as JSON: {}", self.0)
+    }
+}
+
+/// Serializes `d` as JSON into nothing: `Some` when serde_json refuses it.
+fn data_problem<D: Serialize + ?Sized>(d: &D) -> Option<DataProblem> {
+    serde_json::to_writer(std::io::sink(), d)
+        .err()
+        .map(DataProblem)
 }
 
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own
