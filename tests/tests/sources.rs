@@ -521,3 +521,65 @@ fn data_that_cannot_be_json_reads_the_same_on_every_path() {
         r#"{"errSubject":"uni-stat","errCode":1504020,"errMsg":"partial counts","data":{}}"#
     );
 }
+
+/// Another plugin's error, passed through as it came.
+#[derive(Debug, UniError)]
+#[subject("uni-app")]
+#[errno(category = 15, sub = 4)]
+enum PassError {
+    #[msg(transparent)]
+    Plugin(Error),
+    #[errno(code = 1)]
+    #[msg("own")]
+    Own,
+}
+
+#[test]
+fn transparent_over_an_owned_error_forwards_everything() {
+    let inner = Error::new("uni-pay::alipay", 700_601, "pay failed")
+        .with_data(serde_json::json!({"orderId": "o-1"}))
+        .with_cause(uni_error::SourceError::new("sdk said no").with_code(-3));
+    let json = all_paths(PassError::Plugin(inner.clone()));
+    assert_eq!(json, serde_json::to_string(&inner).unwrap());
+    assert_eq!(
+        json,
+        concat!(
+            r#"{"errSubject":"uni-pay::alipay","errCode":700601,"errMsg":"pay failed","#,
+            r#""data":{"orderId":"o-1"},"cause":{"message":"sdk said no","code":-3}}"#
+        )
+    );
+    let e = PassError::Plugin(inner);
+    assert_eq!(e.errno().get(), 700_601);
+    assert_eq!(e.err_subject(), "uni-pay::alipay");
+    assert_eq!(e.to_string(), "pay failed");
+    // A code that is no errno passes through the wire unchanged; the typed
+    // errno() (always valid) reports "internal error" for it.
+    let legacy = PassError::Plugin(Error::new("csj", -404_012, "no fill"));
+    assert_eq!(legacy.errno(), uni_error::Errno::INTERNAL_ERROR);
+    assert_eq!(
+        all_paths(legacy),
+        r#"{"errSubject":"csj","errCode":-404012,"errMsg":"no fill"}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&uni_error::Public(&PassError::Plugin(Error::new(
+            "csj", -1, "m"
+        ))))
+        .unwrap(),
+        r#"{"errSubject":"csj","errCode":-1,"errMsg":"m"}"#
+    );
+    assert_eq!(
+        all_paths(PassError::Own),
+        r#"{"errSubject":"uni-app","errCode":1504001,"errMsg":"own"}"#
+    );
+    // The catalog lists the variant as a pass-through, with no errno of its own.
+    use uni_error::catalog::Catalog;
+    let [through] = PassError::PASS_THROUGH else {
+        panic!("one pass-through expected")
+    };
+    assert_eq!(through.to_string(), "PassError::Plugin");
+    let rows: Vec<_> = PassError::CATALOG
+        .iter()
+        .filter_map(|e| e.variant())
+        .collect();
+    assert_eq!(rows, ["Own"]);
+}

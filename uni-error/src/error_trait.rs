@@ -54,6 +54,15 @@ pub trait UniError: std::error::Error {
     /// The errCode, always a valid 7-digit errno.
     fn errno(&self) -> Errno;
 
+    /// errCode as written: the errno, except where a `#[msg(transparent)]`
+    /// variant passes a `uni_error::Error`'s code through as it is (any
+    /// `i64`). Implementation detail of the derive: not part of the API.
+    #[doc(hidden)]
+    #[inline]
+    fn __err_code(&self) -> i64 {
+        i64::from(self.errno().get())
+    }
+
     /// The partial result returned with the error (`data`), if any.
     ///
     /// This *builds* the value (a derived `#[data]` field is serialized on
@@ -114,7 +123,7 @@ pub trait UniError: std::error::Error {
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
     fn to_error(&self) -> Error {
-        let mut error = Error::new(self.err_subject(), self.errno(), self.to_string())
+        let mut error = Error::new(self.err_subject(), self.__err_code(), self.to_string())
             .with_status_override(self.status_override());
         if let Some(data) = self.data() {
             error = error.with_data(data);
@@ -174,6 +183,9 @@ impl<T: UniError + ?Sized> UniError for &T {
     fn errno(&self) -> Errno {
         (**self).errno()
     }
+    fn __err_code(&self) -> i64 {
+        (**self).__err_code()
+    }
     fn data(&self) -> Option<crate::Json> {
         (**self).data()
     }
@@ -198,6 +210,9 @@ impl<T: UniError> UniError for Box<T> {
     fn errno(&self) -> Errno {
         (**self).errno()
     }
+    fn __err_code(&self) -> i64 {
+        (**self).__err_code()
+    }
     fn data(&self) -> Option<crate::Json> {
         (**self).data()
     }
@@ -220,6 +235,9 @@ impl<T: UniError + ?Sized> UniError for std::sync::Arc<T> {
     }
     fn errno(&self) -> Errno {
         (**self).errno()
+    }
+    fn __err_code(&self) -> i64 {
+        (**self).__err_code()
     }
     fn data(&self) -> Option<crate::Json> {
         (**self).data()
@@ -252,6 +270,9 @@ macro_rules! boxed_dyn_uni_error {
             }
             fn errno(&self) -> Errno {
                 (**self).errno()
+            }
+            fn __err_code(&self) -> i64 {
+                (**self).__err_code()
             }
             fn data(&self) -> Option<crate::Json> {
                 (**self).data()

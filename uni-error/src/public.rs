@@ -47,7 +47,12 @@ fn write_public<S: Serializer, C: Serialize>(
 
 impl<T: UniError + ?Sized> Serialize for Public<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        write_public(serializer, self.0.err_subject(), self.0.errno(), self.0)
+        write_public(
+            serializer,
+            self.0.err_subject(),
+            self.0.__err_code(),
+            self.0,
+        )
     }
 }
 

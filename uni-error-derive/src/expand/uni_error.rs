@@ -18,6 +18,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let cause_fn = cause::err_cause_fn(cx);
     let status_fn = status_fn(cx);
     let into_error_fn = cause::into_error_fn(cx);
+    let err_code_fn = err_code_fn(cx);
     let uni = quote! {
         fn err_subject(&self) -> &#core::primitive::str {
             #err_subject
@@ -25,6 +26,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
         fn errno(&self) -> #krate::Errno {
             #errno
         }
+        #err_code_fn
         #data_fn
         #cause_fn
         #status_fn
@@ -104,6 +106,34 @@ fn errno(cx: &Cx) -> TokenStream {
         }
     });
     quote!(match #this { #(#arms)* })
+}
+
+/// `__err_code()`, only when a transparent variant forwards its field's
+/// errno: a `uni_error::Error` field then passes its code through as it is
+/// (any `i64`), where `errno()` can only give a valid `Errno`.
+fn err_code_fn(cx: &Cx) -> Option<TokenStream> {
+    let variants = &cx.model.variants;
+    if !variants
+        .iter()
+        .any(|v| matches!(v.errno, Errno::Forwarded(_)))
+    {
+        return None;
+    }
+    let (this, core) = (&cx.locals.this, &cx.core);
+    let arms = variants.iter().map(|v| match v.errno {
+        Errno::Forwarded(field) => forward(cx, v, field, "__code"),
+        Errno::Given(n) => {
+            let pat = cx.pattern(v, []);
+            let n = i64::from(n);
+            quote!(#pat => #n,)
+        }
+    });
+    Some(quote! {
+        #[inline]
+        fn __err_code(&self) -> #core::primitive::i64 {
+            match #this { #(#arms)* }
+        }
+    })
 }
 
 /// `data()`, when some variant has data or forwards its field's.

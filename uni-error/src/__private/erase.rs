@@ -30,7 +30,7 @@ use crate::{AggregateError, Cause, Error, SourceError, UniError};
 /// override and data read by reference, then its cause taken by value
 /// (with the errMsg, which an aggregate cause repeats).
 pub fn into_error<T: StreamSource>(this: T) -> Error {
-    let mut error = Error::new(this.err_subject(), this.errno(), this.to_string())
+    let mut error = Error::new(this.err_subject(), this.__err_code(), this.to_string())
         .with_status_override(this.status_override());
     if let Some(data) = this.data() {
         error = error.with_data(data);
@@ -47,7 +47,7 @@ pub fn into_cause<T: StreamSource>(this: T) -> Cause {
     let message = this.to_string();
     let mut source = SourceError::new(message)
         .with_subject(this.err_subject())
-        .with_code(this.errno());
+        .with_code(this.__err_code());
     if let Some(cause) = this.__take(source.message()) {
         source = source.with_cause(cause);
     }

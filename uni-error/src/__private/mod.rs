@@ -53,7 +53,7 @@ where
     let len = 3 + usize::from(data.is_some()) + usize::from(has_cause);
     let mut map = serializer.serialize_map(Some(len))?;
     map.serialize_entry("errSubject", this.err_subject())?;
-    map.serialize_entry("errCode", &this.errno())?;
+    map.serialize_entry("errCode", &this.__err_code())?;
     map.serialize_entry("errMsg", &DisplayStr(this))?;
     if let Some(data) = data {
         // A value serde_json cannot write (a map with non-string keys) is
@@ -242,6 +242,8 @@ fn data_problem<D: Serialize + ?Sized>(d: &D) -> Option<DataProblem> {
 pub trait Transparent {
     fn __errno(&self) -> Errno;
     fn __subject(&self) -> &str;
+    /// errCode as written (see `UniError::__err_code`).
+    fn __code(&self) -> i64;
 }
 
 impl<T: UniError + ?Sized> Transparent for T {
@@ -250,6 +252,25 @@ impl<T: UniError + ?Sized> Transparent for T {
     }
     fn __subject(&self) -> &str {
         self.err_subject()
+    }
+    fn __code(&self) -> i64 {
+        self.__err_code()
+    }
+}
+
+/// Another plugin's error passed through: its subject and its code as they
+/// are on the wire. A code that is not an errno (a legacy or negative SDK
+/// code) is written unchanged, while the typed `errno()` reports
+/// [`Errno::INTERNAL_ERROR`] for it (a typed errno is always valid).
+impl Transparent for crate::Error {
+    fn __errno(&self) -> Errno {
+        self.errno().unwrap_or(Errno::INTERNAL_ERROR)
+    }
+    fn __subject(&self) -> &str {
+        self.err_subject()
+    }
+    fn __code(&self) -> i64 {
+        self.code()
     }
 }
 

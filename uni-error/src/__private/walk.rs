@@ -186,7 +186,7 @@ impl<T: StreamSource + ?Sized> Node for UniNode<'_, T> {
         let mut map = serializer.serialize_map(Some(3 + usize::from(has_cause)))?;
         map.serialize_entry("message", &DisplayStr(e))?;
         map.serialize_entry("subject", e.err_subject())?;
-        map.serialize_entry("code", &i64::from(e.errno()))?;
+        map.serialize_entry("code", &e.__err_code())?;
         e.__cause(Entry {
             map: &mut map,
             level: level + 1,
@@ -197,7 +197,7 @@ impl<T: StreamSource + ?Sized> Node for UniNode<'_, T> {
         let e = self.0;
         let mut source = SourceError::new(e.to_string())
             .with_subject(e.err_subject())
-            .with_code(e.errno());
+            .with_code(e.__err_code());
         if let Some(cause) = e.__cause(OwnedCause) {
             source = source.with_cause(cause);
         }
