@@ -468,10 +468,9 @@ fn name_span(lit: &Str, at: usize, len: usize) -> proc_macro2::Span {
     let repr = lit.token.to_string();
     let start = if repr.starts_with('"') && !repr.contains('\\') {
         Some(1)
-    } else if let Some(raw) = repr.strip_prefix('r') {
-        Some(2 + raw.len() - raw.trim_start_matches('#').len())
     } else {
-        None
+        repr.strip_prefix('r')
+            .map(|raw| 2 + raw.len() - raw.trim_start_matches('#').len())
     };
     start
         .and_then(|start| lit.token.subspan(start + at..start + at + len))
