@@ -543,6 +543,16 @@ fn int_literal(input: ParseStream, key: &str) -> syn::Result<Num> {
             format_args!("{what} cannot be negative: expected an integer literal in {range}"),
         ));
     }
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format_args!(
+                "{what} is a number, not a string: write it without quotes, as in {}",
+                lit.value().trim()
+            ),
+        ));
+    }
     Err(syn::Error::new(
         tt.span(),
         format_args!(
@@ -605,7 +615,7 @@ fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> {
     };
     let mut whole = None;
     let parser = |input: ParseStream| {
-        if input.peek(LitInt) || input.peek(Token![-]) {
+        if input.peek(LitInt) || input.peek(Token![-]) || input.peek(LitStr) {
             whole = Some(int_literal(input, "whole")?);
             if input.is_empty() {
                 return Ok(());

@@ -86,6 +86,20 @@ pub fn resolve(
         }
         whole.value
     } else {
+        // A variant that names `category` or `sub` itself gives all three
+        // parts: a mix with the enum's defaults would be a number nobody
+        // wrote (`category = 7, code = 0` under `sub = 4` is 704000).
+        let partial = own.category.is_some() != own.sub.is_some()
+            || (own.category.is_some() && own.code.is_none());
+        if partial {
+            cx.error_spanned_by(
+                own.original,
+                format_args!(
+                    "incomplete errno for `{variant}`: write `code` alone (completed from the enum's #[errno(category, sub)]), all three parts as in #[errno(category = 15, sub = 4, code = 3)], or the whole number as in #[errno(1504003)]"
+                ),
+            );
+            return None;
+        }
         let mut ok = true;
         let mut part = |key: &str, mine: &Option<Num>, default: Option<&Option<Num>>| {
             let found = mine.as_ref().or_else(|| default.and_then(Option::as_ref));
@@ -119,6 +133,15 @@ pub fn resolve(
         }
         category * 100_000 + sub * 1_000 + code
     };
+    if n == 0 {
+        cx.error_spanned_by(
+            own.original,
+            format_args!(
+                "errno 0 means success in the uni-app and WeChat specs: give `{variant}` a non-zero errno"
+            ),
+        );
+        return None;
+    }
     if let Some(platform) = &own.platform {
         if !check_platform(cx, platform, (n % 1_000) as u16) {
             return None;

@@ -296,10 +296,16 @@ pub fn expand(
             ArgRef::Name(name) => match fields.iter().position(|f| is_named(f.member(), name)) {
                 Some(i) => Some(i),
                 None => {
+                    let at =
+                        template.len() - tail.len() + 1 + (inner.len() - inner.trim_start().len());
+                    let hint = match closest_field(fields, name) {
+                        Some(near) => format!(": did you mean `{near}`?"),
+                        None => String::new(),
+                    };
                     errors.push(syn::Error::new(
-                        msg.lit.span(),
+                        name_span(&msg.lit, at, arg.len()),
                         format_args!(
-                            "`{{{name}}}` in #[msg] is not a field: {}",
+                            "`{{{name}}}` in #[msg] is not a field{hint} ({})",
                             describe_fields(fields, variant_name)
                         ),
                     ));
@@ -453,6 +459,57 @@ fn is_index(member: &Member, n: usize) -> bool {
 /// True if `member` is the named field `name` (raw or not).
 fn is_named(member: &Member, name: &str) -> bool {
     matches!(member, Member::Named(ident) if ident.unraw() == name)
+}
+
+/// The span of `len` bytes at `at` in the string's value: a subspan of the
+/// literal where the compiler gives one (a plain `"..."` or raw string,
+/// whose value is its source text) and the whole string otherwise.
+fn name_span(lit: &Str, at: usize, len: usize) -> proc_macro2::Span {
+    let repr = lit.token.to_string();
+    let start = if repr.starts_with('"') && !repr.contains('\\') {
+        Some(1)
+    } else {
+        repr.strip_prefix('r')
+            .map(|raw| 2 + raw.len() - raw.trim_start_matches('#').len())
+    };
+    start
+        .and_then(|start| lit.token.subspan(start + at..start + at + len))
+        .unwrap_or_else(|| lit.span())
+}
+
+/// The named field closest to a misspelled `name`, if one is close enough
+/// to be what the user meant (an edit distance of at most a third of the
+/// name, and at least one).
+fn closest_field(fields: &[impl FieldNames], name: &str) -> Option<String> {
+    let limit = (name.chars().count() / 3).max(1);
+    fields
+        .iter()
+        .filter_map(|f| match f.member() {
+            Member::Named(i) => Some(i.unraw().to_string()),
+            Member::Unnamed(_) => None,
+        })
+        .map(|field| (edit_distance(&field, name), field))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, field)| field)
+}
+
+/// Levenshtein distance over chars (names are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diag + usize::from(ca != *cb));
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// "the fields of `V` are a, b", for messages.

@@ -118,7 +118,10 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
     if input.is_enum && input.attrs.has(attr::ERRNO) && defaults.is_none() {
         return resolved;
     }
-    let mut seen: BTreeMap<u32, &syn::Ident> = BTreeMap::new();
+    // Unique per (errSubject, errno), as the spec has it: errSubject is
+    // there "to distinguish different modules with the same errCode". A
+    // variant that forwards its subject is keyed by the type's.
+    let mut seen: BTreeMap<(&str, u32), &syn::Ident> = BTreeMap::new();
     for (variant, slot) in input.variants.iter().zip(&mut resolved) {
         let Some(own) = &variant.attrs.errno else {
             // A malformed #[errno] was reported; a transparent variant
@@ -140,16 +143,22 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
             continue;
         };
         *slot = Some(n);
-        if let Some(first) = seen.get(&n) {
+        let subject = variant
+            .attrs
+            .subject
+            .as_ref()
+            .or(input.attrs.subject.as_ref())
+            .map_or("", |s| s.value.as_str());
+        if let Some(first) = seen.get(&(subject, n)) {
             cx.error_spanned_by(
                 own.original,
                 format_args!(
-                    "errno {n} of `{}` is already used by variant `{first}`: each variant needs its own errno",
+                    "errno {n} of `{}` is already used by variant `{first}` under errSubject \"{subject}\": each (errSubject, errno) pair names one error, so give it its own errno or its own #[subject]",
                     variant.ident
                 ),
             );
         } else {
-            seen.insert(n, variant.ident);
+            seen.insert((subject, n), variant.ident);
         }
     }
     resolved

@@ -24,7 +24,7 @@ pub struct Named {
 
 #[derive(Debug, UniError)]
 #[subject("uni-e")]
-#[errno(category = 0, sub = 0, code = 0)]
+#[errno(category = 0, sub = 0, code = 1)]
 #[msg("from io")]
 pub struct FromIo(#[from] std::io::Error);
 
