@@ -16,6 +16,10 @@ enum LoginError {
     #[errno(code = 3)]
     #[msg("again")]
     Again,
+
+    #[errno(code = 3)]
+    #[msg("and again")]
+    Twice,
 }
 
 fn main() {}
