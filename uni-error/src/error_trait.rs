@@ -176,81 +176,48 @@ pub trait UniError: std::error::Error {
     }
 }
 
+/// The methods of a smart pointer's `UniError` impl: each the pointee's.
+macro_rules! forward_to_inner {
+    () => {
+        fn err_subject(&self) -> &str {
+            (**self).err_subject()
+        }
+        fn errno(&self) -> Errno {
+            (**self).errno()
+        }
+        fn __err_code(&self) -> i64 {
+            (**self).__err_code()
+        }
+        fn data(&self) -> Option<crate::Json> {
+            (**self).data()
+        }
+        fn err_cause(&self) -> Option<Cause> {
+            (**self).err_cause()
+        }
+        fn status_override(&self) -> Option<StatusOverride> {
+            (**self).status_override()
+        }
+        fn to_error(&self) -> Error {
+            (**self).to_error()
+        }
+    };
+}
+
 impl<T: UniError + ?Sized> UniError for &T {
-    fn err_subject(&self) -> &str {
-        (**self).err_subject()
-    }
-    fn errno(&self) -> Errno {
-        (**self).errno()
-    }
-    fn __err_code(&self) -> i64 {
-        (**self).__err_code()
-    }
-    fn data(&self) -> Option<crate::Json> {
-        (**self).data()
-    }
-    fn err_cause(&self) -> Option<Cause> {
-        (**self).err_cause()
-    }
-    fn status_override(&self) -> Option<StatusOverride> {
-        (**self).status_override()
-    }
-    fn to_error(&self) -> Error {
-        (**self).to_error()
-    }
+    forward_to_inner!();
 }
 
 impl<T: UniError> UniError for Box<T> {
     fn into_error(self) -> Error {
         (*self).into_error()
     }
-    fn err_subject(&self) -> &str {
-        (**self).err_subject()
-    }
-    fn errno(&self) -> Errno {
-        (**self).errno()
-    }
-    fn __err_code(&self) -> i64 {
-        (**self).__err_code()
-    }
-    fn data(&self) -> Option<crate::Json> {
-        (**self).data()
-    }
-    fn err_cause(&self) -> Option<Cause> {
-        (**self).err_cause()
-    }
-    fn status_override(&self) -> Option<StatusOverride> {
-        (**self).status_override()
-    }
-    fn to_error(&self) -> Error {
-        (**self).to_error()
-    }
+    forward_to_inner!();
 }
 
 /// `Arc<E>` (and `Arc<dyn UniError + Send + Sync>`) is a uni error when
 /// `E` is: a shared error keeps its subject and code as a source.
 impl<T: UniError + ?Sized> UniError for std::sync::Arc<T> {
-    fn err_subject(&self) -> &str {
-        (**self).err_subject()
-    }
-    fn errno(&self) -> Errno {
-        (**self).errno()
-    }
-    fn __err_code(&self) -> i64 {
-        (**self).__err_code()
-    }
-    fn data(&self) -> Option<crate::Json> {
-        (**self).data()
-    }
-    fn err_cause(&self) -> Option<Cause> {
-        (**self).err_cause()
-    }
-    fn status_override(&self) -> Option<StatusOverride> {
-        (**self).status_override()
-    }
-    fn to_error(&self) -> Error {
-        (**self).to_error()
-    }
+    forward_to_inner!();
 }
 
 /// A boxed `dyn UniError` is an error and a uni error, as a boxed typed
@@ -265,27 +232,7 @@ macro_rules! boxed_dyn_uni_error {
         }
 
         impl UniError for Box<$ty> {
-            fn err_subject(&self) -> &str {
-                (**self).err_subject()
-            }
-            fn errno(&self) -> Errno {
-                (**self).errno()
-            }
-            fn __err_code(&self) -> i64 {
-                (**self).__err_code()
-            }
-            fn data(&self) -> Option<crate::Json> {
-                (**self).data()
-            }
-            fn err_cause(&self) -> Option<Cause> {
-                (**self).err_cause()
-            }
-            fn status_override(&self) -> Option<StatusOverride> {
-                (**self).status_override()
-            }
-            fn to_error(&self) -> Error {
-                (**self).to_error()
-            }
+            forward_to_inner!();
         }
     )*};
 }
