@@ -159,6 +159,6 @@ print(f"{side}: {len(units)} units;", ", ".join(
     f"{u['name']} done {u['start'] + u['duration']:.2f}s"
     for u in sorted(units, key=lambda u: u['start'] + u['duration'])
     if u['name'] in ('syn', 'serde_derive', 'thiserror-impl', 'uniapp-error-derive',
-                     'uniapp-error', 'serde_json', 'cold_ours', 'cold_base')))
+                     'uniapp-error-core', 'uniapp-error', 'serde_json', 'cold_ours', 'cold_base')))
 EOF
 done

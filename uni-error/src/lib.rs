@@ -130,54 +130,15 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[doc(hidden)]
-pub mod __private;
-#[cfg(feature = "axum")]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-pub mod axum;
-pub mod catalog;
-mod errno;
-mod error_trait;
-#[cfg(any(
-    feature = "wechat",
-    feature = "google",
-    feature = "taobao",
-    feature = "monitor"
-))]
-mod fields;
-#[cfg(feature = "google")]
-#[cfg_attr(docsrs, doc(cfg(feature = "google")))]
-pub mod google;
-mod json;
-#[cfg(feature = "monitor")]
-#[cfg_attr(docsrs, doc(cfg(feature = "monitor")))]
-pub mod monitor;
-mod public;
-pub mod status;
-pub mod subject;
-#[cfg(feature = "taobao")]
-#[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
-pub mod taobao;
-#[cfg(feature = "tonic")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
-pub mod tonic;
-#[cfg(feature = "tracing")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
-pub mod tracing;
-#[cfg(feature = "wasm")]
-#[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
-pub mod wasm;
-#[cfg(feature = "wechat")]
-#[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
-pub mod wechat;
-pub mod well_known;
-mod wire;
+// Everything but the derive lives in `uniapp-error-core`, which cargo can
+// compile beside `syn` and the derive instead of after them (see that
+// crate's docs). A glob, so that each feature-gated module is re-exported
+// exactly when the core has it (the features below only forward).
+#[doc(inline)]
+pub use uni_error_core::*;
 
-pub use errno::{Errno, ErrnoError, Platform};
-pub use error_trait::{AnyUniError, UniError};
-pub use json::Json;
-pub use public::Public;
-pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
+// A version floor only (see Cargo.toml).
+use serde as _;
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]

@@ -1,0 +1,67 @@
+//! The runtime core of [uni-error]: the errno, the `UniError` trait, the
+//! wire types, the catalog and every interop module, without the derive.
+//!
+//! **Use the `uniapp-error` crate (imported as `uni_error`), not this one.**
+//! It re-exports everything here together with `#[derive(UniError)]`; all
+//! documentation and examples are written against it, and the paths the
+//! derive generates (`::uni_error::…`) go through it.
+//!
+//! Why a crate of its own: the derive is a proc-macro crate, which cargo
+//! builds after `syn`; a runtime that re-exports the derive could only start
+//! compiling after it. Kept apart, this core compiles beside `syn` and the
+//! derive, and `uniapp-error` (a few re-exports) is all that waits for both.
+//! serde made the same split with `serde_core`.
+//!
+//! [uni-error]: https://docs.rs/uniapp-error
+
+#![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[doc(hidden)]
+pub mod __private;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
+pub mod catalog;
+mod errno;
+mod error_trait;
+#[cfg(any(
+    feature = "wechat",
+    feature = "google",
+    feature = "taobao",
+    feature = "monitor"
+))]
+mod fields;
+#[cfg(feature = "google")]
+#[cfg_attr(docsrs, doc(cfg(feature = "google")))]
+pub mod google;
+mod json;
+#[cfg(feature = "monitor")]
+#[cfg_attr(docsrs, doc(cfg(feature = "monitor")))]
+pub mod monitor;
+mod public;
+pub mod status;
+pub mod subject;
+#[cfg(feature = "taobao")]
+#[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
+pub mod taobao;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub mod tracing;
+#[cfg(feature = "wasm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
+pub mod wasm;
+#[cfg(feature = "wechat")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
+pub mod wechat;
+pub mod well_known;
+mod wire;
+
+pub use errno::{Errno, ErrnoError, Platform};
+pub use error_trait::{AnyUniError, UniError};
+pub use json::Json;
+pub use public::Public;
+pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
