@@ -137,8 +137,17 @@
 #[doc(inline)]
 pub use uni_error_core::*;
 
-// A version floor only (see Cargo.toml).
-use serde as _;
+/// Plumbing for the derive's generated code: the core's, plus `serde`.
+///
+/// The core builds on `serde_core`; the generated code names the traits
+/// through the real `serde` crate instead, so that a compile error about a
+/// missing `Serialize` names `serde::Serialize` rather than a path through
+/// this module. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use uni_error_core::__private::*;
+}
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]

@@ -32,7 +32,6 @@ pub use self::walk::{
     Visit,
 };
 pub use core;
-pub use serde;
 pub use serde_json;
 pub use std;
 
