@@ -90,6 +90,9 @@ fn chain_text(error: &Error) -> String {
 macro_rules! exception_event {
     ($level:expr, $f:ident) => {
         ::tracing::event!(
+            // The path users know; the default would be this crate's
+            // own module path, `uni_error_core::tracing`.
+            target: "uni_error::tracing",
             $level,
             err.subject = $f.wire.err_subject(),
             err.code = $f.wire.code(),
