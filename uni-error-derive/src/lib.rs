@@ -84,6 +84,9 @@ pub fn derive_uni_error(input: TokenStream) -> TokenStream {
 /// on errors, every error plus stub impls.
 fn derive(node: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::new();
+    // `#[uni(errno(..))]` and the other namespaced spellings, as bare ones.
+    let desugared = attr::desugar(&cx, node);
+    let node = desugared.as_ref().unwrap_or(node);
     let input = ast::Input::from_syn(&cx, node);
     let checked = input.as_ref().map(|input| model::check(&cx, input));
     let model = checked.as_ref().and_then(model::Checked::model);

@@ -22,6 +22,9 @@ pub struct ErrnoAttr<'a> {
     pub code: Option<Num>,
     /// `#[errno(1504003)]`: the whole number.
     pub whole: Option<Num>,
+    /// `#[errno(path::TO_CONST)]`: a `const` errno or integer, checked by
+    /// the generated code.
+    pub path: Option<syn::Path>,
     /// `platform = ".."`.
     pub platform: Option<LitStr>,
 }
@@ -76,7 +79,7 @@ fn int_literal(input: ParseStream, key: &str) -> syn::Result<Num> {
     Err(syn::Error::new(
         tt.span(),
         format_args!(
-            "{what} must be an integer literal in {range}, found `{tt}`: the derive checks errnos when it runs, so constants and expressions cannot be used"
+            "{what} must be an integer literal in {range}, found `{tt}`: the parts are checked when the derive runs; a constant can give the whole errno, as in #[errno(path::TO_CONST)]"
         ),
     ))
 }
@@ -90,6 +93,7 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
         sub: None,
         code: None,
         whole: None,
+        path: None,
         platform: None,
     };
     if tokens.is_empty() {
@@ -134,9 +138,16 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
         }
     };
     let mut whole = None;
+    let mut path = None;
     let parser = |input: ParseStream| {
         if input.peek(LitInt) || input.peek(Token![-]) || input.peek(LitStr) {
             whole = Some(int_literal(input, "whole")?);
+            if input.is_empty() {
+                return Ok(());
+            }
+            input.parse::<Token![,]>()?;
+        } else if let Some(p) = const_path(input)? {
+            path = Some(p);
             if input.is_empty() {
                 return Ok(());
             }
@@ -150,6 +161,23 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
         return None;
     }
     out.whole = whole;
+    out.path = path;
+    if let Some(path) = &out.path {
+        if let Some(part) = [&out.category, &out.sub, &out.code]
+            .into_iter()
+            .flatten()
+            .next()
+        {
+            cx.error_at(
+                part.span,
+                format_args!(
+                    "#[errno({})] already gives the whole errno: drop this part or the constant",
+                    key_name(path)
+                ),
+            );
+            return None;
+        }
+    }
     if let Some(whole) = &out.whole {
         if let Some(part) = [&out.category, &out.sub, &out.code]
             .into_iter()
@@ -167,6 +195,35 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
         }
     }
     Some(out)
+}
+
+/// `#[errno(path::TO_CONST)]`: a path not followed by `=` (which would make
+/// it a key, as in `code = 3`). A lone key name (`#[errno(code)]`) is left to
+/// the key parser, which says what it lacks.
+fn const_path(input: ParseStream) -> syn::Result<Option<syn::Path>> {
+    let starts_path = input.peek(Token![::])
+        || input.peek(Token![crate])
+        || input.peek(Token![self])
+        || input.peek(Token![super])
+        || input.peek(Token![Self])
+        || input.peek(syn::Ident);
+    if !starts_path {
+        return Ok(None);
+    }
+    let fork = input.fork();
+    let Ok(path) = fork.call(syn::Path::parse_mod_style) else {
+        return Ok(None);
+    };
+    if !(fork.is_empty() || fork.peek(Token![,])) {
+        return Ok(None);
+    }
+    let key = path
+        .get_ident()
+        .is_some_and(|i| [CATEGORY, SUB, CODE, PLATFORM].iter().any(|k| i == k));
+    if key {
+        return Ok(None);
+    }
+    input.call(syn::Path::parse_mod_style).map(Some)
 }
 
 /// The usual `#[errno(..)]` forms read straight off the tokens: the whole

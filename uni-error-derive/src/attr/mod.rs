@@ -13,10 +13,13 @@ use crate::lit::{string_literal, Str};
 mod errno;
 mod source;
 mod status;
+mod thiserror;
 mod uni;
 
 pub use self::errno::ErrnoAttr;
 pub use self::status::StatusAttr;
+pub use self::thiserror::ErrorAttr;
+pub use self::uni::desugar;
 use self::{errno::parse_errno, source::parse_source, status::parse_status, uni::parse_uni};
 
 /// `#[subject("..")]`.
@@ -66,7 +69,7 @@ impl Position {
     /// True if `#[name]` may appear here.
     fn allows(self, name: &str) -> bool {
         match self {
-            Position::Enum => matches!(name, SUBJECT | ERRNO | UNI | STATUS),
+            Position::Enum => matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS),
             Position::Struct => matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS),
             Position::Variant => matches!(name, SUBJECT | ERRNO | MSG | STATUS),
             Position::Field => matches!(name, SOURCE | FROM | DATA),
@@ -77,7 +80,7 @@ impl Position {
     fn describe(self) -> &'static str {
         match self {
             Position::Enum => {
-                "an enum (it takes #[subject], #[errno(category, sub)], #[status] and #[uni])"
+                "an enum (it takes #[subject], #[errno(category, sub)], a default #[msg], #[status] and #[uni])"
             }
             Position::Struct => {
                 "a struct (it takes #[subject], #[errno], #[msg], #[status] and #[uni])"
@@ -112,6 +115,8 @@ pub struct Attrs<'a> {
     pub source_subject: Option<Str>,
     /// `code = path` of `#[source(..)]` or `#[from(..)]`.
     pub source_code: Option<syn::Path>,
+    /// thiserror's `#[error(..)]`, read for the catalog and transparency.
+    pub error: Option<ErrorAttr>,
     /// The names of the helper attributes present, parsed or not: a
     /// malformed `#[errno(..)]` is reported once, not again as "missing".
     pub seen: Vec<&'static str>,
@@ -132,6 +137,7 @@ impl Attrs<'_> {
             data: None,
             source_subject: None,
             source_code: None,
+            error: None,
             seen: Vec::new(),
         }
     }
@@ -158,6 +164,12 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
     let mut out = Attrs::none();
     for attr in attrs {
         let Some(name) = attr_name(attr) else {
+            if pos != Position::Field
+                && out.error.is_none()
+                && attr.path().is_ident(thiserror::ERROR)
+            {
+                out.error = Some(thiserror::read(attr));
+            }
             continue;
         };
         out.seen.push(name);
