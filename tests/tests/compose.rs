@@ -7,6 +7,10 @@
 //! order does not matter. Refused shapes: `tests/ui/msg/msg_and_error.rs`,
 //! `tests/ui/msg/error_without_thiserror.rs`, `tests/ui/shape/uni_unknown_key.rs`.
 
+// The generated code (const assertions, namespaced attributes) stays clean
+// under strict lints; `cargo clippy --all-targets` checks this file.
+#![deny(warnings, unused_qualifications, clippy::pedantic)]
+
 use std::error::Error as _;
 
 use serde::Serialize;
@@ -34,6 +38,7 @@ impl std::fmt::Display for CsjError {
 
 impl std::error::Error for CsjError {}
 
+#[allow(clippy::unnecessary_wraps)] // the signature #[source(code = f)] takes
 fn csj_code(e: &CsjError) -> Option<i64> {
     Some(i64::from(e.0))
 }

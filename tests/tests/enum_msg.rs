@@ -3,6 +3,10 @@
 //! against each variant that inherits it: `{0}` and `{name}` must be fields
 //! of every such variant (`tests/ui/msg/enum_default_missing_field.rs`).
 
+// The generated code (const assertions, namespaced attributes) stays clean
+// under strict lints; `cargo clippy --all-targets` checks this file.
+#![deny(warnings, unused_qualifications, clippy::pedantic)]
+
 use serde::Serialize;
 use uni_error::catalog::CatalogSet;
 use uni_error::UniError;

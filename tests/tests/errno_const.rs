@@ -5,6 +5,10 @@
 //! catalog. The refused shapes are trybuild cases under
 //! `tests/ui/errno/const_*`.
 
+// The generated code (const assertions, namespaced attributes) stays clean
+// under strict lints; `cargo clippy --all-targets` checks this file.
+#![deny(warnings, unused_qualifications, clippy::pedantic)]
+
 use serde::Serialize;
 use uni_error::catalog::{Catalog, CatalogSet};
 use uni_error::{Errno, UniError};
@@ -19,6 +23,7 @@ mod codes {
     };
     pub const TOKEN_EXPIRED: u32 = 1_504_004;
     pub const SIGNED: i64 = 1_504_601;
+    pub const PAY_LIMIT: usize = 701_009;
 }
 
 const CANCELLED: u16 = 1;
@@ -37,7 +42,7 @@ fn assert_wire<E: UniError + Serialize>(e: &E, expected: &str) {
 #[errno(category = 15, sub = 4)]
 enum LoginError {
     /// The credentials were refused.
-    #[errno(crate::codes::LOGIN_FAILED)]
+    #[errno(codes::LOGIN_FAILED)]
     #[msg("login failed")]
     Failed,
 
@@ -49,7 +54,7 @@ enum LoginError {
     #[msg("signed")]
     Signed,
 
-    #[errno(uni_error::Errno::TIMEOUT)]
+    #[errno(Errno::TIMEOUT)]
     #[msg("timed out")]
     Timeout,
 
@@ -69,11 +74,24 @@ enum LoginError {
     Weixin,
 }
 
-#[derive(Debug, UniError)]
-#[subject("uni-pay")]
-#[errno(Errno::CANCEL)]
-#[msg("payment cancelled")]
-struct PayCancelled;
+/// Paths from another module, written out in full.
+mod pay {
+    use uni_error::UniError;
+
+    #[derive(Debug, UniError)]
+    #[subject("uni-pay")]
+    #[errno(uni_error::Errno::CANCEL)]
+    #[msg("payment cancelled")]
+    pub struct PayCancelled;
+
+    #[derive(Debug, UniError)]
+    #[subject("uni-pay")]
+    #[errno(crate::codes::PAY_LIMIT)]
+    #[msg("over the daily limit")]
+    pub struct PayLimit;
+}
+
+use pay::{PayCancelled, PayLimit};
 
 #[test]
 fn const_errnos_are_the_wire_errno() {
@@ -100,6 +118,14 @@ fn const_errnos_are_the_wire_errno() {
     assert_wire(
         &LoginError::Weixin,
         r#"{"errSubject":"uni-login::weixin","errCode":1504003,"errMsg":"weixin login failed"}"#,
+    );
+    assert_wire(
+        &LoginError::Plain,
+        r#"{"errSubject":"uni-login","errCode":1504001,"errMsg":"plain"}"#,
+    );
+    assert_wire(
+        &PayLimit,
+        r#"{"errSubject":"uni-pay","errCode":701009,"errMsg":"over the daily limit"}"#,
     );
     assert_wire(
         &PayCancelled,
@@ -134,6 +160,7 @@ fn const_errnos_are_in_the_catalog() {
     assert!(CatalogSet::new()
         .with::<LoginError>()
         .with::<PayCancelled>()
+        .with::<PayLimit>()
         .check()
         .is_ok());
     assert_eq!(PayCancelled::CATALOG[0].errno(), Errno::CANCEL);

@@ -115,7 +115,8 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
     }
     // A malformed enum-level #[errno] was reported already: checking the
     // variants against missing defaults would only repeat it.
-    if input.is_enum && input.attrs.has(attr::ERRNO) && defaults.is_none() {
+    let malformed = defaults.is_none_or(|d| d.path.is_some() || d.whole.is_some());
+    if input.is_enum && input.attrs.has(attr::ERRNO) && malformed {
         return resolved;
     }
     // Unique per (errSubject, errno), as the spec has it: errSubject is

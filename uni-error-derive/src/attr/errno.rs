@@ -345,4 +345,42 @@ mod tests {
             assert_eq!(errno(bad), None, "{bad}");
         }
     }
+
+    /// The path of `#[errno(<args>)]`, as written, when it is the const form.
+    fn path(args: &str) -> Option<String> {
+        let item: syn::DeriveInput =
+            syn::parse_str(&format!("#[errno({args})] struct S;")).unwrap();
+        let cx = Ctxt::new();
+        let parsed = parse_errno(&cx, &item.attrs[0]);
+        let ok = cx.check().is_ok();
+        assert_eq!(ok, parsed.is_some(), "{args}");
+        let path = parsed?.path?;
+        Some(quote::quote!(#path).to_string().replace(' ', ""))
+    }
+
+    #[test]
+    fn errno_const_paths() {
+        assert_eq!(path("LOGIN_FAILED").as_deref(), Some("LOGIN_FAILED"));
+        assert_eq!(
+            path("crate::codes::LOGIN").as_deref(),
+            Some("crate::codes::LOGIN")
+        );
+        assert_eq!(
+            path("::uni_error::Errno::TIMEOUT, platform = \"shared\"").as_deref(),
+            Some("::uni_error::Errno::TIMEOUT")
+        );
+        assert_eq!(path("Self::CODE").as_deref(), Some("Self::CODE"));
+        // Keys stay keys, and a path beside parts is refused.
+        assert_eq!(errno("code = 3"), Some([None, None, None, Some(3)]));
+        for bad in [
+            "code",
+            "LOGIN = 3",
+            "LOGIN, code = 3",
+            "LOGIN LOGIN",
+            "a::<u8>::B",
+        ] {
+            assert_eq!(path(bad), None, "{bad}");
+            assert_eq!(errno(bad), None, "{bad}");
+        }
+    }
 }
