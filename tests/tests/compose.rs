@@ -189,3 +189,21 @@ fn any_derive_order_composes() {
     assert_wire(&TheirsAbove(3), &expected(3));
     assert_wire(&OursAbove(4), &expected(4));
 }
+
+/// `crate` beside namespaced keys in one `#[uni(..)]`.
+#[derive(Debug, UniError)]
+#[uni(
+    crate = "uni_error",
+    subject("uni-mixed"),
+    errno(1_509_002),
+    msg("mixed {0}")
+)]
+pub struct Mixed(#[uni(data)] u8);
+
+#[test]
+fn crate_and_namespaced_keys_share_one_attribute() {
+    assert_wire(
+        &Mixed(3),
+        r#"{"errSubject":"uni-mixed","errCode":1509002,"errMsg":"mixed 3","data":3}"#,
+    );
+}
