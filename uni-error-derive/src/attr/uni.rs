@@ -75,15 +75,20 @@ pub fn desugar(cx: &Ctxt, node: &DeriveInput) -> Option<DeriveInput> {
     if !needed {
         return None;
     }
+    // thiserror's #[error] on the type or a variant: it composes (see
+    // `ast::Input::thiserror`).
+    let is_error = |attrs: &[Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
+    let composing = is_error(&node.attrs)
+        || matches!(&node.data, Data::Enum(data) if data.variants.iter().any(|v| is_error(&v.attrs)));
     let mut node = node.clone();
-    rewrite(cx, &mut node.attrs, false);
+    rewrite(cx, &mut node.attrs, None);
     let fields: Vec<&mut Fields> = match &mut node.data {
         Data::Struct(data) => vec![&mut data.fields],
         Data::Enum(data) => data
             .variants
             .iter_mut()
             .map(|v| {
-                rewrite(cx, &mut v.attrs, false);
+                rewrite(cx, &mut v.attrs, None);
                 &mut v.fields
             })
             .collect(),
@@ -91,7 +96,9 @@ pub fn desugar(cx: &Ctxt, node: &DeriveInput) -> Option<DeriveInput> {
     };
     for fields in fields {
         for field in fields.iter_mut() {
-            rewrite(cx, &mut field.attrs, true);
+            // thiserror takes a field named `source` as the cause unmarked.
+            let named_source = field.ident.as_ref().is_some_and(|i| i == SOURCE);
+            rewrite(cx, &mut field.attrs, Some(composing && !named_source));
         }
     }
     Some(node)
@@ -112,10 +119,12 @@ fn namespaced(attr: &Attribute) -> bool {
 }
 
 /// Rewrites the `#[uni(..)]` attributes among `attrs` in place. On a field
-/// (`field`), a namespaced `source(..)` labels the source that a bare
-/// `#[source]` or `#[from]` (thiserror's, or ours) marks: the two become
-/// one attribute.
-fn rewrite(cx: &Ctxt, attrs: &mut Vec<Attribute>, field: bool) {
+/// (`field` is `Some`), a namespaced `source(..)` labels the source that a
+/// bare `#[source]` or `#[from]` (thiserror's, or ours) marks: the two
+/// become one attribute. Under thiserror (`Some(true)`), the cause must be
+/// marked by thiserror's own attribute, or its `source()` and the JSON
+/// `cause` would disagree.
+fn rewrite(cx: &Ctxt, attrs: &mut Vec<Attribute>, field: Option<bool>) {
     if !attrs.iter().any(namespaced) {
         return;
     }
@@ -174,8 +183,18 @@ fn rewrite(cx: &Ctxt, attrs: &mut Vec<Attribute>, field: bool) {
         }
     }
     for attr in added {
-        if field {
-            merge_marker(&mut out, attr);
+        if let Some(composing) = field {
+            let marker = attr.path().is_ident(SOURCE) || attr.path().is_ident(FROM);
+            let key = attr.path().clone();
+            if !merge_marker(&mut out, attr) && composing && marker {
+                cx.error_spanned_by(
+                    &key,
+                    format_args!(
+                        "thiserror does not read #[uni({})]: mark the cause with thiserror's #[source] or #[from] (both derives read it), and label it with #[uni(source(subject = .., code = ..))]",
+                        key_name(&key)
+                    ),
+                );
+            }
         } else {
             out.push(attr);
         }
@@ -186,13 +205,15 @@ fn rewrite(cx: &Ctxt, attrs: &mut Vec<Attribute>, field: bool) {
 /// Adds the namespaced field attribute `attr` to `out`, merged with a bare
 /// `#[source]`/`#[from]` marker already there: `#[from]` plus
 /// `#[uni(source(subject = "csj"))]` is `#[from(subject = "csj")]`, and a
-/// marker given in both spellings counts once.
-fn merge_marker(out: &mut Vec<Attribute>, mut attr: Attribute) {
+/// marker given in both spellings counts once. True if there was a bare
+/// marker.
+fn merge_marker(out: &mut Vec<Attribute>, mut attr: Attribute) -> bool {
     let bare = |out: &[Attribute], name: &str| {
         out.iter()
             .position(|a| a.path().is_ident(name) && matches!(a.meta, Meta::Path(_)))
     };
     let labels = matches!(attr.meta, Meta::List(_));
+    let mut merged = false;
     if attr.path().is_ident(SOURCE) && labels {
         if let Some(i) = bare(out, FROM) {
             // The labels of the `#[from]` field.
@@ -200,6 +221,7 @@ fn merge_marker(out: &mut Vec<Attribute>, mut attr: Attribute) {
             if let Meta::List(list) = &mut attr.meta {
                 list.path = from.meta.path().clone();
             }
+            merged = true;
         }
     }
     for name in [SOURCE, FROM] {
@@ -207,12 +229,13 @@ fn merge_marker(out: &mut Vec<Attribute>, mut attr: Attribute) {
             continue;
         }
         if let Some(i) = bare(out, name) {
-            if labels {
-                out.remove(i);
-            } else {
-                return;
+            if !labels {
+                return true;
             }
+            out.remove(i);
+            merged = true;
         }
     }
     out.push(attr);
+    merged
 }
