@@ -9,9 +9,10 @@ use syn::{
     Data, DeriveInput, Fields, GenericArgument, Generics, Ident, Index, Member, PathArguments, Type,
 };
 
+use crate::attr::ErrorAttr;
 use crate::attr::{self, Attrs, Position};
 use crate::ctxt::Ctxt;
-use crate::fmt::FieldNames;
+use crate::fmt::{FieldNames, Msg};
 use crate::lit::Str;
 
 /// The type being derived.
@@ -88,10 +89,12 @@ impl<'a> Input<'a> {
                     msg: attrs.msg.take(),
                     transparent: attrs.transparent.take(),
                     status: attrs.status.take(),
+                    error: attrs.error.take(),
                     seen: attrs.seen.clone(),
                     ..Attrs::none()
                 };
-                let fields = fields(cx, &data.fields, &own);
+                let own = error_transparent(own);
+                let fields = fields(cx, &data.fields, own.msg.as_ref());
                 let variant = Variant {
                     ident: &node.ident,
                     attrs: own,
@@ -110,15 +113,21 @@ impl<'a> Input<'a> {
                 })
             }
             Data::Enum(data) => {
-                let attrs = attr::get(cx, &node.attrs, Position::Enum);
+                let enum_attrs = attr::get(cx, &node.attrs, Position::Enum);
                 let variants = data
                     .variants
                     .iter()
                     .map(|v| {
-                        let attrs = attr::get(cx, &v.attrs, Position::Variant);
+                        let attrs = error_transparent(attr::get(cx, &v.attrs, Position::Variant));
+                        // A variant without a message of its own shows the
+                        // enum's.
+                        let msg = match (&attrs.msg, &attrs.transparent) {
+                            (None, None) => enum_attrs.msg.as_ref(),
+                            (msg, _) => msg.as_ref(),
+                        };
                         Variant {
                             ident: &v.ident,
-                            fields: fields(cx, &v.fields, &attrs),
+                            fields: fields(cx, &v.fields, msg),
                             attrs,
                             span: v.ident.span(),
                             doc: first_paragraph(&v.attrs),
@@ -128,7 +137,7 @@ impl<'a> Input<'a> {
                     })
                     .collect();
                 Some(Input {
-                    attrs,
+                    attrs: enum_attrs,
                     ident: &node.ident,
                     generics: &node.generics,
                     is_enum: true,
@@ -251,10 +260,9 @@ pub fn generic_arg<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
 /// more for as long as some named argument of the variant's `#[msg]`
 /// starts with it, so that no generated name equals a user's argument.
 /// (Field names never become locals: patterns bind `name: __field_name`.)
-fn local_prefix(attrs: &Attrs) -> String {
+fn local_prefix(msg: Option<&Msg>) -> String {
     let mut prefix = String::from("__");
-    let names: Vec<String> = attrs
-        .msg
+    let names: Vec<String> = msg
         .iter()
         .flat_map(|m| &m.args)
         .filter_map(|a| a.name.as_ref().map(|n| n.unraw().to_string()))
@@ -265,9 +273,21 @@ fn local_prefix(attrs: &Attrs) -> String {
     prefix
 }
 
+/// `attrs` with thiserror's `#[error(transparent)]` read as
+/// `#[msg(transparent)]` (which it means to this derive too), when the
+/// variant has no message of ours.
+fn error_transparent(mut attrs: Attrs) -> Attrs {
+    if let Some(ErrorAttr::Transparent(token)) = &attrs.error {
+        if attrs.msg.is_none() && attrs.transparent.is_none() {
+            attrs.transparent = Some(token.clone());
+        }
+    }
+    attrs
+}
+
 /// The fields of one variant, each with its attributes and binding.
-fn fields<'a>(cx: &Ctxt, fields: &'a Fields, variant: &Attrs) -> Vec<Field<'a>> {
-    let prefix = local_prefix(variant);
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields, msg: Option<&Msg>) -> Vec<Field<'a>> {
+    let prefix = local_prefix(msg);
     fields
         .iter()
         .enumerate()

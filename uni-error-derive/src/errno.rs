@@ -46,6 +46,12 @@ pub fn check_whole(cx: &Ctxt, num: &Num) -> bool {
 /// The enum-level defaults: only `category` and `sub` (and for a struct,
 /// whose errno is its own, nothing here applies).
 pub fn check_defaults(cx: &Ctxt, attr: &ErrnoAttr) {
+    if let Some(path) = &attr.path {
+        cx.error_spanned_by(
+            path,
+            "an enum-level #[errno] gives defaults only: #[errno(category = .., sub = ..)]; put a const errno on each variant",
+        );
+    }
     if let Some(whole) = &attr.whole {
         cx.error_at(
             whole.span,
@@ -152,23 +158,10 @@ pub fn resolve(
 
 /// `platform = ".."`: a known name whose range holds `code`.
 fn check_platform(cx: &Ctxt, lit: &LitStr, code: u16) -> bool {
-    let name = lit.value();
-    let range = match name.as_str() {
-        "shared" => (0, 599),
-        "cross" => (600, 699),
-        "android" => (700, 799),
-        "ios" => (800, 899),
-        "web" => (900, 999),
-        _ => {
-            cx.error_spanned_by(
-                lit,
-                format_args!(
-                    "unknown platform `{name}`, expected one of shared, cross, android, ios, web"
-                ),
-            );
-            return false;
-        }
+    let Some(range) = platform_range(cx, lit) else {
+        return false;
     };
+    let name = lit.value();
     if !(range.0..=range.1).contains(&code) {
         cx.error_spanned_by(
             lit,
@@ -180,4 +173,31 @@ fn check_platform(cx: &Ctxt, lit: &LitStr, code: u16) -> bool {
         return false;
     }
     true
+}
+
+/// The code range `platform = ".."` names, or an error for an unknown name.
+pub fn platform_range(cx: &Ctxt, lit: &LitStr) -> Option<(u16, u16)> {
+    let name = lit.value();
+    let range = platform_bounds(&name);
+    if range.is_none() {
+        cx.error_spanned_by(
+            lit,
+            format_args!(
+                "unknown platform `{name}`, expected one of shared, cross, android, ios, web"
+            ),
+        );
+    }
+    range
+}
+
+/// The code range of the platform `name`.
+pub fn platform_bounds(name: &str) -> Option<(u16, u16)> {
+    match name {
+        "shared" => Some((0, 599)),
+        "cross" => Some((600, 699)),
+        "android" => Some((700, 799)),
+        "ios" => Some((800, 899)),
+        "web" => Some((900, 999)),
+        _ => None,
+    }
 }

@@ -8,7 +8,8 @@ use quote::quote;
 use syn::DeriveInput;
 
 /// The stubs for `node`, with the crate at `krate`. Display and Error are
-/// stubbed only if some `#[msg]` shows the user expects us to write them.
+/// stubbed only if some `#[msg]` shows the user expects us to write them
+/// (and no thiserror `#[error]` shows that thiserror does).
 pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     // A union or an empty enum can never be a uni error: stubs would only
     // add "does not implement Error" to the one error that matters.
@@ -20,7 +21,7 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     let ident = &crate::expand::call_site_ident(&node.ident);
     let (impl_generics, ty_generics, _) = node.generics.split_for_impl();
     let where_clause = &node.generics.where_clause;
-    let has_msg = mentions_msg(node);
+    let has_msg = mentions(node, "msg") && !mentions(node, "error");
     let display = has_msg.then(|| {
         quote! {
             #[automatically_derived]
@@ -65,9 +66,9 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
     }
 }
 
-/// True if any `#[msg]` appears on the type or a variant.
-fn mentions_msg(node: &DeriveInput) -> bool {
-    let is_msg = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("msg"));
+/// True if any `#[name]` appears on the type or a variant.
+fn mentions(node: &DeriveInput, name: &str) -> bool {
+    let is_msg = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident(name));
     is_msg(&node.attrs)
         || match &node.data {
             syn::Data::Enum(data) => data.variants.iter().any(|v| is_msg(&v.attrs)),

@@ -44,8 +44,10 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[errno(category = 15, sub = 4, code = 3)]` | variant, struct | the errno from its parts (0..=99, 0..=99, 0..=999) |
 /// | `#[errno(code = 3)]` | variant | completed from the enum's `#[errno(category = .., sub = ..)]` |
 /// | `#[errno(1504003)]` | variant, struct | the whole number, split into its parts |
+/// | `#[errno(path::TO_CONST)]` | variant, struct | a `const` `Errno` or integer, checked (type, range, 0, platform, uniqueness per errSubject) by a const assertion in the generated code |
 /// | `#[errno(.., platform = "cross")]` | variant, struct | asserts the code's range: cross 6xx, android 7xx, ios 8xx, web 9xx, shared 000-599 |
 /// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `.field`/`.0` in args are fields |
+/// | `#[msg("text {0}")]` | enum | the default message of variants without their own |
 /// | `#[msg(transparent)]` | one-field variant, struct | `Display`, `source()`, data, cause are the field's; subject, errno, status too unless the variant gives its own |
 /// | `#[status(grpc = "NOT_FOUND", http = 404)]` | type, variant | the google.rpc code / HTTP status override; the enum's is the variants' default |
 /// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |
@@ -54,6 +56,8 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[from]` | field | `#[source]` plus `From`; the only field of its variant |
 /// | `#[data]` | field | JSON `data` (`T: Serialize`); `Option<T>` omits it when `None` |
 /// | `#[uni(crate = "path")]` | type | path of a renamed `uni_error` dependency |
+/// | `#[uni(errno(..), source(..), ..)]` | as the bare one | every other attribute, namespaced: `subject`, `errno`, `msg`, `status`, `source`, `from`, `data` |
+/// | thiserror's `#[error("..")]` | type, variant | thiserror writes `Display`; the template goes to the catalog; `#[error(transparent)]` forwards as `#[msg(transparent)]` |
 ///
 /// ```ignore
 /// use uni_error::UniError;
@@ -84,6 +88,9 @@ pub fn derive_uni_error(input: TokenStream) -> TokenStream {
 /// on errors, every error plus stub impls.
 fn derive(node: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::new();
+    // `#[uni(errno(..))]` and the other namespaced spellings, as bare ones.
+    let desugared = attr::desugar(&cx, node);
+    let node = desugared.as_ref().unwrap_or(node);
     let input = ast::Input::from_syn(&cx, node);
     let checked = input.as_ref().map(|input| model::check(&cx, input));
     let model = checked.as_ref().and_then(model::Checked::model);

@@ -9,7 +9,7 @@ use quote::{quote, ToTokens};
 use syn::{Generics, Ident, Path, Type};
 
 use crate::ast::{generic_arg, Field, Input};
-use crate::attr::StatusAttr;
+use crate::attr::{ErrnoAttr, ErrorAttr, StatusAttr};
 use crate::ctxt::Ctxt;
 use crate::fmt::Expanded;
 use crate::lit::Str;
@@ -80,6 +80,9 @@ pub enum Subject<'a> {
 pub enum Errno<'a> {
     /// A validated number.
     Given(u32),
+    /// `#[errno(path::TO_CONST)]` (its `path` is set): checked by a const
+    /// assertion in the generated code.
+    Const(&'a ErrnoAttr<'a>),
     /// Its transparent field's (no static errno: not in the catalog).
     Forwarded(&'a Field<'a>),
 }
@@ -199,8 +202,9 @@ impl<'a> Checked<'a> {
                     Some(field) if v.forwards_subject() => Subject::Forwarded(field),
                     _ => Subject::Given(own_subject?),
                 };
-                let errno = match transparent {
-                    Some(field) if v.forwards_errno() => Errno::Forwarded(field),
+                let errno = match (transparent, &v.attrs.errno) {
+                    (Some(field), _) if v.forwards_errno() => Errno::Forwarded(field),
+                    (_, Some(attr)) if attr.path.is_some() => Errno::Const(attr),
                     _ => Errno::Given((*errno)?),
                 };
                 let status = match transparent {
@@ -212,12 +216,27 @@ impl<'a> Checked<'a> {
                         .or(input.attrs.status.as_ref())
                         .map_or(Status::None, Status::Given),
                 };
-                let message = match (transparent, expanded, &v.attrs.msg) {
+                // The variant's own #[msg], else the enum's default.
+                let msg = match (&v.attrs.msg, &v.attrs.transparent) {
+                    (None, None) => input.attrs.msg.as_ref(),
+                    (own, _) => own.as_ref(),
+                };
+                let message = match (transparent, expanded, msg) {
                     (Some(field), _, _) => Message::Transparent(field),
                     (None, Some(expanded), _) => Message::Format(expanded),
                     (None, None, None) => Message::None,
+                    // Under thiserror, its #[error] is the message.
+                    (None, None, Some(_)) if input.thiserror => Message::None,
                     // A message that did not check.
                     (None, None, Some(_)) => return None,
+                };
+                let template = if input.thiserror {
+                    match v.attrs.error.as_ref().or(input.attrs.error.as_ref()) {
+                        Some(ErrorAttr::Template(lit)) => lit.value.as_str(),
+                        _ => "",
+                    }
+                } else {
+                    msg.map_or("", |m| m.lit.value.as_str())
                 };
                 let source = v.source_field().map(|field| Source {
                     field,
@@ -250,13 +269,16 @@ impl<'a> Checked<'a> {
                     data,
                     from: v.field_with_from(),
                     catalog_subject: own_subject.map_or("", |s| s.value.as_str()),
-                    template: v.attrs.msg.as_ref().map_or("", |m| m.lit.value.as_str()),
+                    template,
                     doc: &v.doc,
                     deprecated: v.deprecated.as_deref(),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let has_msg = variants.iter().any(|v| !matches!(v.message, Message::None));
+        // Under thiserror, it writes Display (a transparent variant is
+        // `#[error(transparent)]`).
+        let has_msg =
+            !input.thiserror && variants.iter().any(|v| !matches!(v.message, Message::None));
         Some(Model {
             ident: input.ident,
             generics: input.generics,
@@ -274,6 +296,13 @@ impl<'a> Checked<'a> {
 }
 
 impl Model<'_> {
+    /// True if some variant's errno is a const path.
+    pub fn has_const_errno(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.errno, Errno::Const(_)))
+    }
+
     /// True if some variant has a cause: a source field or a transparent one.
     pub fn has_source(&self) -> bool {
         self.variants

@@ -115,7 +115,8 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
     }
     // A malformed enum-level #[errno] was reported already: checking the
     // variants against missing defaults would only repeat it.
-    if input.is_enum && input.attrs.has(attr::ERRNO) && defaults.is_none() {
+    let malformed = defaults.is_none_or(|d| d.path.is_some() || d.whole.is_some());
+    if input.is_enum && input.attrs.has(attr::ERRNO) && malformed {
         return resolved;
     }
     // Unique per (errSubject, errno), as the spec has it: errSubject is
@@ -139,6 +140,14 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
             );
             continue;
         };
+        if own.path.is_some() {
+            // A const errno: its value, range and uniqueness are checked by
+            // a const assertion in the generated code.
+            if let Some(platform) = &own.platform {
+                errno::platform_range(cx, platform);
+            }
+            continue;
+        }
         let Some(n) = errno::resolve(cx, own, defaults, variant.ident, input.is_enum) else {
             continue;
         };
@@ -164,17 +173,44 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
     resolved
 }
 
-/// `#[msg]` on all variants or none, and references only to fields; each
-/// variant's message, rewritten.
+/// `#[msg]` on all variants or none (the enum's counting for every variant
+/// without its own), and references only to fields; each variant's
+/// message, rewritten. Under thiserror, its `#[error]` is the message and
+/// a `#[msg]` would be a second `Display`.
 fn check_messages(cx: &Ctxt, input: &Input) -> Vec<Option<Expanded>> {
+    let none = || (0..input.variants.len()).map(|_| None).collect();
+    if input.thiserror {
+        let ours = std::iter::once(&input.attrs)
+            .chain(input.variants.iter().map(|v| &v.attrs))
+            .filter(|a| a.has(attr::MSG));
+        for attrs in ours {
+            let span = match (&attrs.msg, &attrs.transparent) {
+                (Some(msg), _) => msg.lit.span(),
+                (None, Some(token)) => token.span(),
+                (None, None) => continue,
+            };
+            cx.error_at(
+                span,
+                "#[msg] and thiserror's #[error] would both write Display: keep one (with #[error], thiserror writes Display and the derive reads its templates for the catalog)",
+            );
+        }
+        return none();
+    }
+    let default = input.attrs.msg.as_ref();
+    if let Some(token) = &input.attrs.transparent {
+        cx.error_spanned_by(
+            token,
+            "#[msg(transparent)] goes on a one-field variant: an enum's #[msg(\"..\")] is the default message of its variants",
+        );
+    }
     let has_msg = |v: &&Variant| v.attrs.msg.is_some() || v.attrs.transparent.is_some();
     let with = input.variants.iter().filter(has_msg).count();
-    if with != 0 && with != input.variants.len() {
+    if default.is_none() && with != 0 && with != input.variants.len() {
         for variant in input.variants.iter().filter(|v| !has_msg(v)) {
             cx.error_at(
                 variant.span,
                 format_args!(
-                    "variant `{}` has no #[msg] but others do: give every variant a #[msg], or none and implement Display yourself",
+                    "variant `{}` has no #[msg] but others do: give every variant a #[msg] (or the enum a default one), or none and implement Display yourself",
                     variant.ident
                 ),
             );
@@ -182,9 +218,30 @@ fn check_messages(cx: &Ctxt, input: &Input) -> Vec<Option<Expanded>> {
     }
     let mut resolved = Vec::with_capacity(input.variants.len());
     for variant in &input.variants {
-        let expanded = variant.attrs.msg.as_ref().and_then(|msg| {
+        let own = variant.attrs.msg.as_ref();
+        let msg = match (own, &variant.attrs.transparent) {
+            (None, None) => default,
+            _ => own,
+        };
+        let expanded = msg.and_then(|msg| {
             fmt::expand(msg, &variant.fields, variant.ident)
-                .map_err(|errors| errors.into_iter().for_each(|e| cx.syn_error(e)))
+                .map_err(|errors| {
+                    for e in errors {
+                        if own.is_some() {
+                            cx.syn_error(e);
+                        } else {
+                            // Said at the enum's #[msg], for the variant
+                            // that inherits it.
+                            cx.error_at(
+                                e.span(),
+                                format_args!(
+                                    "{e} (in the enum's default #[msg], which `{}` inherits: give it its own #[msg])",
+                                    variant.ident
+                                ),
+                            );
+                        }
+                    }
+                })
                 .ok()
         });
         resolved.push(expanded);

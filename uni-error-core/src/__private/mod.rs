@@ -14,9 +14,14 @@ use std::error::Error as StdError;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+mod attrs;
 mod erase;
 mod kinds;
 mod walk;
+
+pub use self::attrs::{
+    thiserror_display, ErrnoConst, ErrnoConstFallback, ErrnoConstType, ThiserrorDisplay,
+};
 
 pub use self::erase::{
     aggregate_of, by_value, into_cause, into_error, BoxedIntoKind, ByValue, DerivedIntoKind,

@@ -28,17 +28,33 @@ pub fn expand(cx: &Cx) -> TokenStream {
         .iter()
         .map(|v| (v.ident.unraw().to_string(), v))
         .collect();
-    let rows = names.iter().filter_map(|(name, v)| match v.errno {
-        Errno::Given(errno) => Some(CatalogRow {
-            variant: name,
-            subject: v.catalog_subject,
-            errno,
-            msg: v.template,
-            doc: v.doc,
-            deprecated: v.deprecated,
-        }),
-        Errno::Forwarded(_) => None,
-    });
+    let const_names: Vec<Option<String>> = model
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            matches!(v.errno, Errno::Const(_)).then(|| super::errno_const::name(i).to_string())
+        })
+        .collect();
+    let rows = names
+        .iter()
+        .zip(&const_names)
+        .filter_map(|((name, v), const_name)| {
+            let errno = match v.errno {
+                Errno::Given(errno) => errno,
+                Errno::Const(_) => 0,
+                Errno::Forwarded(_) => return None,
+            };
+            Some(CatalogRow {
+                variant: name,
+                subject: v.catalog_subject,
+                errno,
+                errno_const: const_name.as_deref(),
+                msg: v.template,
+                doc: v.doc,
+                deprecated: v.deprecated,
+            })
+        });
     let any_deprecated = model.variants.iter().any(|v| v.deprecated.is_some());
     let rows = text::catalog_rows(rows);
     // Only a table with a deprecated row has the wrapper.

@@ -43,6 +43,7 @@ mod catalog;
 mod cause;
 mod display;
 mod empty;
+mod errno_const;
 mod from;
 mod pass_through;
 mod serialize;
@@ -80,6 +81,19 @@ pub fn expand(model: &Model) -> TokenStream {
     }
     out.extend(catalog::expand(&cx));
     out.extend(serialize::expand(&cx));
+    if model.thiserror && model.generics.params.is_empty() {
+        // thiserror's #[error] without thiserror's derive: say so (the
+        // derive cannot see every other derive of the type).
+        let (private, ident) = (&cx.private, &cx.ident);
+        out.extend(quote! {
+            const _: () = #private::thiserror_display::<#ident>();
+        });
+    }
+    if model.has_const_errno() {
+        // The consts of #[errno(PATH)], visible only to the impls.
+        let consts = errno_const::expand(&cx);
+        out = quote!(const _: () = { #consts #out };);
+    }
     out
 }
 

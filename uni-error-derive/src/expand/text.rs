@@ -104,6 +104,9 @@ pub struct CatalogRow<'a> {
     pub subject: &'a str,
     /// The validated errno.
     pub errno: u32,
+    /// The const holding the errno of `#[errno(PATH)]` (then `errno` is
+    /// unused).
+    pub errno_const: Option<&'a str>,
     /// The `#[msg]` template as written.
     pub msg: &'a str,
     /// The doc comment's first paragraph.
@@ -129,7 +132,14 @@ impl CatalogRow<'_> {
         string(out, self.variant);
         out.push_str(", ");
         string(out, self.subject);
-        let _ = write!(out, ", {}u32, ", self.errno);
+        match self.errno_const {
+            Some(name) => {
+                let _ = write!(out, ", {name}, ");
+            }
+            None => {
+                let _ = write!(out, ", {}u32, ", self.errno);
+            }
+        }
         string(out, self.msg);
         out.push_str(", ");
         string(out, self.doc);

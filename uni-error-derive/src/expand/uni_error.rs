@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 use crate::ast::Field;
 use crate::model::{Errno, Message, Status, Subject, VariantModel};
 
-use super::{cause, match_with_rest, respan, text, Cx};
+use super::{cause, errno_const, match_with_rest, respan, text, Cx};
 
 /// Both impls.
 pub fn expand(cx: &Cx) -> TokenStream {
@@ -92,17 +92,22 @@ fn errno(cx: &Cx) -> TokenStream {
         .iter()
         .map(|v| match v.errno {
             Errno::Given(n) => Some((v.ident, n)),
-            Errno::Forwarded(_) => None,
+            Errno::Forwarded(_) | Errno::Const(_) => None,
         })
         .collect();
     if let Some(numbers) = numbers {
         return text::errno_match(krate, cx.model.is_enum, numbers);
     }
-    let arms = variants.iter().map(|v| match v.errno {
+    let arms = variants.iter().enumerate().map(|(i, v)| match v.errno {
         Errno::Forwarded(field) => forward(cx, v, field, "__errno"),
         Errno::Given(n) => {
             let pat = cx.pattern(v, []);
             quote!(#pat => #krate::__private::errno(#n),)
+        }
+        Errno::Const(_) => {
+            let pat = cx.pattern(v, []);
+            let name = errno_const::name(i);
+            quote!(#pat => #krate::__private::errno(#name),)
         }
     });
     quote!(match #this { #(#arms)* })
@@ -120,12 +125,17 @@ fn err_code_fn(cx: &Cx) -> Option<TokenStream> {
         return None;
     }
     let (this, core) = (&cx.locals.this, &cx.core);
-    let arms = variants.iter().map(|v| match v.errno {
+    let arms = variants.iter().enumerate().map(|(i, v)| match v.errno {
         Errno::Forwarded(field) => forward(cx, v, field, "__code"),
         Errno::Given(n) => {
             let pat = cx.pattern(v, []);
             let n = i64::from(n);
             quote!(#pat => #n,)
+        }
+        Errno::Const(_) => {
+            let pat = cx.pattern(v, []);
+            let name = errno_const::name(i);
+            quote!(#pat => #core::primitive::i64::from(#name),)
         }
     });
     Some(quote! {

@@ -1,12 +1,13 @@
 use uni_error::UniError;
 
+const OK: u32 = 0;
+
 #[derive(Debug, UniError)]
 #[subject("uni-login")]
-#[errno(category = 15, sub = 4)]
-#[msg("login failed")]
 enum LoginError {
-    #[errno(code = 3)]
-    Nfc,
+    #[errno(OK)]
+    #[msg("login failed")]
+    Failed,
 }
 
 fn main() {}

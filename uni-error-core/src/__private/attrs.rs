@@ -1,0 +1,85 @@
+//! Compile-time checks of attributes whose meaning the derive cannot see
+//! when it runs: `#[errno(PATH)]` (the constant's type and value) and
+//! thiserror's `#[error(..)]` (that thiserror writes `Display`).
+
+use crate::Errno;
+
+/// The value of `#[errno(PATH)]`, by the constant's type: an inherent
+/// `const fn value` per accepted type. Any other type finds
+/// [`ErrnoConstFallback::value`] instead, whose bound fails with one error
+/// in the user's words.
+pub struct ErrnoConst<T>(pub T);
+
+impl ErrnoConst<Errno> {
+    /// The errno.
+    pub const fn value(self) -> i64 {
+        self.0.get() as i64
+    }
+}
+
+macro_rules! errno_const_ints {
+    ($($t:ty)*) => {$(
+        impl ErrnoConst<$t> {
+            /// The value, saturated to `i64` (the derive's check rejects
+            /// anything over 9 999 999 or negative).
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_possible_wrap,
+                clippy::cast_lossless,
+                unused_comparisons
+            )]
+            pub const fn value(self) -> i64 {
+                if self.0 > i64::MAX as $t && (i64::MAX as u128) < <$t>::MAX as u128 {
+                    i64::MAX
+                } else if self.0 < 0 as $t && (i64::MIN as i128) > <$t>::MIN as i128 {
+                    i64::MIN
+                } else {
+                    self.0 as i64
+                }
+            }
+        }
+    )*};
+}
+
+errno_const_ints!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
+
+/// What a `#[errno(PATH)]` constant of another type finds: the bound on
+/// the method is the error.
+pub trait ErrnoConstFallback<T> {
+    fn value(self) -> i64
+    where
+        T: ErrnoConstType;
+}
+
+impl<T> ErrnoConstFallback<T> for ErrnoConst<T> {
+    fn value(self) -> i64
+    where
+        T: ErrnoConstType,
+    {
+        0
+    }
+}
+
+/// Implemented by nothing: naming it is the error of a `#[errno(PATH)]`
+/// constant whose type is neither `Errno` nor an integer.
+#[diagnostic::on_unimplemented(
+    message = "#[errno(..)] names a constant of type `{Self}`, which is not an errno",
+    label = "expected a `const` of type `uni_error::Errno` or of an integer type",
+    note = "write #[errno(path::TO_CONST)] with `const TO_CONST: uni_error::Errno` (or `u32`), or give the number itself"
+)]
+pub trait ErrnoConstType {}
+
+/// Implemented by every type with `Display` and `std::error::Error`: a type
+/// that has thiserror's `#[error(..)]` and no `#[msg]` must get them from
+/// thiserror.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has thiserror's #[error(..)] but does not implement `Display` and `std::error::Error`",
+    label = "no `Display`/`Error` for `{Self}`",
+    note = "#[error(..)] is thiserror's attribute: also derive `thiserror::Error`, or write the message with #[msg(\"..\")], this derive's own"
+)]
+pub trait ThiserrorDisplay {}
+
+impl<T: core::fmt::Display + std::error::Error + ?Sized> ThiserrorDisplay for T {}
+
+/// Names `T: ThiserrorDisplay`, for the check above.
+pub const fn thiserror_display<T: ThiserrorDisplay + ?Sized>() {}

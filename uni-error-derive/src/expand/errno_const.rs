@@ -1,0 +1,99 @@
+//! `#[errno(path::TO_CONST)]`: one `const` per such variant, holding its
+//! errno as a `u32` after asserting, when the crate compiles, what the
+//! derive checks of a literal when it runs: an `Errno` or integer type, a
+//! non-zero value of at most 7 digits, the `platform` range, and no other
+//! variant with the same (errSubject, errno). A failed assertion is a
+//! compile error naming the path. The consts and the impls that read them
+//! are wrapped in one `const _: () = { .. };` (see [`super::expand`]).
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+
+use crate::model::Errno;
+
+use super::{located, respan, Cx};
+
+/// The name of the const holding the errno of the variant at `index`.
+pub fn name(index: usize) -> Ident {
+    Ident::new(&format!("__UNI_ERRNO_{index}"), Span::call_site())
+}
+
+/// The consts of every const-errno variant.
+pub fn expand(cx: &Cx) -> TokenStream {
+    let variants = &cx.model.variants;
+    let mut out = TokenStream::new();
+    for (index, v) in variants.iter().enumerate() {
+        let Errno::Const(attr) = v.errno else {
+            continue;
+        };
+        let Some(path) = &attr.path else {
+            continue;
+        };
+        let shown = path.to_token_stream().to_string().replace(' ', "");
+        let span = located(path.span());
+        let (private, core) = (&cx.private, &cx.core);
+        let n = Ident::new("__n", Span::call_site());
+        let fail = |problem: String| {
+            let msg = Literal::string(
+                &format!("errno `{shown}` {problem}")
+                    .replace('{', "{{")
+                    .replace('}', "}}"),
+            );
+            let core = respan(core, span);
+            quote_spanned!(span=> #core::panic!(#msg))
+        };
+        let mut checks = Vec::new();
+        let invalid = |why: &str| fail(format!("is not a valid errno: {why}"));
+        let zero = invalid("0 means success in the uni-app and WeChat specs");
+        let negative = invalid("it is negative");
+        let large = invalid("it has more than 7 digits (over 9999999)");
+        checks.push(quote!(if #n == 0 { #zero }));
+        checks.push(quote!(if #n < 0 { #negative }));
+        checks.push(quote!(if #n > 9_999_999 { #large }));
+        if let Some(platform) = &attr.platform {
+            let name = platform.value();
+            if let Some((lo, hi)) = crate::errno::platform_bounds(&name) {
+                let (lo, hi) = (i64::from(lo), i64::from(hi));
+                let outside = fail(format!(
+                    "of `{}` is outside the {name} range: platform = \"{name}\" expects its code (the last 3 digits) in {lo:03}..={hi:03}",
+                    v.ident
+                ));
+                checks.push(quote!(if #n % 1000 < #lo || #n % 1000 > #hi { #outside }));
+            }
+        }
+        // Unique per (errSubject, errno): against every literal errno under
+        // the same subject, and the const errnos before this one.
+        for (other_index, other) in variants.iter().enumerate() {
+            if other_index == index || other.catalog_subject != v.catalog_subject {
+                continue;
+            }
+            let value = match other.errno {
+                Errno::Given(m) => i64::from(m).into_token_stream(),
+                Errno::Const(_) if other_index < index => {
+                    let other_name = name(other_index);
+                    quote!((#other_name as i64))
+                }
+                _ => continue,
+            };
+            let clash = fail(format!(
+                "of `{}` equals the errno of variant `{}` under errSubject \"{}\": each (errSubject, errno) pair names one error, so give it its own errno or its own #[subject]",
+                v.ident, other.ident, v.catalog_subject
+            ));
+            checks.push(quote!(if #n == #value { #clash }));
+        }
+        let const_name = name(index);
+        let value = quote_spanned!(span=> #private::ErrnoConst(#path).value());
+        out.extend(quote! {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            const #const_name: u32 = {
+                #[allow(unused_imports)]
+                use #private::ErrnoConstFallback as _;
+                let #n: i64 = #value;
+                #(#checks)*
+                #n as u32
+            };
+        });
+    }
+    out
+}
