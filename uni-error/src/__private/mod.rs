@@ -85,7 +85,17 @@ impl<T: StreamSource + ?Sized> ChainKind for Wrap<'_, T> {
     #[inline(always)]
     fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
         if f.alternate() {
-            Some(fmt_chain(self.0, f))
+            let this = self.0;
+            // The cause last: nothing that could unwind runs while it is
+            // held, so the closure needs no drop code for it.
+            let parts = || {
+                (
+                    this.err_subject(),
+                    i64::from(this.errno()),
+                    this.__cause(OwnedCause),
+                )
+            };
+            Some(fmt_chain(&Plain(this), &parts, f))
         } else {
             None
         }
@@ -100,18 +110,32 @@ pub trait NoChainKind {
 
 impl<T: ?Sized> NoChainKind for &Wrap<'_, T> {}
 
-/// The chain of `this`, its message read with `{}`. Out of line: `{}` is
-/// the hot path.
+/// `{}` of the error, for the head of its chain.
+struct Plain<'a, T: ?Sized>(&'a T);
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Plain<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+/// What the head of a chain is made of: errSubject, errno, owned cause.
+type ChainParts<'a> = dyn Fn() -> (&'a str, i64, Option<crate::Cause>) + 'a;
+
+/// The chain of an error: its message read with `{}`, its subject and
+/// errno, then its owned cause, all from `parts`. Not generic, and out of
+/// line: a deriving crate compiles only the closure, and `{}` (the hot
+/// path) stays small.
 #[cold]
 #[inline(never)]
-fn fmt_chain<T: StreamSource + ?Sized>(this: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let message = this.to_string();
-    let cause = this.__cause(OwnedCause);
-    let head = (
-        Some(this.err_subject()),
-        Some(i64::from(this.errno())),
-        &*message,
-    );
+fn fmt_chain(
+    message: &dyn fmt::Display,
+    parts: &ChainParts<'_>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let message = message.to_string();
+    let (subject, errno, cause) = parts();
+    let head = (Some(subject), Some(errno), &*message);
     crate::wire::write_tree(f, head, &[], cause.as_ref())
 }
 
