@@ -396,6 +396,8 @@ mod tests {
     }
 
     #[test]
+    // The borrows are the dispatch: each `&` is one level.
+    #[allow(clippy::needless_borrow)]
     fn source_is_the_field_or_what_it_derefs_to() {
         use super::dispatch::*;
         let e = std::io::Error::other("io");
