@@ -19,6 +19,9 @@
 
 #[doc(hidden)]
 pub mod __private;
+// What a `#[source]` that is no error is reported against, by this path.
+#[doc(hidden)]
+pub use self::__private::{IsSource, NotASource};
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;

@@ -3,28 +3,16 @@
 //! of cloning them.
 //!
 //! A derived error's own cause, by value, is `StreamSource::__take` (the
-//! derive generates it). The generated code asks, per source field, for the
-//! conversion that fits its type, by autoref on a zero-sized marker built
-//! from a borrow of the field (`(&&&&&by_value(&f)).__into_cause()`), then
-//! calls it with the field: a derived error ([`DerivedIntoKind`], on
-//! `&&&&ByValue`) becomes a cause directly, its own sources taken in turn;
-//! an owned [`Error`] ([`OwnedErrorKind`], on `&&&ByValue`) through the
-//! linear `From<Error> for Cause`; another uni error ([`UniIntoKind`], on
-//! `&&ByValue`) through its `into_error`; a boxed `dyn Error`
-//! ([`BoxedIntoKind`], on `&&ByValue`) and a plain error ([`StdIntoKind`],
-//! on `&ByValue`) as their `source()` chain, as the borrowing path does.
-//! [`FallbackIntoKind`] (on `ByValue`) takes any other type so that a field
-//! that is no error is reported once, by the streamed walk, and not again
-//! here; it never runs, since that program does not compile.
+//! derive generates it): per source field it asks the one dispatch for the
+//! field's kind from a borrow that ends at once, then hands the field over,
+//! `(&&&&Wrap(&f)).__kind().into_cause(f)` (see `kinds`): a derived error
+//! becomes a cause through [`into_cause`] here, its own sources taken in
+//! turn; an owned [`Error`] through the linear `From<Error> for Cause`;
+//! another uni error through its `into_error`; a plain or boxed `dyn Error`
+//! as its `source()` chain, as the borrowing path does.
 
-use core::fmt;
-use core::marker::PhantomData;
-use core::ops::Deref;
-use std::error::Error as StdError;
-
-use super::kinds::DynStdError;
 use super::walk::StreamSource;
-use crate::{AggregateError, Cause, Error, SourceError, UniError};
+use crate::{AggregateError, Cause, Error, SourceError};
 
 /// The owned error of a derived `this`: errSubject, errno, errMsg, status
 /// override and data read by reference, then its cause taken by value
@@ -62,99 +50,19 @@ pub fn aggregate_of(message: &str, errors: impl IntoIterator<Item = Cause>) -> C
     ))
 }
 
-/// The type of a source field, without the field: the receiver of the
-/// `__into_cause` dispatch.
-pub struct ByValue<T: ?Sized>(PhantomData<fn(&T)>);
-
-/// The marker for the field behind `_`; the borrow ends at once.
-pub fn by_value<T: ?Sized>(_: &T) -> ByValue<T> {
-    ByValue(PhantomData)
-}
-
-pub trait DerivedIntoKind<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause;
-}
-
-impl<T: StreamSource> DerivedIntoKind<T> for &&&&ByValue<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause {
-        into_cause
-    }
-}
-
-pub trait OwnedErrorKind {
-    fn __into_cause(&self) -> fn(Error) -> Cause;
-}
-
-impl OwnedErrorKind for &&&ByValue<Error> {
-    fn __into_cause(&self) -> fn(Error) -> Cause {
-        Cause::from
-    }
-}
-
-pub trait UniIntoKind<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause;
-}
-
-impl<T: UniError> UniIntoKind<T> for &&ByValue<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause {
-        |e| Cause::from(e.into_error())
-    }
-}
-
-pub trait BoxedIntoKind<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause;
-}
-
-impl<T> BoxedIntoKind<T> for &&ByValue<T>
-where
-    T: Deref,
-    T::Target: DynStdError,
-{
-    fn __into_cause(&self) -> fn(T) -> Cause {
-        |e| Cause::Source(SourceError::from_std(T::deref(&e).__as_std()))
-    }
-}
-
-pub trait StdIntoKind<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause;
-}
-
-impl<T: StdError> StdIntoKind<T> for &ByValue<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause {
-        |e| Cause::Source(SourceError::from_std(&e))
-    }
-}
-
-pub trait FallbackIntoKind<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause;
-}
-
-impl<T> FallbackIntoKind<T> for ByValue<T> {
-    fn __into_cause(&self) -> fn(T) -> Cause {
-        |_| Cause::Source(SourceError::new(String::new()))
-    }
-}
-
-impl<T: ?Sized> fmt::Debug for ByValue<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ByValue")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The name of the kind a generated `into_error` picks for `value`.
+    use std::error::Error as StdError;
+
+    /// What a generated `__take` does with a source it owns.
     macro_rules! cause_of {
         ($value:expr) => {{
             #[allow(unused_imports)]
-            use super::{
-                BoxedIntoKind as _, DerivedIntoKind as _, FallbackIntoKind as _,
-                OwnedErrorKind as _, StdIntoKind as _, UniIntoKind as _,
-            };
+            use super::super::dispatch::*;
             let value = $value;
-            (&&&&&by_value(&value)).__into_cause()(value)
+            (&&&&super::super::Wrap(&value)).__kind().into_cause(value)
         }};
     }
 

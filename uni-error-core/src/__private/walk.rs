@@ -1,9 +1,35 @@
-//! The one cause walker. A derived error hands the cause of the variant at
-//! hand to a [`Visit`]or as a [`Node`] ([`StreamSource::__cause`]); the
-//! visitor asks whether there is one, counts it, writes it as JSON at its
-//! nesting level with the depth cut, or builds its owned [`Cause`] (which
-//! is what `err_cause()` returns). Owned causes are written by [`CauseAt`],
-//! which the wire types' `Serialize` uses too, with the same cut.
+//! The one cause pipeline. Every cause a derived error has, in every form,
+//! comes from one walk:
+//!
+//! 1. **Dispatch, once per source type.** The derive binds the variant's
+//!    source field and asks `kinds` for its kind,
+//!    `(&&&&Wrap(field)).__kind()`: derived, another uni error, a pointer to
+//!    `dyn Error`, a plain error, or not an error (one compile error at the
+//!    field's type). The kind's [`SourceKind`](super::SourceKind) methods are
+//!    every use of the field: its [`Node`], the cause a transparent wrapper
+//!    forwards, `source()`, and the owned cause by value.
+//! 2. **Walk.** [`StreamSource::__cause`] (generated) matches the variant and
+//!    hands its source's node, or none, to a [`Visit`]or. A node knows how
+//!    to count its subtree, write itself as JSON at a nesting level with the
+//!    depth cut, and become an owned [`Cause`]: [`UniNode`] (a derived
+//!    error: its message, subject, code, then its own `__cause`),
+//!    [`StdNode`] (a plain error: its message, then its `source()` chain),
+//!    [`OwnedNode`] (what is only reachable as a `Cause`: hand-written uni
+//!    errors, `uni_error::Error`) and [`ListNode`] (a list source: one
+//!    aggregate, one node per element).
+//! 3. **Visitors** decide the form: `HasCause` and `Count` ask; `Entry`
+//!    writes the `"cause"` entry of the top-level map (serialization streams,
+//!    building nothing); [`OwnedCause`] builds the tree, which is
+//!    `err_cause()` ([`owned_cause`]) and what `{:#}` prints.
+//! 4. **Owned causes** (an [`OwnedNode`], and the wire types' own
+//!    `Serialize`) are written by [`CauseAt`] with the same cut, so the
+//!    streamed and the owned JSON are the same bytes.
+//!
+//! By value, `StreamSource::__take` (generated) uses the same dispatch's
+//! `into_cause` per source field, moving what it owns (`erase`).
+//!
+//! A new shape of source is one new kind in `kinds` (or one more impl of a
+//! level there); the walk, the owned cause, `source()` and erasure follow.
 
 use core::fmt;
 use std::error::Error as StdError;

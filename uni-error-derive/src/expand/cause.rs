@@ -1,8 +1,10 @@
 //! Every use of a source field: the cause (`StreamSource::__cause`, which
 //! both serialization and `err_cause` walk), `Error::source` and erasure by
-//! value (`into_error`). Each dispatches on the field's type at compile
-//! time by autoref (`__private`'s `*Kind` traits); variants whose sources
-//! share a type and labels share one arm.
+//! value (`into_error`). Each is one call on the field's kind, which the
+//! one dispatch of `__private::kinds` picks by autoref on the field's type,
+//! `(&&&&Wrap(field)).__kind()`; the walk checks once that the kind is an
+//! error's (`IsSource`), so a field that is none gets one error, at its
+//! type. Variants whose sources share a type and labels share one arm.
 //!
 //! `err_cause`, `__take` and `into_error` are `#[inline]`: then a crate that
 //! derives but never erases or asks for the owned cause does not compile
@@ -10,23 +12,54 @@
 //! 295 M instruction debug build without it).
 //!
 //! Spans: the dispatch's paths and method names take the field's type span,
-//! so "`X` is not an error" points at `X`; the locals (`__f`, `__e`, `__v`,
-//! `self`, ...) are interpolated from `Cx::locals` (span policy).
+//! so errors about the type point at it; the locals (`__f`, `__e`, `__v`,
+//! `self`, ...) are interpolated from `Cx::locals` or made with
+//! `located` (span policy).
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::model::{Message, Shape, Source};
 
-use super::{match_with_rest, respan, Cx, GroupedArms};
+use super::{located, match_with_rest, respan, Cx, GroupedArms};
 
-/// The `use` that brings the owned-cause dispatch into scope.
-pub fn transparent_kinds(cx: &Cx) -> TokenStream {
+/// The `use` that brings the dispatch's traits into scope.
+pub fn dispatch(cx: &Cx) -> TokenStream {
     let private = &cx.private;
     quote! {
         #[allow(unused_imports)]
-        use #private::{BoxedKind as _, StdKind as _, UniKind as _};
+        use #private::dispatch::*;
     }
+}
+
+/// The kind of the source `x` (a reference), spanned at the field's type:
+/// `(&&&&Wrap(x)).__kind()`.
+fn kind(cx: &Cx, span: Span, x: &dyn ToTokens) -> TokenStream {
+    let wrap = respan(&cx.private, span);
+    quote_spanned!(span=> (&&&&#wrap::Wrap(#x)).__kind())
+}
+
+/// The kind of the source `x`, checked to be an error's: the one error a
+/// field that is none gets, at the field's type.
+fn checked_kind(cx: &Cx, span: Span, x: &dyn ToTokens) -> TokenStream {
+    let private = respan(&cx.private, span);
+    let kind = kind(cx, span, x);
+    // The error points at `_`, at the field's type (not at `x`, whose
+    // call-site context would move it to the derive).
+    quote_spanned!(span=> <_ as #private::IsSource<_>>::__checked(#x, #kind))
+}
+
+/// The data a `#[msg(transparent)]` variant forwards from its field bound
+/// as `binding`.
+pub fn transparent_data(cx: &Cx, span: Span, binding: &Ident) -> TokenStream {
+    let kind = kind(cx, span, binding);
+    quote_spanned!(span=> #kind.data(#binding))
+}
+
+/// The status override a `#[msg(transparent)]` variant forwards.
+pub fn transparent_status(cx: &Cx, span: Span, binding: &Ident) -> TokenStream {
+    let kind = kind(cx, span, binding);
+    quote_spanned!(span=> #kind.status(#binding))
 }
 
 /// `.with_default_subject("..").with_default_code(..)` of a labelled
@@ -85,9 +118,8 @@ pub fn err_cause_fn(cx: &Cx) -> Option<TokenStream> {
 /// `StreamSource::__cause`: hands the cause of the variant at hand to the
 /// visitor as a node, or says there is none.
 pub fn stream_fn(cx: &Cx) -> TokenStream {
+    let (this, v, v_ty) = (&cx.locals.this, &cx.locals.v, &cx.locals.v_ty);
     let private = &cx.private;
-    let (this, e, v, v_ty) = (&cx.locals.this, &cx.locals.e, &cx.locals.v, &cx.locals.v_ty);
-    let wrap = quote!(#private::Wrap);
     let mut arms = GroupedArms::default();
     let mut rest = false;
     for (variant, bound) in cx.model.variants.iter().zip(&cx.bound) {
@@ -96,36 +128,43 @@ pub fn stream_fn(cx: &Cx) -> TokenStream {
             continue;
         };
         let Some(source) = &variant.source else {
-            // Transparent.
-            arms.push(bound, |f| quote!((&&&#wrap(#f)).__forward(#v)));
+            // Transparent: the field's own cause.
+            let span = match variant.message {
+                Message::Transparent(field) => field.ty_span,
+                _ => bound.f.span(),
+            };
+            arms.push(bound, |f| {
+                let kind = checked_kind(cx, span, f);
+                quote_spanned!(span=> #kind.forward(#f, #v))
+            });
             continue;
         };
         let span = source.field.ty_span;
+        // An element of an `Option` or list, located at the field's type.
+        let e = Ident::new("__e", located(span));
         arms.push(bound, |f| match source.shape {
             Shape::One(_) => {
                 let label = labels(cx, source, &f.to_token_stream());
-                quote_spanned!(span=> #v.node((&&&#wrap(#f)).__node() #label))
+                let kind = checked_kind(cx, span, f);
+                quote_spanned!(span=> #v.node(#kind.node(#f) #label))
             }
             Shape::Option(_) => {
                 let label = labels(cx, source, &e.to_token_stream());
-                quote_spanned!(span=> #private::opt(#v, #f.as_ref(), |#e| (&&&#wrap(#e)).__node() #label))
+                let kind = checked_kind(cx, span, &e);
+                quote_spanned!(span=> #private::opt(#v, #f.as_ref(), |#e| #kind.node(#e) #label))
             }
             Shape::List(_) => {
                 let label = labels(cx, source, &e.to_token_stream());
-                quote_spanned!(span=> #v.node(#private::list(#this, #f.iter(), |#e| (&&&#wrap(#e)).__node() #label)))
+                let kind = checked_kind(cx, span, &e);
+                quote_spanned!(span=> #v.node(#private::list(#this, #f.iter(), |#e| #kind.node(#e) #label)))
             }
         });
     }
     let body = match_with_rest(this, &arms.arms(), rest, &quote!(#v.none()));
-    let kinds = cx.model.has_source().then(|| {
-        quote! {
-            #[allow(unused_imports)]
-            use #private::{BoxedNodeKind as _, DerivedKind as _, OwnedKind as _, StdNodeKind as _};
-        }
-    });
+    let dispatch = (!arms.arms().is_empty()).then(|| dispatch(cx));
     quote! {
         fn __cause<#v_ty: #private::Visit>(&self, #v: #v_ty) -> <#v_ty as #private::Visit>::Out {
-            #kinds
+            #dispatch
             #body
         }
     }
@@ -152,34 +191,32 @@ pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
                 Message::Transparent(field) => field.ty_span,
                 _ => bound.f.span(),
             };
-            arms.push(
-                bound,
-                |f| quote_spanned!(span=> #private::std::error::Error::source(#f.as_dyn_error())),
-            );
+            arms.push(bound, |f| {
+                let kind = kind(cx, span, f);
+                let source = respan(&quote!(#private::std::error::Error::source), span);
+                quote_spanned!(span=> #source(#kind.as_std(#f)))
+            });
             continue;
         };
         let span = source.field.ty_span;
         match source.shape {
-            Shape::One(_) => {
-                arms.push(
-                    bound,
-                    |f| quote_spanned!(span=> #option::Some(#f.as_dyn_error())),
-                );
-            }
-            // Call-site spans: a closure clippy would flag as redundant in
-            // user code, but `Box<dyn Error>` needs the autoderef.
-            Shape::Option(_) => {
-                arms.push(bound, |f| quote!(#f.as_ref().map(|#e| #e.as_dyn_error())))
-            }
+            Shape::One(_) => arms.push(bound, |f| {
+                let kind = kind(cx, span, f);
+                quote_spanned!(span=> #option::Some(#kind.as_std(#f)))
+            }),
+            Shape::Option(_) => arms.push(bound, |f| {
+                let kind = kind(cx, span, e);
+                quote!(#f.as_ref().map(|#e| #kind.as_std(#e)))
+            }),
             // A list has no single std source.
             Shape::List(_) => rest = true,
         }
     }
     let body = match_with_rest(this, &arms.arms(), rest, &quote!(#option::None));
+    let dispatch = dispatch(cx);
     Some(quote! {
         fn source(&self) -> #option<&(dyn #private::std::error::Error + 'static)> {
-            #[allow(unused_imports)]
-            use #private::AsDynError as _;
+            #dispatch
             #body
         }
     })
@@ -251,14 +288,11 @@ pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
     } else {
         quote!(_)
     };
+    let dispatch = dispatch(cx);
     Some(quote! {
         #[inline]
         fn __take(self, #message: &#core::primitive::str) -> #option<#krate::Cause> {
-            #[allow(unused_imports)]
-            use #private::{
-                BoxedIntoKind as _, DerivedIntoKind as _, FallbackIntoKind as _,
-                OwnedErrorKind as _, StdIntoKind as _, UniIntoKind as _,
-            };
+            #dispatch
             match #this { #forwarded #(#arms)* #wildcard }
         }
     })
@@ -313,8 +347,8 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
         };
         quote_spanned!(span=> let #code_local = #private::SourceCode(#elem).read(#path);)
     });
-    let by_value = respan(&quote!(#private::by_value), span);
-    let call = quote_spanned!(span=> (&&&&&#by_value(&#x)).__into_cause()(#x));
+    let kind = kind(cx, span, &quote!(&#x));
+    let call = quote_spanned!(span=> #kind.into_cause(#x));
     if code.is_none() && source.subject.is_none() {
         return call;
     }

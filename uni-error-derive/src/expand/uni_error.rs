@@ -157,7 +157,8 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
             any_transparent = true;
             let pat = cx.pattern(v, [field]);
             let binding = &field.binding;
-            arms.push(quote!(#pat => (&#private::Wrap(#binding)).__transparent_data(),));
+            let data = cause::transparent_data(cx, field.ty_span, binding);
+            arms.push(quote!(#pat => #data,));
             continue;
         }
         let Some(data) = &v.data else {
@@ -183,7 +184,7 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
         return None;
     }
     let body = match_with_rest(&cx.locals.this, &arms, rest, &quote!(#option::None));
-    let kinds = any_transparent.then(|| cause::transparent_kinds(cx));
+    let kinds = any_transparent.then(|| cause::dispatch(cx));
     let krate = &cx.krate;
     let json = quote!(#krate::Json);
     Some(quote! {
@@ -202,7 +203,7 @@ fn status_fn(cx: &Cx) -> Option<TokenStream> {
     if variants.iter().all(|v| matches!(v.status, Status::None)) {
         return None;
     }
-    let (private, option) = (&cx.private, &cx.option);
+    let option = &cx.option;
     let krate = &cx.krate;
     let status_mod = quote!(#krate::status);
     let mut arms = Vec::new();
@@ -218,7 +219,8 @@ fn status_fn(cx: &Cx) -> Option<TokenStream> {
                 any_forwards = true;
                 let pat = cx.pattern(v, [field]);
                 let binding = &field.binding;
-                arms.push(quote!(#pat => (&#private::Wrap(#binding)).__transparent_status(),));
+                let status = cause::transparent_status(cx, field.ty_span, binding);
+                arms.push(quote!(#pat => #status,));
                 continue;
             }
             Status::Given(status) => status,
@@ -240,7 +242,7 @@ fn status_fn(cx: &Cx) -> Option<TokenStream> {
         });
     }
     let body = match_with_rest(&cx.locals.this, &arms, rest, &quote!(#option::None));
-    let kinds = any_forwards.then(|| cause::transparent_kinds(cx));
+    let kinds = any_forwards.then(|| cause::dispatch(cx));
     Some(quote! {
         fn status_override(&self) -> #option<#status_mod::StatusOverride> {
             #kinds
