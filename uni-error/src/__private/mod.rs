@@ -14,10 +14,12 @@ use std::error::Error as StdError;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+mod display;
 mod erase;
 mod kinds;
 mod walk;
 
+pub use self::display::{DisplayAsIs, DisplayOf, DisplayPath, IsPath};
 pub use self::erase::{
     aggregate_of, by_value, into_cause, into_error, BoxedIntoKind, ByValue, DerivedIntoKind,
     FallbackIntoKind, OwnedErrorKind, StdIntoKind, UniIntoKind,
