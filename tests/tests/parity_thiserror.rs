@@ -26,7 +26,7 @@ mod transparent;
 
 /// Asserts `e`'s `Display` and its uni JSON, both exactly.
 #[track_caller]
-fn check<E: std::fmt::Display + serde::Serialize>(e: &E, display: &str, json: &str) {
+fn check<E: std::fmt::Display + serde::Serialize + ?Sized>(e: &E, display: &str, json: &str) {
     assert_eq!(e.to_string(), display);
     assert_eq!(serde_json::to_string(e).unwrap(), json);
 }

@@ -20,7 +20,9 @@ struct Named {
 #[test]
 fn a_named_field_in_the_message() {
     check(
-        &Named { name: "x-id".into() },
+        &Named {
+            name: "x-id".into(),
+        },
         "bad header: x-id",
         r#"{"errSubject":"uni-parity","errCode":910001,"errMsg":"bad header: x-id"}"#,
     );
@@ -362,9 +364,7 @@ fn a_pointer_field_prints_its_own_address() {
     check(
         &e,
         &expected,
-        &format!(
-            r#"{{"errSubject":"uni-parity","errCode":910011,"errMsg":"{expected}"}}"#
-        ),
+        &format!(r#"{{"errSubject":"uni-parity","errCode":910011,"errMsg":"{expected}"}}"#),
     );
     // Through a named argument, the expression's own value (a reference to
     // the field, as in thiserror) is what `{:p}` prints.

@@ -252,7 +252,12 @@ pub mod trees {
         write_path: &TokenStream,
         private: &TokenStream,
     ) {
-        pattern(out, is_enum, variant, expanded.used.iter().map(|i| &fields[*i]));
+        pattern(
+            out,
+            is_enum,
+            variant,
+            expanded.used.iter().map(|i| &fields[*i]),
+        );
         op(out, "=>");
         let lit = TokenTree::Literal(expanded.lit.clone());
         if expanded.plain {

@@ -149,7 +149,6 @@ pub fn rewrite_expr(
     out
 }
 
-
 /// The field a bare identifier at `tokens[i]` names, if it is used as a
 /// value: not after `.` (a method or another value's field), `::` or `'`
 /// (a path segment, a lifetime), nor before `::`, `!` (a path, a macro),

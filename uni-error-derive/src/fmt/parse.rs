@@ -33,7 +33,10 @@ pub(super) fn msg_full(cx: &Ctxt, attr: &Attribute) -> Option<Msg> {
             for (comma, arg) in split_args(rest) {
                 if arg.is_empty() {
                     let span = comma.map_or_else(|| input.span(), |c| c.span());
-                    return Err(syn::Error::new(span, "expected an argument before this comma"));
+                    return Err(syn::Error::new(
+                        span,
+                        "expected an argument before this comma",
+                    ));
                 }
                 args.push(split_named(arg));
             }
