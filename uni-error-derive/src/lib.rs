@@ -45,7 +45,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[errno(code = 3)]` | variant | completed from the enum's `#[errno(category = .., sub = ..)]` |
 /// | `#[errno(1504003)]` | variant, struct | the whole number, split into its parts |
 /// | `#[errno(.., platform = "cross")]` | variant, struct | asserts the code's range: cross 6xx, android 7xx, ios 8xx, web 9xx, shared 000-599 |
-/// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `.field`/`.0` in args are fields |
+/// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `field`, `.field`, `.0` in args are fields; other names are captured as in `format!` |
 /// | `#[msg(transparent)]` | one-field variant, struct | `Display`, `source()`, data, cause are the field's; subject, errno, status too unless the variant gives its own |
 /// | `#[status(grpc = "NOT_FOUND", http = 404)]` | type, variant | the google.rpc code / HTTP status override; the enum's is the variants' default |
 /// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |

@@ -21,7 +21,7 @@ enum Compiler {
         got: u32,
     },
     #[errno(code = 2)]
-    #[msg("#warning {}", (.0).iter().copied().collect::<Vec<_>>().join(" "))]
+    #[msg("#warning {}", (.0).iter().rev().copied().collect::<Vec<_>>().join(" "))]
     Warning(Vec<&'static str>),
     #[errno(code = 3)]
     #[msg("literal too large for {}type",
@@ -54,8 +54,8 @@ fn compiler_style_messages() {
     );
     check(
         &Compiler::Warning(vec!["x", "y"]),
-        "#warning x y",
-        r##"{"errSubject":"uni-parity","errCode":920002,"errMsg":"#warning x y"}"##,
+        "#warning y x",
+        r##"{"errSubject":"uni-parity","errCode":920002,"errMsg":"#warning y x"}"##,
     );
     check(
         &Compiler::IfLet { wide: Some(false) },

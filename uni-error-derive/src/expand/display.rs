@@ -33,7 +33,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
                     &mut arms,
                     cx.model.is_enum,
                     v.ident,
-                    &v.fields,
+                    v.fields,
                     expanded,
                     formatter,
                     &write_path,

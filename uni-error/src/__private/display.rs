@@ -15,8 +15,9 @@ use std::sync::Arc;
 pub struct DisplayOf<'a, T: ?Sized>(pub &'a T);
 
 /// The path types (and references to them) `{field}` shows with
-/// `Path::display`: matched by trait, so an alias or a generic instantiated
-/// with `PathBuf` is a path too.
+/// `Path::display`: matched by trait, not by the name written, so an alias
+/// of `PathBuf` is a path too. A field whose type is a type parameter is
+/// formatted through the `Display` bound its impl infers, as thiserror does.
 pub trait IsPath {
     fn __path(&self) -> &Path;
 }
@@ -80,23 +81,32 @@ mod tests {
     use super::{DisplayAsIs as _, DisplayOf, DisplayPath as _};
     use std::path::{Path, PathBuf};
 
+    /// What generated code writes for `{x}` with `x: &T` bound.
+    macro_rules! shown {
+        ($binding:expr) => {{
+            #[allow(clippy::needless_borrow)]
+            let shown = format!("{}", (&DisplayOf($binding)).__display());
+            shown
+        }};
+    }
+
     #[test]
     fn paths_show_as_display_and_the_rest_as_is() {
         let buf = PathBuf::from("/tmp/a b");
-        assert_eq!(format!("{}", (&DisplayOf(&buf)).__display()), "/tmp/a b");
+        assert_eq!(shown!(&buf), "/tmp/a b");
         let path: &Path = &buf;
-        assert_eq!(format!("{}", (&DisplayOf(&path)).__display()), "/tmp/a b");
+        assert_eq!(shown!(&path), "/tmp/a b");
         let boxed: Box<Path> = buf.clone().into_boxed_path();
-        assert_eq!(format!("{}", (&DisplayOf(&boxed)).__display()), "/tmp/a b");
-        assert_eq!(format!("{}", (&DisplayOf(path)).__display()), "/tmp/a b");
+        assert_eq!(shown!(&boxed), "/tmp/a b");
+        assert_eq!(shown!(path), "/tmp/a b");
         assert_eq!(format!("{:>4}", (&DisplayOf(&7)).__display()), "   7");
-        assert_eq!(format!("{}", (&DisplayOf("str")).__display()), "str");
+        assert_eq!(shown!("str"), "str");
     }
 
     #[test]
     fn a_generic_value_takes_its_own_display() {
         fn show<T: core::fmt::Display>(t: &T) -> String {
-            format!("{}", (&DisplayOf(t)).__display())
+            shown!(t)
         }
         assert_eq!(show(&"x"), "x");
     }
