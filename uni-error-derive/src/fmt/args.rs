@@ -176,3 +176,66 @@ fn bare_field(
     let name = ident.unraw().to_string();
     fields.iter().position(|f| is_named(f.member(), &name))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proc_macro2::{Ident, Span, TokenStream};
+    use syn::Member;
+
+    use super::rewrite_expr;
+    use crate::fmt::FieldNames;
+
+    struct Named(Member, Ident);
+
+    impl FieldNames for Named {
+        fn member(&self) -> &Member {
+            &self.0
+        }
+        fn binding(&self) -> &Ident {
+            &self.1
+        }
+    }
+
+    /// `src` with the fields `token` and `A` rewritten, as text.
+    fn rewrite(src: &str) -> String {
+        let fields: Vec<Named> = ["token", "A"]
+            .iter()
+            .map(|n| {
+                let span = Span::call_site();
+                Named(
+                    Member::Named(Ident::new(n, span)),
+                    Ident::new(&format!("__field_{n}"), span),
+                )
+            })
+            .collect();
+        let (mut used, mut errors) = (BTreeSet::new(), Vec::new());
+        let tokens: TokenStream = src.parse().unwrap();
+        let variant = Ident::new("V", Span::call_site());
+        let out = rewrite_expr(tokens, &fields, &variant, &mut used, &mut errors);
+        assert!(errors.is_empty(), "{src}");
+        out.to_string()
+    }
+
+    #[test]
+    fn bare_names_are_fields_where_they_are_values() {
+        let cases = [
+            ("token", "__field_token"),
+            ("token . len ()", "__field_token . len ()"),
+            ("f (token , & A)", "f (__field_token , & __field_A)"),
+            ("token != 1", "__field_token != 1"),
+            ("token == 1", "__field_token == 1"),
+            ("| t | t . token", "| t | t . token"),
+            ("token :: f ()", "token :: f ()"),
+            ("m :: token", "m :: token"),
+            ("token ! ()", "token ! ()"),
+            ("S { token : 1 }", "S { token : 1 }"),
+            ("& 0 as & dyn Tr < A = i32 >", "& 0 as & dyn Tr < A = i32 >"),
+            ("x :: < 'token > ()", "x :: < 'token > ()"),
+        ];
+        for (src, expected) in cases {
+            assert_eq!(rewrite(src), expected, "{src}");
+        }
+    }
+}
