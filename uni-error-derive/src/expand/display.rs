@@ -28,8 +28,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 });
             }
             Message::Format(expanded) => {
-                probes |= expanded.probes_display();
-                text::trees::display_arm(
+                probes |= text::trees::display_arm(
                     &mut arms,
                     cx.model.is_enum,
                     v.ident,

@@ -175,7 +175,7 @@ pub mod trees {
     use proc_macro2::Span;
 
     use crate::ast::Field;
-    use crate::fmt::{Expanded, Pass};
+    use crate::fmt::{never_a_path, Expanded, Pass};
 
     /// `ident` resolved at the call site (span policy), and located there
     /// too: a pattern's names are never where an error points, and setting
@@ -240,7 +240,8 @@ pub mod trees {
     /// Pushes the `Display` arm of a variant with a `#[msg("..")]`:
     /// `pattern => formatter.write_str("..")` for a string without braces,
     /// else `pattern => core::write!(formatter, "..", args.., fields..)`,
-    /// then `,`. `private` is the runtime's `__private` path.
+    /// then `,`. `private` is the runtime's `__private` path. True if the
+    /// arm calls the `Display` probe, whose traits `fmt` must import.
     #[allow(clippy::too_many_arguments)]
     pub fn display_arm(
         out: &mut Vec<TokenTree>,
@@ -251,7 +252,8 @@ pub mod trees {
         formatter: &Ident,
         write_path: &TokenStream,
         private: &TokenStream,
-    ) {
+    ) -> bool {
+        let mut probed = false;
         pattern(
             out,
             is_enum,
@@ -276,20 +278,38 @@ pub mod trees {
             inner.push(lit);
             inner.extend(expanded.args.iter().cloned());
             for (i, pass) in &expanded.passes {
-                field_arg(&mut inner, &fields[*i].binding, *pass, private);
+                let field = &fields[*i];
+                let name = pass.name(&field.binding);
+                let pass = match pass {
+                    // Named as the string says, passed as the binding.
+                    Pass::Display if never_a_path(field.ty) => Pass::Binding,
+                    Pass::Display => {
+                        probed = true;
+                        Pass::Display
+                    }
+                    other => *other,
+                };
+                field_arg(&mut inner, &name, &field.binding, pass, private);
             }
             out.push(group(Delimiter::Parenthesis, inner));
         }
         op(out, ",");
+        probed
     }
 
     /// Pushes `, name = value` passing a field the string names (see
     /// [`Pass`]). Every token of the value sits at the field's type (the
     /// binding's location), so that a missing `Display` or `Pointer` is
     /// reported there, about the user's type.
-    fn field_arg(out: &mut Vec<TokenTree>, binding: &Ident, pass: Pass, private: &TokenStream) {
+    fn field_arg(
+        out: &mut Vec<TokenTree>,
+        name: &Ident,
+        binding: &Ident,
+        pass: Pass,
+        private: &TokenStream,
+    ) {
         op(out, ",");
-        out.push(TokenTree::Ident(pass.name(binding)));
+        out.push(TokenTree::Ident(name.clone()));
         op(out, "=");
         let span = binding.span();
         match pass {

@@ -160,10 +160,69 @@ pub struct Expanded {
     pub plain: bool,
 }
 
-impl Expanded {
-    /// True if some `{field}` goes through the `Display` probe, whose
-    /// traits the `fmt` body must import.
-    pub fn probes_display(&self) -> bool {
-        self.passes.iter().any(|(_, p)| *p == Pass::Display)
+/// True if a field of type `ty` is certainly no path, so that `{field}`
+/// can skip the `Display` probe (a compile-time saving only: the probe
+/// would pick the value's own `Display` anyway): a primitive, `str`,
+/// `String`, `io::Error` or `fmt::Error`, behind any references. Whether a
+/// type is a path is decided by the probe's impls, never by this list; a
+/// crate that named a path type `String` would get "`PathBuf` doesn't
+/// implement `Display`", not a wrong message.
+pub fn never_a_path(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => never_a_path(&r.elem),
+        syn::Type::Paren(p) => never_a_path(&p.elem),
+        syn::Type::Group(g) => never_a_path(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let mut rev = p.path.segments.iter().rev();
+            let Some(last) = rev.next() else {
+                return false;
+            };
+            if !last.arguments.is_none() {
+                return false;
+            }
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "bool" | "char" | "str" | "String" | "u8" | "u16" | "u32" | "u64" | "u128"
+                | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "f32" | "f64" => true,
+                "Error" => rev
+                    .next()
+                    .is_some_and(|m| m.ident == "io" || m.ident == "fmt"),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::never_a_path;
+
+    #[test]
+    fn only_types_that_are_certainly_no_path_skip_the_probe() {
+        let no_path = [
+            "String",
+            "&'a str",
+            "&&u8",
+            "std::string::String",
+            "io::Error",
+            "(f64)",
+        ];
+        for src in no_path {
+            assert!(never_a_path(&syn::parse_str(src).unwrap()), "{src}");
+        }
+        let maybe = [
+            "PathBuf",
+            "&Path",
+            "Box<Path>",
+            "Error",
+            "MyString",
+            "T",
+            "<T as Tr>::Assoc",
+            "Vec<String>",
+        ];
+        for src in maybe {
+            assert!(!never_a_path(&syn::parse_str(src).unwrap()), "{src}");
+        }
     }
 }

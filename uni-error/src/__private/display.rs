@@ -14,55 +14,38 @@ use std::sync::Arc;
 /// A field bound by reference, before dispatch.
 pub struct DisplayOf<'a, T: ?Sized>(pub &'a T);
 
-/// The path types (and references to them) `{field}` shows with
-/// `Path::display`: matched by trait, not by the name written, so an alias
-/// of `PathBuf` is a path too. A field whose type is a type parameter is
-/// formatted through the `Display` bound its impl infers, as thiserror does.
-pub trait IsPath {
-    fn __path(&self) -> &Path;
+/// First choice: a path, shown lossily as UTF-8 like `Path::display`.
+/// Implemented for the path types and references to them, each on its
+/// own: matched by type, not by the name written, so an alias of `PathBuf`
+/// is a path too; one impl per type (rather than a blanket impl over a
+/// helper trait) lets method lookup reject every other type at a glance. A
+/// field whose type is a type parameter is formatted through the `Display`
+/// bound its impl infers, as thiserror does.
+pub trait DisplayPath<'a> {
+    fn __display(&self) -> path::Display<'a>;
 }
 
-impl IsPath for Path {
-    fn __path(&self) -> &Path {
-        self
-    }
-}
-
-macro_rules! is_path {
+macro_rules! display_path {
     ($($ty:ty),*) => {$(
-        impl IsPath for $ty {
-            fn __path(&self) -> &Path {
-                self
+        impl<'a> DisplayPath<'a> for DisplayOf<'a, $ty> {
+            #[inline]
+            fn __display(&self) -> path::Display<'a> {
+                let path: &'a Path = self.0;
+                path.display()
+            }
+        }
+
+        impl<'a> DisplayPath<'a> for DisplayOf<'a, &$ty> {
+            #[inline]
+            fn __display(&self) -> path::Display<'a> {
+                let path: &'a Path = *self.0;
+                path.display()
             }
         }
     )*};
 }
 
-is_path!(PathBuf, Box<Path>, Rc<Path>, Arc<Path>, Cow<'_, Path>);
-
-impl<T: IsPath + ?Sized> IsPath for &T {
-    fn __path(&self) -> &Path {
-        (**self).__path()
-    }
-}
-
-impl<T: IsPath + ?Sized> IsPath for &mut T {
-    fn __path(&self) -> &Path {
-        (**self).__path()
-    }
-}
-
-/// First choice: a path, shown lossily as UTF-8 like `Path::display`.
-pub trait DisplayPath<'a> {
-    fn __display(&self) -> path::Display<'a>;
-}
-
-impl<'a, T: IsPath + ?Sized> DisplayPath<'a> for DisplayOf<'a, T> {
-    #[inline]
-    fn __display(&self) -> path::Display<'a> {
-        self.0.__path().display()
-    }
-}
+display_path!(Path, PathBuf, Box<Path>, Rc<Path>, Arc<Path>, Cow<'_, Path>);
 
 /// Fallback: the value itself, whose `Display` the format string checks.
 pub trait DisplayAsIs<'a, T: ?Sized> {

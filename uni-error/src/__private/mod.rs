@@ -19,7 +19,7 @@ mod erase;
 mod kinds;
 mod walk;
 
-pub use self::display::{DisplayAsIs, DisplayOf, DisplayPath, IsPath};
+pub use self::display::{DisplayAsIs, DisplayOf, DisplayPath};
 pub use self::erase::{
     aggregate_of, by_value, into_cause, into_error, BoxedIntoKind, ByValue, DerivedIntoKind,
     FallbackIntoKind, OwnedErrorKind, StdIntoKind, UniIntoKind,
