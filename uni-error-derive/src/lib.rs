@@ -46,7 +46,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[errno(1504003)]` | variant, struct | the whole number, split into its parts |
 /// | `#[errno(path::TO_CONST)]` | variant, struct | a `const` `Errno` or integer, checked (type, range, 0, platform, uniqueness per errSubject) by a const assertion in the generated code |
 /// | `#[errno(.., platform = "cross")]` | variant, struct | asserts the code's range: cross 6xx, android 7xx, ios 8xx, web 9xx, shared 000-599 |
-/// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `.field`/`.0` in args are fields |
+/// | `#[msg("text {field} {0:?}", args..)]` | variant, struct | errMsg and `Display`; `field`, `.field`, `.0` in args are fields; other names are captured as in `format!` |
 /// | `#[msg("text {0}")]` | enum | the default message of variants without their own |
 /// | `#[msg(transparent)]` | one-field variant, struct | `Display`, `source()`, data, cause are the field's; subject, errno, status too unless the variant gives its own |
 /// | `#[status(grpc = "NOT_FOUND", http = 404)]` | type, variant | the google.rpc code / HTTP status override; the enum's is the variants' default |

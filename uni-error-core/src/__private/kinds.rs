@@ -112,6 +112,11 @@ pub trait SourceKind<T: ?Sized>: Copy {
     fn as_std<'a>(self, error: &'a T) -> &'a (dyn StdError + 'static)
     where
         T: 'static;
+    /// The field's own `source()`: what a `#[msg(transparent)]` variant
+    /// over it gives as its `source()`. Unlike [`as_std`](Self::as_std) it
+    /// needs no `'static` field, so a transparent wrapper over a borrowing
+    /// error (`Token<'a>`) compiles, as with thiserror.
+    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)>;
     /// The data a `#[msg(transparent)]` variant over the field forwards.
     fn data(self, error: &T) -> Option<Json>;
     /// The status override a `#[msg(transparent)]` variant forwards.
@@ -211,6 +216,9 @@ impl<T: StreamSource> SourceKind<T> for Derived {
     {
         error
     }
+    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
+        StdError::source(error)
+    }
     fn data(self, error: &T) -> Option<Json> {
         error.data()
     }
@@ -241,6 +249,9 @@ impl<T: UniSource + StdError> SourceKind<T> for Uni {
         T: 'static,
     {
         error
+    }
+    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
+        StdError::source(error)
     }
     fn data(self, error: &T) -> Option<Json> {
         error.inner_data()
@@ -277,6 +288,9 @@ where
     {
         T::deref(error).__as_std()
     }
+    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
+        T::deref(error).__as_std().source()
+    }
     fn data(self, _: &T) -> Option<Json> {
         None
     }
@@ -304,6 +318,9 @@ impl<T: StdError> SourceKind<T> for Std {
         T: 'static,
     {
         error
+    }
+    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
+        StdError::source(error)
     }
     fn data(self, _: &T) -> Option<Json> {
         None
@@ -339,6 +356,9 @@ impl<T: ?Sized> SourceKind<T> for NotASource {
         T: 'static,
     {
         &NoError
+    }
+    fn std_source<'a>(self, _: &'a T) -> Option<&'a (dyn StdError + 'static)> {
+        None
     }
     fn data(self, _: &T) -> Option<Json> {
         None

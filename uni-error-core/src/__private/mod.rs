@@ -15,6 +15,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 mod attrs;
+mod display;
 mod erase;
 mod kinds;
 mod walk;
@@ -22,6 +23,7 @@ mod walk;
 pub use self::attrs::{
     thiserror_display, ErrnoConst, ErrnoConstFallback, ErrnoConstType, ThiserrorDisplay,
 };
+pub use self::display::{DisplayAsIs, DisplayOf, DisplayPath};
 pub use self::erase::{aggregate_of, into_cause, into_error};
 pub use self::kinds::{
     dispatch, Derived, DerivedLevel, DynStd, DynStdError, DynStdLevel, IsSource, NoError,

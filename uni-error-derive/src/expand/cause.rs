@@ -193,8 +193,7 @@ pub fn source_fn(cx: &Cx) -> Option<TokenStream> {
             };
             arms.push(bound, |f| {
                 let kind = kind(cx, span, f);
-                let source = respan(&quote!(#private::std::error::Error::source), span);
-                quote_spanned!(span=> #source(#kind.as_std(#f)))
+                quote_spanned!(span=> #kind.std_source(#f))
             });
             continue;
         };

@@ -15,6 +15,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
     // The arms as one list of token trees (see `text::trees`).
     let mut arms: Vec<TokenTree> = Vec::new();
     let write_path = quote!(#core::write);
+    let mut probes = false;
     for v in &cx.model.variants {
         match v.message {
             Message::Transparent(field) => {
@@ -27,15 +28,15 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 });
             }
             Message::Format(expanded) => {
-                let used = expanded.used.iter().map(|i| &v.fields[*i]);
-                text::trees::display_arm(
+                probes |= text::trees::display_arm(
                     &mut arms,
                     cx.model.is_enum,
                     v.ident,
-                    used,
+                    v.fields,
                     expanded,
                     formatter,
                     &write_path,
+                    private,
                 );
             }
             // Validation requires a message on every variant or none.
@@ -44,8 +45,16 @@ pub fn expand(cx: &Cx) -> TokenStream {
     }
     let arms: TokenStream = arms.into_iter().collect();
     let alternate = cause::alternate(cx);
+    // The traits of `{field}`'s autoref probe, when a string has one.
+    let probe = probes.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #private::{DisplayAsIs as _, DisplayPath as _};
+        }
+    });
     let display = quote! {
         fn fmt(&self, #formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
+            #probe
             #alternate
             match #this { #arms }
         }

@@ -185,7 +185,7 @@ pub mod trees {
     use proc_macro2::Span;
 
     use crate::ast::Field;
-    use crate::fmt::Expanded;
+    use crate::fmt::{never_a_path, Expanded, Pass};
 
     /// `ident` resolved at the call site (span policy), and located there
     /// too: a pattern's names are never where an error points, and setting
@@ -249,17 +249,27 @@ pub mod trees {
 
     /// Pushes the `Display` arm of a variant with a `#[msg("..")]`:
     /// `pattern => formatter.write_str("..")` for a string without braces,
-    /// else `pattern => core::write!(formatter, "..", args..)`, then `,`.
-    pub fn display_arm<'f>(
+    /// else `pattern => core::write!(formatter, "..", args.., fields..)`,
+    /// then `,`. `private` is the runtime's `__private` path. True if the
+    /// arm calls the `Display` probe, whose traits `fmt` must import.
+    #[allow(clippy::too_many_arguments)]
+    pub fn display_arm(
         out: &mut Vec<TokenTree>,
         is_enum: bool,
         variant: &Ident,
-        used: impl IntoIterator<Item = &'f Field<'f>>,
+        fields: &[Field<'_>],
         expanded: &Expanded,
         formatter: &Ident,
         write_path: &TokenStream,
-    ) {
-        pattern(out, is_enum, variant, used);
+        private: &TokenStream,
+    ) -> bool {
+        let mut probed = false;
+        pattern(
+            out,
+            is_enum,
+            variant,
+            expanded.used.iter().map(|i| &fields[*i]),
+        );
         op(out, "=>");
         let lit = TokenTree::Literal(expanded.lit.clone());
         if expanded.plain {
@@ -277,8 +287,83 @@ pub mod trees {
             op(&mut inner, ",");
             inner.push(lit);
             inner.extend(expanded.args.iter().cloned());
+            for (i, pass) in &expanded.passes {
+                let field = &fields[*i];
+                let name = pass.name(&field.binding);
+                let pass = match pass {
+                    // Named as the string says, passed as the binding.
+                    Pass::Display if never_a_path(field.ty) => Pass::Binding,
+                    Pass::Display => {
+                        probed = true;
+                        Pass::Display
+                    }
+                    other => *other,
+                };
+                field_arg(&mut inner, &name, &field.binding, pass, private);
+            }
             out.push(group(Delimiter::Parenthesis, inner));
         }
         op(out, ",");
+        probed
+    }
+
+    /// Pushes `, name = value` passing a field the string names (see
+    /// [`Pass`]). Every token of the value sits at the field's type (the
+    /// binding's location), so that a missing `Display` or `Pointer` is
+    /// reported there, about the user's type.
+    fn field_arg(
+        out: &mut Vec<TokenTree>,
+        name: &Ident,
+        binding: &Ident,
+        pass: Pass,
+        private: &TokenStream,
+    ) {
+        op(out, ",");
+        out.push(TokenTree::Ident(name.clone()));
+        op(out, "=");
+        let span = binding.span();
+        match pass {
+            Pass::Binding => out.push(TokenTree::Ident(binding.clone())),
+            Pass::Pointer | Pass::Count => {
+                let mut star = Punct::new('*', Spacing::Alone);
+                star.set_span(span);
+                out.push(TokenTree::Punct(star));
+                out.push(TokenTree::Ident(binding.clone()));
+            }
+            Pass::Display => {
+                // `(&private::DisplayOf(binding)).__display()`: autoref
+                // picks `Path::display` for paths and the value itself
+                // for everything else, whose `Display` format_args checks.
+                let mut probe = vec![punct_at('&', span)];
+                probe.extend(super::super::respan(private, span));
+                for c in "::".chars().zip([Spacing::Joint, Spacing::Alone]) {
+                    let mut p = Punct::new(c.0, c.1);
+                    p.set_span(span);
+                    probe.push(TokenTree::Punct(p));
+                }
+                probe.push(TokenTree::Ident(Ident::new("DisplayOf", span)));
+                let mut arg = Group::new(
+                    Delimiter::Parenthesis,
+                    TokenTree::Ident(binding.clone()).into(),
+                );
+                arg.set_span(span);
+                probe.push(TokenTree::Group(arg));
+                let mut receiver = Group::new(Delimiter::Parenthesis, probe.into_iter().collect());
+                receiver.set_span(span);
+                out.push(TokenTree::Group(receiver));
+                out.push(punct_at('.', span));
+                out.push(TokenTree::Ident(Ident::new("__display", span)));
+                let mut call = Group::new(Delimiter::Parenthesis, TokenStream::new());
+                call.set_span(span);
+                out.push(TokenTree::Group(call));
+            }
+        }
+    }
+
+    /// A lone punctuation character at `span`.
+    fn punct_at(c: char, span: Span) -> TokenTree {
+        let mut p = Punct::new(c, Spacing::Alone);
+        p.set_span(span);
+        TokenTree::Punct(p)
     }
 }

@@ -5,8 +5,8 @@ use uni_error::UniError;
 #[errno(category = 15, sub = 4)]
 enum LoginError {
     #[errno(code = 1000)]
-    #[msg("nfc {nope}")]
-    Nfc,
+    #[msg("nfc {reson}")]
+    Nfc { reason: String },
 
     #[errno(category = 15, sub = 4, code = 3)]
     #[subject("uni login")]
