@@ -15,6 +15,8 @@ mod display;
 mod expr;
 #[path = "parity/generics.rs"]
 mod generics;
+#[path = "parity/inherit.rs"]
+mod inherit;
 #[path = "parity/lints.rs"]
 mod lints;
 #[path = "parity/path.rs"]
