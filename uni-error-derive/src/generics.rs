@@ -2,7 +2,7 @@
 //! a field type that mentions one of the type's own type parameters, so
 //! `struct E<T> { #[data] d: T }` gets `T: Serialize` and nothing else does.
 
-use std::collections::BTreeSet;
+use crate::set::SortedSet;
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, ToTokens};
@@ -11,7 +11,7 @@ use syn::{GenericParam, Generics, Type};
 /// The names of a type's type parameters.
 pub struct ParamsInScope {
     /// Each parameter's name.
-    names: BTreeSet<String>,
+    names: SortedSet<String>,
 }
 
 impl ParamsInScope {
@@ -52,7 +52,7 @@ impl ParamsInScope {
 #[derive(Default)]
 pub struct InferredBounds {
     /// Predicates already inserted, as strings.
-    seen: BTreeSet<String>,
+    seen: SortedSet<String>,
     /// The predicates in insertion order.
     predicates: Vec<TokenStream>,
 }

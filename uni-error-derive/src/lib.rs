@@ -24,6 +24,7 @@ mod fmt;
 mod generics;
 mod lit;
 mod model;
+mod set;
 mod subject;
 mod valid;
 

@@ -4,7 +4,7 @@
 //! resolve (each variant's errno, each rewritten message) is handed to
 //! `model`, once.
 
-use std::collections::BTreeMap;
+use crate::set::SortedMap;
 
 use crate::ast::{Input, Variant};
 use crate::ctxt::Ctxt;
@@ -35,7 +35,7 @@ pub fn check(cx: &Ctxt, input: &Input) -> Resolved {
 
 /// Two `#[from]` fields of one type would generate conflicting `From` impls.
 fn check_from_types(cx: &Ctxt, input: &Input) {
-    let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
+    let mut seen: SortedMap<String, &syn::Ident> = SortedMap::new();
     for variant in &input.variants {
         let Some(field) = variant.field_with_from() else {
             continue;
@@ -122,7 +122,7 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
     // Unique per (errSubject, errno), as the spec has it: errSubject is
     // there "to distinguish different modules with the same errCode". A
     // variant that forwards its subject is keyed by the type's.
-    let mut seen: BTreeMap<(&str, u32), &syn::Ident> = BTreeMap::new();
+    let mut seen: SortedMap<(&str, u32), &syn::Ident> = SortedMap::new();
     for (variant, slot) in input.variants.iter().zip(&mut resolved) {
         let Some(own) = &variant.attrs.errno else {
             // A malformed #[errno] was reported; a transparent variant

@@ -50,7 +50,7 @@ mod serialize;
 pub mod text;
 mod uni_error;
 
-use std::collections::HashMap;
+use crate::set::SortedMap;
 use std::fmt::Write as _;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
@@ -296,7 +296,7 @@ pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
 #[derive(Default)]
 pub struct GroupedArms {
     /// The position in `arms` of each key seen.
-    index: HashMap<String, usize>,
+    index: SortedMap<String, usize>,
     /// The patterns of each arm, and its body.
     arms: Vec<(Vec<TokenStream>, TokenStream)>,
 }

@@ -6,7 +6,7 @@
 //! method or field after a dot, a macro, a struct literal's field name or
 //! an associated type binding (`Tr<A = i32>`).
 
-use std::collections::BTreeSet;
+use crate::set::SortedSet;
 
 use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -22,7 +22,7 @@ pub fn rewrite_expr(
     tokens: TokenStream,
     fields: &[impl FieldNames],
     variant_name: &Ident,
-    used: &mut BTreeSet<usize>,
+    used: &mut SortedSet<usize>,
     errors: &mut Vec<syn::Error>,
 ) -> TokenStream {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
@@ -179,7 +179,7 @@ fn bare_field(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use crate::set::SortedSet;
 
     use proc_macro2::{Ident, Span, TokenStream};
     use syn::Member;
@@ -210,7 +210,7 @@ mod tests {
                 )
             })
             .collect();
-        let (mut used, mut errors) = (BTreeSet::new(), Vec::new());
+        let (mut used, mut errors) = (SortedSet::new(), Vec::new());
         let tokens: TokenStream = src.parse().unwrap();
         let variant = Ident::new("V", Span::call_site());
         let out = rewrite_expr(tokens, &fields, &variant, &mut used, &mut errors);

@@ -151,11 +151,11 @@ pub struct Expanded {
     pub args: Vec<TokenTree>,
     /// The field arguments the string names: (field index, how), each
     /// passed once as `, name = value` after `args`.
-    pub passes: std::collections::BTreeSet<(usize, Pass)>,
+    pub passes: crate::set::SortedSet<(usize, Pass)>,
     /// Indices of the fields the arm must bind.
-    pub used: std::collections::BTreeSet<usize>,
+    pub used: crate::set::SortedSet<usize>,
     /// (field index, trait) for each field the string formats.
-    pub bounds: std::collections::BTreeSet<(usize, FmtTrait)>,
+    pub bounds: crate::set::SortedSet<(usize, FmtTrait)>,
     /// True when the string has no brace at all (`write_str` will do).
     pub plain: bool,
 }

@@ -2,7 +2,7 @@
 //! it names becomes an argument of its own (see [`Pass`]), and names it
 //! does not resolve are left to `format_args!`'s implicit capture.
 
-use std::collections::BTreeSet;
+use crate::set::SortedSet;
 
 use proc_macro2::{Ident, Punct, Spacing, TokenTree};
 use syn::ext::IdentExt;
@@ -29,9 +29,9 @@ pub fn expand(
     variant_name: &Ident,
 ) -> Result<Expanded, Vec<syn::Error>> {
     let mut errors = Vec::new();
-    let mut used = BTreeSet::new();
-    let mut bounds = BTreeSet::new();
-    let mut passes = BTreeSet::new();
+    let mut used = SortedSet::new();
+    let mut bounds = SortedSet::new();
+    let mut passes = SortedSet::new();
     let template = &msg.lit.value;
     let positional = msg.args.iter().filter(|a| a.name.is_none()).count();
     let named_args: Vec<String> = msg
@@ -209,8 +209,8 @@ fn rewrite_counts(
     spec: &str,
     fields: &[impl FieldNames],
     named_args: &[String],
-    used: &mut BTreeSet<usize>,
-    passes: &mut BTreeSet<(usize, Pass)>,
+    used: &mut SortedSet<usize>,
+    passes: &mut SortedSet<(usize, Pass)>,
 ) -> String {
     let mut out = String::with_capacity(spec.len());
     let mut rest = spec;
