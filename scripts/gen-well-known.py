@@ -20,10 +20,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "uni-error" / "data"
+DATA = ROOT / "uni-error-core" / "data"
 ERRNO_TSV = DATA / "wechat-errno.tsv"
 CATEGORIES_TSV = DATA / "wechat-errno-categories.tsv"
-OUT = ROOT / "uni-error" / "src" / "well_known" / "table.rs"
+OUT = ROOT / "uni-error-core" / "src" / "well_known" / "table.rs"
 
 ERRNO_HEADER = ["errno", "errMsg", "meaning_zh", "category", "subcategory"]
 CATEGORIES_HEADER = ["category", "subcategory", "name_zh", "name_en"]
