@@ -26,6 +26,10 @@ pub mod __private;
 // What a `#[source]` that is no error is reported against, by this path.
 #[doc(hidden)]
 pub use self::__private::{IsSource, NotASource};
+// What a `#[msg(transparent)]` field without an errno of its own is reported
+// against (re-exported here so that rustc names it without a module path).
+#[doc(hidden)]
+pub use self::__private::Transparent;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;

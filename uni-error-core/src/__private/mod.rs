@@ -272,6 +272,10 @@ pub trait Transparent {
     fn __code(&self) -> i64;
 }
 
+// Not recommended: a plain error gets `Transparent`'s own message above,
+// not "`UniError` is not implemented ... required for `Transparent`" with
+// a list of every uni error in scope.
+#[diagnostic::do_not_recommend]
 impl<T: UniError + ?Sized> Transparent for T {
     fn __errno(&self) -> Errno {
         self.errno()
