@@ -162,7 +162,13 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
     }
     out.whole = whole;
     out.path = path;
-    if let Some(path) = &out.path {
+    // A constant or a whole number is the errno: no parts beside it.
+    let whole_form = match (&out.path, &out.whole) {
+        (Some(path), _) => Some((key_name(path), "constant")),
+        (None, Some(whole)) => Some((whole.value.to_string(), "number")),
+        (None, None) => None,
+    };
+    if let Some((given, what)) = whole_form {
         if let Some(part) = [&out.category, &out.sub, &out.code]
             .into_iter()
             .flatten()
@@ -171,24 +177,7 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
             cx.error_at(
                 part.span,
                 format_args!(
-                    "#[errno({})] already gives the whole errno: drop this part or the constant",
-                    key_name(path)
-                ),
-            );
-            return None;
-        }
-    }
-    if let Some(whole) = &out.whole {
-        if let Some(part) = [&out.category, &out.sub, &out.code]
-            .into_iter()
-            .flatten()
-            .next()
-        {
-            cx.error_at(
-                part.span,
-                format_args!(
-                    "#[errno({})] already gives the whole errno: drop this part or the number",
-                    whole.value
+                    "#[errno({given})] already gives the whole errno: drop this part or the {what}"
                 ),
             );
             return None;
