@@ -196,6 +196,23 @@ pub trait IsSource<K> {
 #[diagnostic::do_not_recommend]
 impl<T: ?Sized, K: Valid> IsSource<K> for T {}
 
+/// `as_std` and `std_source` of a kind whose field is itself a
+/// `std::error::Error` (`Derived`, `Uni`, `Std`): the field, and its own
+/// `source()`.
+macro_rules! std_error_methods {
+    () => {
+        fn as_std<'a>(self, error: &'a T) -> &'a (dyn StdError + 'static)
+        where
+            T: 'static,
+        {
+            error
+        }
+        fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
+            StdError::source(error)
+        }
+    };
+}
+
 impl<T: StreamSource> SourceKind<T> for Derived {
     type Node<'a>
         = UniNode<'a, T>
@@ -210,15 +227,7 @@ impl<T: StreamSource> SourceKind<T> for Derived {
     fn into_cause(self, error: T) -> Cause {
         super::erase::into_cause(error)
     }
-    fn as_std<'a>(self, error: &'a T) -> &'a (dyn StdError + 'static)
-    where
-        T: 'static,
-    {
-        error
-    }
-    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
-        StdError::source(error)
-    }
+    std_error_methods!();
     fn data(self, error: &T) -> Option<Json> {
         error.data()
     }
@@ -244,15 +253,7 @@ impl<T: UniSource + StdError> SourceKind<T> for Uni {
     fn into_cause(self, error: T) -> Cause {
         error.into_cause()
     }
-    fn as_std<'a>(self, error: &'a T) -> &'a (dyn StdError + 'static)
-    where
-        T: 'static,
-    {
-        error
-    }
-    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
-        StdError::source(error)
-    }
+    std_error_methods!();
     fn data(self, error: &T) -> Option<Json> {
         error.inner_data()
     }
@@ -313,15 +314,7 @@ impl<T: StdError> SourceKind<T> for Std {
     fn into_cause(self, error: T) -> Cause {
         Cause::Source(SourceError::from_std(&error))
     }
-    fn as_std<'a>(self, error: &'a T) -> &'a (dyn StdError + 'static)
-    where
-        T: 'static,
-    {
-        error
-    }
-    fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)> {
-        StdError::source(error)
-    }
+    std_error_methods!();
     fn data(self, _: &T) -> Option<Json> {
         None
     }
