@@ -4,24 +4,35 @@
 # baseline a user would otherwise pick: thiserror + serde (derive) +
 # serde_json writing the same JSON by hand.
 #
-# Both crates live under target/bench-cold/ with their own target dirs and
-# share one Cargo.lock resolution from the registry cache (same versions of
-# serde, serde_json, syn, quote, proc-macro2). Each run deletes the target
-# dir and times `cargo build` (wall clock and the CPU time of cargo and all
-# its children), alternating ours and the baseline so that drift on a shared
-# machine hits both alike; medians and the ratio ours / baseline are printed.
-# A last build of each with `--timings` gives the critical path: when each
-# proc-macro crate finished and when the binary did.
+# Our crates are built the way a crates.io user gets them: `cargo package`
+# output (normalized manifests, no workspace) unpacked into a directory
+# source beside every registry crate both sides need (`cargo vendor`), and
+# both binaries build against that one source (`source.crates-io` replaced
+# under target/bench-cold/reg/). This matters: cargo compiles *path*
+# dependencies as local code, incrementally (`CARGO_INCREMENTAL` applies to
+# them) and without `--cap-lints`, which a registry dependency never is;
+# measured that way the derive and the core took 1.7x and 1.8x the CPU they
+# take from a registry. `SOURCE=path` measures the old way (path
+# dependencies on this checkout), for comparison.
+#
+# Each run deletes the target dir and times `cargo build` (wall clock and
+# the CPU time of cargo and all its children), alternating ours and the
+# baseline so that drift on a shared machine hits both alike; medians and
+# the ratio ours / baseline are printed. A last build of each with
+# `--timings` gives the critical path: when each unit finished.
 #
 # Usage: scripts/bench-cold-build.sh [RUNS]      (default 5)
 #        FEATURES=full scripts/bench-cold-build.sh   (ours with features)
+#        SOURCE=path scripts/bench-cold-build.sh     (our crates as path deps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${1:-5}
 features=${FEATURES:-}
+source=${SOURCE:-registry}
 work=$root/target/bench-cold
 mkdir -p "$work/ours/src" "$work/base/src"
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 
 feat_line=""
 [ -n "$features" ] && feat_line=", features = [\"$(echo "$features" | sed 's/,/", "/g')\"]"
@@ -112,10 +123,38 @@ fn main() {
 }
 EOF
 
-# Resolve and fetch once; both must print the same JSON.
+# Resolve and fetch once (path dependencies on this checkout).
 for side in ours base; do
     (cd "$work/$side" && cargo build --quiet --offline 2>/dev/null || cargo build --quiet)
 done
+
+if [ "$source" = registry ]; then
+    # What crates.io would serve: our three packages, and every registry
+    # crate either side resolved above, in one directory source.
+    cargo package -p uniapp-error-derive -p uniapp-error-core -p uniapp-error \
+        --allow-dirty --no-verify --quiet
+    rm -rf "$work/vendor" "$work/reg"
+    cargo vendor --quiet --offline --manifest-path "$work/ours/Cargo.toml" \
+        --sync "$work/base/Cargo.toml" "$work/vendor" >/dev/null
+    for crate in uniapp-error-derive uniapp-error-core uniapp-error; do
+        file=$root/target/package/$crate-$version.crate
+        tar -xzf "$file" -C "$work/vendor"
+        mv "$work/vendor/$crate-$version" "$work/vendor/$crate"
+        printf '{"files":{},"package":"%s"}\n' "$(sha256sum "$file" | cut -d' ' -f1)" \
+            > "$work/vendor/$crate/.cargo-checksum.json"
+    done
+    mkdir -p "$work/reg/.cargo" "$work/reg/ours/src" "$work/reg/base/src"
+    printf '[source.crates-io]\nreplace-with = "bench"\n[source.bench]\ndirectory = "%s"\n' \
+        "$work/vendor" > "$work/reg/.cargo/config.toml"
+    sed "s|uniapp-error = { path = \"[^\"]*\"|uniapp-error = { version = \"=$version\"|" \
+        "$work/ours/Cargo.toml" > "$work/reg/ours/Cargo.toml"
+    cp "$work/base/Cargo.toml" "$work/reg/base/Cargo.toml"
+    cp "$work/ours/src/main.rs" "$work/reg/ours/src/"
+    cp "$work/base/src/main.rs" "$work/reg/base/src/"
+    grep -q '"=' "$work/reg/ours/Cargo.toml" || { echo "could not rewrite the dependency"; exit 1; }
+    work=$work/reg
+    for side in ours base; do (cd "$work/$side" && cargo build --quiet --offline); done
+fi
 a=$("$work/ours/target/debug/cold_ours"); b=$("$work/base/target/debug/cold_base")
 if [ "$a" != "$b" ]; then
     echo "the two binaries disagree:"; echo "ours: $a"; echo "base: $b"; exit 1
@@ -126,7 +165,7 @@ time_build() { # side -> "wall cpu"
     rm -rf "$dir/target"
     local t0 t1 c
     t0=$(date +%s.%N)
-    c=$( { /usr/bin/time -f '%U %S' cargo build --quiet --offline --manifest-path "$dir/Cargo.toml" >/dev/null; } 2>&1 | tail -1)
+    c=$( { cd "$dir" && /usr/bin/time -f '%U %S' cargo build --quiet --offline >/dev/null; } 2>&1 | tail -1)
     t1=$(date +%s.%N)
     python3 -c "import sys; u,s='$c'.split(); print(f'{$t1-$t0:.2f} {float(u)+float(s):.2f}')"
 }
@@ -149,7 +188,7 @@ EOF
 # Critical path, from one more clean build of each with --timings.
 for side in ours base; do
     rm -rf "$work/$side/target"
-    cargo build --quiet --offline --timings --manifest-path "$work/$side/Cargo.toml" >/dev/null 2>&1
+    (cd "$work/$side" && cargo build --quiet --offline --timings >/dev/null 2>&1)
     html=$(ls -t "$work/$side"/target/cargo-timings/cargo-timing-*.html | head -1)
     python3 - "$side" "$html" <<'EOF'
 import json, re, sys
