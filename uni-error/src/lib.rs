@@ -141,15 +141,9 @@
 #[doc(inline)]
 pub use uni_error_core::*;
 
-/// Plumbing for the derive's generated code: the core's, plus `serde`.
-///
-/// The core builds on `serde_core`; the generated code names the traits
-/// through the real `serde` crate instead, so that a compile error about a
-/// missing `Serialize` names `serde::Serialize` rather than a path through
-/// this module. Not public API.
+/// Plumbing for the derive's generated code. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use serde;
     pub use uni_error_core::__private::*;
 }
 

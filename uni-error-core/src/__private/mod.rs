@@ -11,8 +11,8 @@
 
 use core::fmt;
 
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use ::serde::ser::SerializeMap;
+use ::serde::{Serialize, Serializer};
 
 mod attrs;
 mod display;
@@ -36,6 +36,17 @@ pub use self::walk::{
 };
 pub use core;
 pub use serde_json;
+/// The two serde traits the generated code names
+/// (`::uni_error::__private::serde::Serialize`). A module of item
+/// re-exports, not the crate root: rustc prints a trait through the first
+/// path it finds from the user's crate, and stops at this hidden module's
+/// children, so a missing `Serialize` still reads `serde_core::ser::Serialize`
+/// (`serde::Serialize` where the user names serde) and never
+/// `uni_error::__private::...`; `tests/ui/fields/data_not_serialize.stderr`
+/// pins it.
+pub mod serde {
+    pub use ::serde::{Serialize, Serializer};
+}
 pub use std;
 
 use self::walk::{Entry, HasCause};
