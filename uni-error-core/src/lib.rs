@@ -26,6 +26,9 @@ pub mod __private;
 // What a `#[source]` that is no error is reported against, by this path.
 #[doc(hidden)]
 pub use self::__private::{IsSource, NotASource};
+// What a `#[data]` field that is not `Serialize` is reported against.
+#[doc(hidden)]
+pub use self::__private::{IsData, NotSerialize};
 // What a `#[msg(transparent)]` field without an errno of its own is reported
 // against (re-exported here so that rustc names it without a module path).
 #[doc(hidden)]

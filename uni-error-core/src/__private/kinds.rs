@@ -400,6 +400,7 @@ dyn_std_error!(
 /// The traits generated code calls the dispatch through, all brought into
 /// scope by one `use __private::dispatch::*;`.
 pub mod dispatch {
+    pub use super::super::data::{NotSerializeLevel as _, SerLevel as _};
     pub use super::{
         DerivedLevel as _, DynStdLevel as _, IsSource as _, NotASourceLevel as _, SourceKind as _,
         StdLevel as _, UniLevel as _,

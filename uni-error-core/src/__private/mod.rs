@@ -15,6 +15,7 @@ use ::serde::ser::SerializeMap;
 use ::serde::{Serialize, Serializer};
 
 mod attrs;
+mod data;
 mod display;
 mod erase;
 mod kinds;
@@ -23,6 +24,7 @@ mod walk;
 pub use self::attrs::{
     thiserror_display, ErrnoConst, ErrnoConstFallback, ErrnoConstType, ThiserrorDisplay,
 };
+pub use self::data::{DataType, IsData, NotSerialize, NotSerializeLevel, Ser, SerLevel};
 pub use self::display::{DisplayAsIs, DisplayOf, DisplayPath};
 pub use self::erase::{aggregate_of, into_cause, into_error};
 pub use self::kinds::{

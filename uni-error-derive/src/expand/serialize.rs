@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 
 use crate::model::Message;
 
-use super::{match_with_rest, respan, Cx};
+use super::{cause, match_with_rest, respan, Cx};
 
 /// The impl.
 pub fn expand(cx: &Cx) -> TokenStream {
@@ -15,6 +15,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let no_data = quote!(#private::serialize(#this, #option::<&()>::None, #serializer));
     let mut arms = Vec::new();
     let mut rest = false;
+    let mut any_data = false;
     for v in &cx.model.variants {
         if let Message::Transparent(field) = v.message {
             // Through data(), whose impl has the bounds the dispatch needs.
@@ -43,16 +44,21 @@ pub fn expand(cx: &Cx) -> TokenStream {
             quote_spanned!(span=> #option::Some(#binding))
         };
         let private = respan(private, span);
+        // The data's kind (`Serialize` or not); data() checks it.
+        let ty = data.value_ty;
         arms.push(quote_spanned! {span=>
-            #pat => #private::serialize(#this, #value, #serializer),
+            #pat => (&&#private::DataType::<#ty>::NEW).__data_kind().serialize(#this, #value, #serializer),
         });
+        any_data = true;
     }
+    let dispatch = any_data.then(|| cause::dispatch(cx));
     let body = match_with_rest(this, &arms, rest, &no_data);
     let serialize = quote! {
         fn serialize<#s_ty>(&self, #serializer: #s_ty) -> #core::result::Result<#s_ty::Ok, #s_ty::Error>
         where
             #s_ty: #private::serde::Serializer,
         {
+            #dispatch
             #body
         }
     };

@@ -151,10 +151,8 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
     let (private, option) = (&cx.private, &cx.option);
     let mut arms = Vec::new();
     let mut rest = false;
-    let mut any_transparent = false;
     for v in &cx.model.variants {
         if let Message::Transparent(field) = v.message {
-            any_transparent = true;
             let pat = cx.pattern(v, [field]);
             let binding = &field.binding;
             let data = cause::transparent_data(cx, field.ty_span, binding);
@@ -170,13 +168,17 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
         // At the field, so "`X` does not implement Serialize" points there.
         let span = data.field.ty_span;
         let private = respan(private, span);
-        // The type named, so that the bound is checked at the user's type
-        // rather than at the (call-site) binding.
+        // The type named, so that the one check (`IsData`: is it
+        // `Serialize`?) is made at the user's type rather than at the
+        // (call-site) binding; the kind it passes on compiles either way.
         let ty = data.value_ty;
+        let kind = quote_spanned! {span=>
+            <#ty as #private::IsData<_>>::__checked((&&#private::DataType::<#ty>::NEW).__data_kind())
+        };
         let value = if data.optional {
-            quote_spanned!(span=> #binding.as_ref().and_then(#private::to_data::<#ty>))
+            quote_spanned!(span=> #binding.as_ref().and_then(|#binding| #kind.to_data(#binding)))
         } else {
-            quote_spanned!(span=> #private::to_data::<#ty>(#binding))
+            quote_spanned!(span=> #kind.to_data(#binding))
         };
         arms.push(quote!(#pat => #value,));
     }
@@ -184,7 +186,7 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
         return None;
     }
     let body = match_with_rest(&cx.locals.this, &arms, rest, &quote!(#option::None));
-    let kinds = any_transparent.then(|| cause::dispatch(cx));
+    let kinds = cause::dispatch(cx);
     let krate = &cx.krate;
     let json = quote!(#krate::Json);
     Some(quote! {
