@@ -276,7 +276,7 @@ fn data_problem<D: Serialize + ?Sized>(d: &D) -> Option<DataProblem> {
 #[diagnostic::on_unimplemented(
     message = "#[msg(transparent)] cannot forward the errno or errSubject of `{Self}`: it is not a uni error",
     label = "`{Self}` does not implement `UniError`",
-    note = "give the transparent variant its own #[errno(..)] and #[subject(..)] (the enum's #[subject] is not used for a transparent variant), or wrap a type that implements `UniError`"
+    note = "give the transparent variant its own #[errno(..)] and #[subject(..)] (the enum's #[subject] is not used for a transparent variant), or wrap a type that implements `UniError` or a `uni_error::Error`"
 )]
 pub trait Transparent {
     fn __errno(&self) -> Errno;
@@ -305,6 +305,9 @@ impl<T: UniError + ?Sized> Transparent for T {
 /// are on the wire. A code that is not an errno (a legacy or negative SDK
 /// code) is written unchanged, while the typed `errno()` reports
 /// [`Errno::INTERNAL_ERROR`] for it (a typed errno is always valid).
+/// (`do_not_recommend`: rustc would otherwise show this impl, with our
+/// source, under every error about a field that is neither.)
+#[diagnostic::do_not_recommend]
 impl Transparent for crate::Error {
     fn __errno(&self) -> Errno {
         self.errno().unwrap_or(Errno::INTERNAL_ERROR)
