@@ -14,7 +14,7 @@ use core::marker::PhantomData;
 use ::serde::{Serialize, Serializer};
 
 use super::StreamSource;
-use crate::Json;
+use crate::{Json, UniError};
 
 /// The type of a `#[data]` field, to dispatch on.
 pub struct DataType<T: ?Sized>(PhantomData<T>);
@@ -83,7 +83,7 @@ impl Ser {
     #[inline]
     pub fn serialize<T, D, S>(self, this: &T, data: Option<&D>, s: S) -> Result<S::Ok, S::Error>
     where
-        T: StreamSource + ?Sized,
+        T: StreamSource + UniError + ?Sized,
         D: Serialize + ?Sized,
         S: Serializer,
     {
@@ -100,7 +100,7 @@ impl NotSerialize {
     /// Never runs: [`IsData`] has failed the build.
     pub fn serialize<T, D, S>(self, this: &T, _: Option<&D>, s: S) -> Result<S::Ok, S::Error>
     where
-        T: StreamSource + ?Sized,
+        T: StreamSource + UniError + ?Sized,
         D: ?Sized,
         S: Serializer,
     {

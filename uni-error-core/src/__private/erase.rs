@@ -12,12 +12,12 @@
 //! as its `source()` chain, as the borrowing path does.
 
 use super::walk::StreamSource;
-use crate::{AggregateError, Cause, Error, SourceError};
+use crate::{AggregateError, Cause, Error, SourceError, UniError};
 
 /// The owned error of a derived `this`: errSubject, errno, errMsg, status
 /// override and data read by reference, then its cause taken by value
 /// (with the errMsg, which an aggregate cause repeats).
-pub fn into_error<T: StreamSource>(this: T) -> Error {
+pub fn into_error<T: StreamSource + UniError>(this: T) -> Error {
     let mut error = Error::new(this.err_subject(), this.__err_code(), this.to_string())
         .with_status_override(this.status_override());
     if let Some(data) = this.data() {
@@ -31,7 +31,7 @@ pub fn into_error<T: StreamSource>(this: T) -> Error {
 
 /// A derived `this` as a cause, by value: what [`into_error`] and then
 /// `From<Error> for Cause` give, without the `Error` in between.
-pub fn into_cause<T: StreamSource>(this: T) -> Cause {
+pub fn into_cause<T: StreamSource + UniError>(this: T) -> Cause {
     let message = this.to_string();
     let mut source = SourceError::new(message)
         .with_subject(this.err_subject())

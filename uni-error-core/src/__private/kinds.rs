@@ -162,7 +162,7 @@ pub trait NotASourceLevel {
     }
 }
 
-impl<T: StreamSource> DerivedLevel for &&&Wrap<'_, T> {}
+impl<T: StreamSource + UniError> DerivedLevel for &&&Wrap<'_, T> {}
 impl<T: UniSource + StdError> UniLevel for &&Wrap<'_, T> {}
 impl<T> DynStdLevel for &&Wrap<'_, T>
 where
@@ -213,7 +213,7 @@ macro_rules! std_error_methods {
     };
 }
 
-impl<T: StreamSource> SourceKind<T> for Derived {
+impl<T: StreamSource + UniError> SourceKind<T> for Derived {
     type Node<'a>
         = UniNode<'a, T>
     where

@@ -60,7 +60,7 @@ use crate::{Errno, UniError};
 /// [`Cause`](crate::Cause).
 pub fn serialize<T, D, S>(this: &T, data: Option<&D>, serializer: S) -> Result<S::Ok, S::Error>
 where
-    T: StreamSource + ?Sized,
+    T: StreamSource + UniError + ?Sized,
     D: Serialize + ?Sized,
     S: Serializer,
 {
@@ -99,7 +99,7 @@ pub trait ChainKind {
     fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
 }
 
-impl<T: StreamSource + ?Sized> ChainKind for Wrap<'_, T> {
+impl<T: StreamSource + UniError + ?Sized> ChainKind for Wrap<'_, T> {
     #[inline(always)]
     fn __chain(&self, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
         if f.alternate() {
@@ -487,7 +487,7 @@ mod tests {
         fn uni<E: UniError>(e: &E) -> &'static str {
             node_of!(e)
         }
-        fn derived<E: StreamSource>(e: &E) -> &'static str {
+        fn derived<E: StreamSource + UniError>(e: &E) -> &'static str {
             node_of!(e)
         }
         assert_eq!(plain(&Typed), "StdNode");

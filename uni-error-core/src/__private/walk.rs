@@ -43,7 +43,11 @@ use crate::{AggregateError, Cause, SourceError, UniError};
 
 /// Implemented by `#[derive(UniError)]`: hands the cause of the variant at
 /// hand to `v` as a [`Node`], or says there is none.
-pub trait StreamSource: UniError {
+///
+/// Not a subtrait of `UniError` (the functions that need both ask for
+/// both): a supertrait would be checked at the derived impl too, so a type
+/// that misses `Debug` would get one more error, naming this trait.
+pub trait StreamSource {
     fn __cause<V: Visit>(&self, v: V) -> V::Out;
     /// The errno and whether there is a cause. The derive gives both from
     /// one `match` when every errno is a constant (and `errno()` reads it
@@ -59,13 +63,13 @@ pub trait StreamSource: UniError {
     }
 }
 
-impl<T: StreamSource + ?Sized> StreamSource for &T {
+impl<T: StreamSource + UniError + ?Sized> StreamSource for &T {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
     }
 }
 
-impl<T: StreamSource> StreamSource for Box<T> {
+impl<T: StreamSource + UniError> StreamSource for Box<T> {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
     }
@@ -109,7 +113,7 @@ impl Visit for OwnedCause {
 }
 
 /// `err_cause()` of a derived error, from the streamed walk.
-pub fn owned_cause<T: StreamSource + ?Sized>(this: &T) -> Option<Cause> {
+pub fn owned_cause<T: StreamSource + UniError + ?Sized>(this: &T) -> Option<Cause> {
     this.__cause(OwnedCause)
 }
 
@@ -199,7 +203,7 @@ impl<'a, T: ?Sized> UniNode<'a, T> {
     }
 }
 
-impl<T: StreamSource + ?Sized> Node for UniNode<'_, T> {
+impl<T: StreamSource + UniError + ?Sized> Node for UniNode<'_, T> {
     fn count(&self) -> usize {
         1 + self.0.__cause(Count)
     }

@@ -42,7 +42,10 @@ impl Bounds {
                 quote!(Self),
                 quote!(#core::fmt::Debug + #core::fmt::Display),
             );
-            serialize.insert(quote!(Self), quote!(#private::StreamSource));
+            serialize.insert(
+                quote!(Self),
+                quote!(#private::StreamSource + #krate::UniError),
+            );
         }
         let std_error = quote!(#private::std::error::Error + 'static);
         for v in &model.variants {
