@@ -29,6 +29,9 @@ pub use self::__private::{IsSource, NotASource};
 // What a `#[data]` field that is not `Serialize` is reported against.
 #[doc(hidden)]
 pub use self::__private::{IsData, NotSerialize};
+// What thiserror's `#[error]` without thiserror's derive is reported against.
+#[doc(hidden)]
+pub use self::__private::ThiserrorDisplay;
 // What a `#[msg(transparent)]` field without an errno of its own is reported
 // against (re-exported here so that rustc names it without a module path).
 #[doc(hidden)]

@@ -77,9 +77,14 @@ pub trait ErrnoConstType {}
     label = "no `Display`/`Error` for `{Self}`",
     note = "#[error(..)] is thiserror's attribute: also derive `thiserror::Error`, or write the message with #[msg(\"..\")], this derive's own"
 )]
-pub trait ThiserrorDisplay {}
+pub trait ThiserrorDisplay {
+    /// Named by the generated `const _: () = <T as ThiserrorDisplay>::CHECK;`:
+    /// a path, so the one obligation is `T: ThiserrorDisplay` itself and
+    /// rustc adds no "required by a bound in" note pointing in here.
+    const CHECK: () = ();
+}
 
+// `do_not_recommend`: report the trait above, in its words, rather than
+// the `Display`/`Error` bound of this impl that failed.
+#[diagnostic::do_not_recommend]
 impl<T: core::fmt::Display + std::error::Error + ?Sized> ThiserrorDisplay for T {}
-
-/// Names `T: ThiserrorDisplay`, for the check above.
-pub const fn thiserror_display<T: ThiserrorDisplay + ?Sized>() {}

@@ -86,7 +86,7 @@ pub fn expand(model: &Model) -> TokenStream {
         // derive cannot see every other derive of the type).
         let (private, ident) = (&cx.private, &cx.ident);
         out.extend(quote! {
-            const _: () = #private::thiserror_display::<#ident>();
+            const _: () = <#ident as #private::ThiserrorDisplay>::CHECK;
         });
     }
     if model.has_const_errno() {
