@@ -32,6 +32,9 @@ pub use self::__private::{IsData, NotSerialize};
 // What thiserror's `#[error]` without thiserror's derive is reported against.
 #[doc(hidden)]
 pub use self::__private::ThiserrorDisplay;
+// What a `#[errno(PATH)]` constant of another type is reported against.
+#[doc(hidden)]
+pub use self::__private::ErrnoConstType;
 // What a `#[msg(transparent)]` field without an errno of its own is reported
 // against (re-exported here so that rustc names it without a module path).
 #[doc(hidden)]

@@ -6,8 +6,9 @@ use crate::Errno;
 
 /// The value of `#[errno(PATH)]`, by the constant's type: an inherent
 /// `const fn value` per accepted type. Any other type finds
-/// [`ErrnoConstFallback::value`] instead, whose bound fails with one error
-/// in the user's words.
+/// [`ErrnoConstFallback::value`] instead, which is never run: the
+/// generated code first names [`ErrnoConstType`] for the constant, which
+/// fails with one error in the user's words.
 pub struct ErrnoConst<T>(pub T);
 
 impl ErrnoConst<Errno> {
@@ -43,31 +44,42 @@ macro_rules! errno_const_ints {
 
 errno_const_ints!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
 
-/// What a `#[errno(PATH)]` constant of another type finds: the bound on
-/// the method is the error.
+macro_rules! errno_const_types {
+    ($($t:ty)*) => {$(
+        impl ErrnoConstType for $t {}
+    )*};
+}
+
+errno_const_types!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize);
+
+/// What a `#[errno(PATH)]` constant of another type finds, so that the
+/// value compiles and [`ErrnoConstType`]'s is the only error.
 pub trait ErrnoConstFallback<T> {
-    fn value(self) -> i64
-    where
-        T: ErrnoConstType;
+    fn value(self) -> i64;
 }
 
 impl<T> ErrnoConstFallback<T> for ErrnoConst<T> {
-    fn value(self) -> i64
-    where
-        T: ErrnoConstType,
-    {
+    fn value(self) -> i64 {
         0
     }
 }
 
-/// Implemented by nothing: naming it is the error of a `#[errno(PATH)]`
-/// constant whose type is neither `Errno` nor an integer.
+/// The types a `#[errno(PATH)]` constant may have: `Errno` and the
+/// integers. The generated code names it as
+/// `|| <_ as ErrnoConstType>::__check(&PATH)`, a closure that is never
+/// called: the obligation itself (no "required by a bound" note), inside
+/// the const item, whose body then has an error and is not const-checked
+/// (so the fallback's non-const `value` adds no second error).
 #[diagnostic::on_unimplemented(
     message = "#[errno(..)] names a constant of type `{Self}`, which is not an errno",
     label = "expected a `const` of type `uni_error::Errno` or of an integer type",
     note = "write #[errno(path::TO_CONST)] with `const TO_CONST: uni_error::Errno` (or `u32`), or give the number itself"
 )]
-pub trait ErrnoConstType {}
+pub trait ErrnoConstType {
+    fn __check(&self) {}
+}
+
+impl ErrnoConstType for Errno {}
 
 /// Implemented by every type with `Display` and `std::error::Error`: a type
 /// that has thiserror's `#[error(..)]` and no `#[msg]` must get them from

@@ -84,11 +84,17 @@ pub fn expand(cx: &Cx) -> TokenStream {
         }
         let const_name = name(index);
         let value = quote_spanned!(span=> #private::ErrnoConst(#path).value());
+        // The type check: one error at the path for a constant that is no
+        // errno, and it leaves this const body unchecked (see
+        // `ErrnoConstType`).
+        let check =
+            quote_spanned!(span=> let _ = || <_ as #private::ErrnoConstType>::__check(&#path););
         out.extend(quote! {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             const #const_name: u32 = {
                 #[allow(unused_imports)]
                 use #private::ErrnoConstFallback as _;
+                #check
                 let #n: i64 = #value;
                 #(#checks)*
                 #n as u32
