@@ -318,15 +318,20 @@ impl Transparent for crate::Error {
     }
 }
 
-/// `#[source(code = f)]`: reads an SDK code off one source error. The
-/// error comes first so that its type is fixed before `f` is checked: a
-/// function of the wrong signature is then reported as "expected fn pointer
-/// `fn(&E) -> Option<i64>`" at the user's path.
-pub struct SourceCode<'a, T: ?Sized>(pub &'a T);
+/// `#[source(code = f)]`: reads an SDK code off one source error, written
+/// as a struct literal `SourceCode { error, read: f }.read()`. The error
+/// comes first so that its type is fixed before `f` is checked: a function
+/// of the wrong signature is then reported as "expected fn pointer
+/// `fn(&E) -> Option<i64>`" at the user's path (a field, so rustc adds no
+/// "method defined here" note pointing in here, as an argument would).
+pub struct SourceCode<'a, T: ?Sized> {
+    pub error: &'a T,
+    pub read: fn(&T) -> Option<i64>,
+}
 
 impl<T: ?Sized> SourceCode<'_, T> {
-    pub fn read(self, code: fn(&T) -> Option<i64>) -> Option<i64> {
-        code(self.0)
+    pub fn read(self) -> Option<i64> {
+        (self.read)(self.error)
     }
 }
 

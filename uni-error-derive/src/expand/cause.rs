@@ -78,7 +78,7 @@ fn labels(cx: &Cx, source: &Source, elem: &TokenStream) -> TokenStream {
         } else {
             elem.clone()
         };
-        quote_spanned!(span=> .with_default_code(#private::SourceCode(#elem).read(#path)))
+        quote_spanned!(span=> .with_default_code(#private::SourceCode { error: #elem, read: #path }.read()))
     });
     quote!(#subject #code)
 }
@@ -344,7 +344,7 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
         } else {
             quote!(&#x)
         };
-        quote_spanned!(span=> let #code_local = #private::SourceCode(#elem).read(#path);)
+        quote_spanned!(span=> let #code_local = #private::SourceCode { error: #elem, read: #path }.read();)
     });
     let kind = kind(cx, span, &quote!(&#x));
     let call = quote_spanned!(span=> #kind.into_cause(#x));
