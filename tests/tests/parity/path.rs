@@ -1,6 +1,7 @@
 //! thiserror's `test_path.rs`: `Path` and `PathBuf` fields show as
-//! `Path::display` shows them, by name or index, owned, borrowed, boxed or
-//! unsized; `{:?}` keeps their `Debug`. Also an unsized `str` field.
+//! `Path::display` shows them, by name or index, owned, borrowed (also
+//! `&mut`), boxed or unsized; `{:?}` keeps their `Debug`. Also an unsized
+//! `str` field.
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,9 @@ enum Paths<'a> {
     #[errno(code = 5)]
     #[msg("padded [{0:>8}]")]
     Padded(PathBuf),
+    #[errno(code = 6)]
+    #[msg("held mutably: {0}")]
+    Mutable(&'a mut PathBuf),
 }
 
 #[test]
@@ -60,6 +64,12 @@ fn path_fields_show_as_display() {
         &Paths::Padded(PathBuf::from("/z")),
         "padded [      /z]",
         r#"{"errSubject":"uni-parity","errCode":931005,"errMsg":"padded [      /z]"}"#,
+    );
+    let mut held = PathBuf::from("/m n");
+    check(
+        &Paths::Mutable(&mut held),
+        "held mutably: /m n",
+        r#"{"errSubject":"uni-parity","errCode":931006,"errMsg":"held mutably: /m n"}"#,
     );
 }
 

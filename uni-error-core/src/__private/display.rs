@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub struct DisplayOf<'a, T: ?Sized>(pub &'a T);
 
 /// First choice: a path, shown lossily as UTF-8 like `Path::display`.
-/// Implemented for the path types and references to them, each on its
+/// Implemented for the path types and `&`/`&mut` references to them, each on its
 /// own: matched by type, not by the name written, so an alias of `PathBuf`
 /// is a path too; one impl per type (rather than a blanket impl over a
 /// helper trait) lets method lookup reject every other type at a glance. A
@@ -39,6 +39,14 @@ macro_rules! display_path {
             #[inline]
             fn __display(&self) -> path::Display<'a> {
                 let path: &'a Path = *self.0;
+                path.display()
+            }
+        }
+
+        impl<'a> DisplayPath<'a> for DisplayOf<'a, &mut $ty> {
+            #[inline]
+            fn __display(&self) -> path::Display<'a> {
+                let path: &'a Path = &**self.0;
                 path.display()
             }
         }
@@ -82,6 +90,9 @@ mod tests {
         let boxed: Box<Path> = buf.clone().into_boxed_path();
         assert_eq!(shown!(&boxed), "/tmp/a b");
         assert_eq!(shown!(path), "/tmp/a b");
+        let mut owned = buf.clone();
+        let borrowed_mut: &mut PathBuf = &mut owned;
+        assert_eq!(shown!(&borrowed_mut), "/tmp/a b");
         assert_eq!(format!("{:>4}", (&DisplayOf(&7)).__display()), "   7");
         assert_eq!(shown!("str"), "str");
     }
