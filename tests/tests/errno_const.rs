@@ -165,3 +165,54 @@ fn const_errnos_are_in_the_catalog() {
         .is_ok());
     assert_eq!(PayCancelled::CATALOG[0].errno(), Errno::CANCEL);
 }
+
+/// Codes kept as associated consts of the error type itself.
+#[derive(Debug, UniError)]
+#[subject("uni-share")]
+enum ShareError<'a> {
+    #[errno(Self::DENIED)]
+    #[msg("share denied: {0}")]
+    Denied(&'a str),
+    #[errno(Self::TOO_LARGE)]
+    #[msg("too large")]
+    TooLarge,
+}
+
+impl ShareError<'_> {
+    const DENIED: Errno = match Errno::new(12, 3, 1) {
+        Ok(e) => e,
+        Err(_) => panic!("not an errno"),
+    };
+    const TOO_LARGE: u32 = 1_203_002;
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-share")]
+#[errno(Self::CODE)]
+#[msg("quota")]
+struct ShareQuota;
+
+impl ShareQuota {
+    const CODE: u32 = 1_203_003;
+}
+
+#[test]
+fn self_paths_name_the_types_own_consts() {
+    assert_wire(
+        &ShareError::Denied("album"),
+        r#"{"errSubject":"uni-share","errCode":1203001,"errMsg":"share denied: album"}"#,
+    );
+    assert_wire(
+        &ShareError::TooLarge,
+        r#"{"errSubject":"uni-share","errCode":1203002,"errMsg":"too large"}"#,
+    );
+    assert_wire(
+        &ShareQuota,
+        r#"{"errSubject":"uni-share","errCode":1203003,"errMsg":"quota"}"#,
+    );
+    let errnos: Vec<u32> = ShareError::CATALOG
+        .iter()
+        .map(|e| e.errno().get())
+        .collect();
+    assert_eq!(errnos, [1_203_001, 1_203_002]);
+}

@@ -140,9 +140,25 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
             );
             continue;
         };
-        if own.path.is_some() {
+        if let Some(path) = &own.path {
             // A const errno: its value, range and uniqueness are checked by
-            // a const assertion in the generated code.
+            // a const assertion in the generated code, a free `const` where
+            // `Self::X` is written as the type's name: which a type with
+            // type or const parameters cannot have without them.
+            let generic = input
+                .generics
+                .params
+                .iter()
+                .any(|p| !matches!(p, syn::GenericParam::Lifetime(_)));
+            if generic && path.segments.first().is_some_and(|s| s.ident == "Self") {
+                cx.error_spanned_by(
+                    path,
+                    format_args!(
+                        "#[errno(Self::..)] cannot be read on a generic type: the errno is checked in a `const` outside the impls of `{}`, which has no parameters to name; move the constant out of the impl (a `const` in a module) and name that",
+                        input.ident
+                    ),
+                );
+            }
             if let Some(platform) = &own.platform {
                 errno::platform_range(cx, platform);
             }

@@ -31,6 +31,9 @@ pub fn expand(cx: &Cx) -> TokenStream {
             continue;
         };
         let shown = path.to_token_stream().to_string().replace(' ', "");
+        // `Self::X`: the type's name, since the const is outside its impls
+        // (a type with type or const parameters is refused in `valid`).
+        let path = &self_to_type(path, &cx.ident);
         let span = located(path.span());
         let (private, core) = (&cx.private, &cx.core);
         let n = Ident::new("__n", Span::call_site());
@@ -102,4 +105,17 @@ pub fn expand(cx: &Cx) -> TokenStream {
         });
     }
     out
+}
+
+/// `path` with a leading `Self` written as `ident` (at the span of `Self`).
+fn self_to_type(path: &syn::Path, ident: &Ident) -> syn::Path {
+    let mut path = path.clone();
+    if let Some(first) = path.segments.first_mut() {
+        if first.ident == "Self" {
+            let mut named = ident.clone();
+            named.set_span(first.ident.span());
+            first.ident = named;
+        }
+    }
+    path
 }
