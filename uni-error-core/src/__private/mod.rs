@@ -29,7 +29,6 @@ pub use self::kinds::{
     dispatch, Derived, DerivedLevel, DynStd, DynStdError, DynStdLevel, IsSource, NoError,
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
-pub(crate) use self::walk::CauseAt;
 pub use self::walk::{
     list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode,
     Visit,

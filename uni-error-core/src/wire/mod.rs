@@ -38,6 +38,7 @@ use crate::json::Json;
 use crate::status::StatusOverride;
 use crate::Errno;
 
+pub(crate) mod cut;
 mod de;
 mod display;
 pub(crate) use self::display::write_tree;

@@ -3,8 +3,8 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use super::cut::CauseAt;
 use super::*;
-use crate::__private::CauseAt;
 
 // ---------------------------------------------------------------------------
 // Serialize: fixed key order, depth-limited.
