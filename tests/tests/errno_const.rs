@@ -216,3 +216,28 @@ fn self_paths_name_the_types_own_consts() {
         .collect();
     assert_eq!(errnos, [1_203_001, 1_203_002]);
 }
+
+/// `Self::CODE` written by a `macro_rules!` that defines the type.
+macro_rules! plugin_error {
+    ($name:ident, $code:literal, $msg:literal) => {
+        #[derive(Debug, UniError)]
+        #[subject("uni-share")]
+        #[errno(Self::CODE)]
+        #[msg($msg)]
+        struct $name;
+
+        impl $name {
+            const CODE: u32 = $code;
+        }
+    };
+}
+
+plugin_error!(ShareOffline, 1_203_004, "offline");
+
+#[test]
+fn self_paths_work_inside_macro_rules() {
+    assert_wire(
+        &ShareOffline,
+        r#"{"errSubject":"uni-share","errCode":1203004,"errMsg":"offline"}"#,
+    );
+}
