@@ -244,7 +244,7 @@ pub const fn catalog_deprecated(
 /// `data` as a JSON value. A value serde_json cannot represent (a map with
 /// non-string keys, a non-finite float is `null` already) becomes a string
 /// that says why, rather than vanishing.
-pub fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<crate::Json> {
+pub(crate) fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<crate::Json> {
     Some(
         crate::Json::from_serialize(d)
             .unwrap_or_else(|e| crate::Json::string(&DataProblem(e).to_string())),
