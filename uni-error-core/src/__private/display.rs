@@ -15,10 +15,11 @@ use std::sync::Arc;
 pub struct DisplayOf<'a, T: ?Sized>(pub &'a T);
 
 /// First choice: a path, shown lossily as UTF-8 like `Path::display`.
-/// Implemented for the path types and `&`/`&mut` references to them, each on its
-/// own: matched by type, not by the name written, so an alias of `PathBuf`
-/// is a path too; one impl per type (rather than a blanket impl over a
-/// helper trait) lets method lookup reject every other type at a glance. A
+/// Implemented for the path types and `&`/`&mut` references to them, each
+/// on its own: matched by type, not by the name written, so an alias of
+/// `PathBuf` is a path too; one impl per type (rather than a blanket impl
+/// over a helper trait) lets method lookup reject every other type at a
+/// glance. A
 /// field whose type is a type parameter is formatted through the `Display`
 /// bound its impl infers, as thiserror does.
 pub trait DisplayPath<'a> {

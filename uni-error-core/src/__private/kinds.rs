@@ -397,12 +397,13 @@ dyn_std_error!(
     dyn StdError + Send + Sync + 'static
 );
 
-/// The traits generated code calls the dispatch through, all brought into
-/// scope by one `use __private::dispatch::*;`.
+/// The traits generated code calls the dispatch through (of sources, and
+/// of `#[data]` fields), all brought into scope by one
+/// `use __private::dispatch::*;`.
 pub mod dispatch {
-    pub use super::super::data::{NotSerializeLevel as _, SerLevel as _};
     pub use super::{
         DerivedLevel as _, DynStdLevel as _, IsSource as _, NotASourceLevel as _, SourceKind as _,
         StdLevel as _, UniLevel as _,
     };
+    pub use crate::__private::data::{NotSerializeLevel as _, SerLevel as _};
 }

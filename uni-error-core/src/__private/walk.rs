@@ -63,13 +63,13 @@ pub trait StreamSource {
     }
 }
 
-impl<T: StreamSource + UniError + ?Sized> StreamSource for &T {
+impl<T: StreamSource + ?Sized> StreamSource for &T {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
     }
 }
 
-impl<T: StreamSource + UniError> StreamSource for Box<T> {
+impl<T: StreamSource> StreamSource for Box<T> {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
     }
@@ -113,7 +113,7 @@ impl Visit for OwnedCause {
 }
 
 /// `err_cause()` of a derived error, from the streamed walk.
-pub fn owned_cause<T: StreamSource + UniError + ?Sized>(this: &T) -> Option<Cause> {
+pub fn owned_cause<T: StreamSource + ?Sized>(this: &T) -> Option<Cause> {
     this.__cause(OwnedCause)
 }
 
