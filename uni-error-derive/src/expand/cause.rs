@@ -39,6 +39,15 @@ fn kind(cx: &Cx, span: Span, x: &dyn ToTokens) -> TokenStream {
     quote_spanned!(span=> (&&&&#wrap::Wrap(#x)).__kind())
 }
 
+/// The kind of a `#[data]` field of type `ty` (`Ser` when it is
+/// `Serialize`), spanned at the field's type: `(&&DataType::<ty>::NEW)
+/// .__data_kind()`. `data()` checks it (`IsData`); the `Serialize` impl
+/// uses it unchecked.
+pub fn data_kind(cx: &Cx, span: Span, ty: &syn::Type) -> TokenStream {
+    let private = respan(&cx.private, span);
+    quote_spanned!(span=> (&&#private::DataType::<#ty>::NEW).__data_kind())
+}
+
 /// The kind of the source `x`, checked to be an error's: the one error a
 /// field that is none gets, at the field's type.
 fn checked_kind(cx: &Cx, span: Span, x: &dyn ToTokens) -> TokenStream {

@@ -43,11 +43,10 @@ pub fn expand(cx: &Cx) -> TokenStream {
             let option = respan(option, span);
             quote_spanned!(span=> #option::Some(#binding))
         };
-        let private = respan(private, span);
         // The data's kind (`Serialize` or not); data() checks it.
-        let ty = data.value_ty;
+        let kind = cause::data_kind(cx, span, data.value_ty);
         arms.push(quote_spanned! {span=>
-            #pat => (&&#private::DataType::<#ty>::NEW).__data_kind().serialize(#this, #value, #serializer),
+            #pat => #kind.serialize(#this, #value, #serializer),
         });
         any_data = true;
     }

@@ -172,9 +172,8 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
         // `Serialize`?) is made at the user's type rather than at the
         // (call-site) binding; the kind it passes on compiles either way.
         let ty = data.value_ty;
-        let kind = quote_spanned! {span=>
-            <#ty as #private::IsData<_>>::__checked((&&#private::DataType::<#ty>::NEW).__data_kind())
-        };
+        let kind = cause::data_kind(cx, span, ty);
+        let kind = quote_spanned!(span=> <#ty as #private::IsData<_>>::__checked(#kind));
         let value = if data.optional {
             quote_spanned!(span=> #binding.as_ref().and_then(|#binding| #kind.to_data(#binding)))
         } else {
