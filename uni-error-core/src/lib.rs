@@ -14,6 +14,7 @@
 //!
 //! [uni-error]: https://docs.rs/uniapp-error
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // The docs link to the items of every feature; with a feature off, such a

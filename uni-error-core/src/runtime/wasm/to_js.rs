@@ -8,6 +8,7 @@ use super::{
     object_keys, object_own_names, reflect_define, reflect_delete, reflect_get, reflect_get_index,
     reflect_set, reflect_set_index, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME,
 };
+use crate::value::wire::shape::{CAUSE, ERRORS, ERR_MSG, MESSAGE};
 use crate::Error;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -44,8 +45,8 @@ pub(super) fn build(error: &Error) -> Result<JsValue, JsValue> {
 /// the crate's serializer (127 JSON levels).
 fn upgrade(plain: &JsValue, node: Node, d: &Descriptors) -> Result<JsValue, JsValue> {
     let message_key = match node {
-        Node::Top => "errMsg",
-        Node::Source => "message",
+        Node::Top => ERR_MSG,
+        Node::Source => MESSAGE,
     };
     let message = reflect_get(plain, &JsValue::from_str(message_key))?
         .as_string()
@@ -65,8 +66,8 @@ fn upgrade(plain: &JsValue, node: Node, d: &Descriptors) -> Result<JsValue, JsVa
         let name = key.as_string().unwrap_or_default();
         let mut value = reflect_get(plain, key)?;
         match (node, name.as_str()) {
-            (_, "cause") => value = upgrade(&value, Node::Source, d)?,
-            (Node::Source, "errors") => {
+            (_, CAUSE) => value = upgrade(&value, Node::Source, d)?,
+            (Node::Source, ERRORS) => {
                 has_errors = true;
                 let len = reflect_get(&value, &JsValue::from_str("length"))?
                     .as_f64()

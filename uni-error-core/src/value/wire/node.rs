@@ -1,0 +1,90 @@
+//! The owned node, by reference: a [`Cause`], or a [`SourceError`] or
+//! [`AggregateError`](crate::AggregateError) given by its parts, as the one
+//! node writer (`shape::write_node`) sees it. The wire types' own
+//! `Serialize` and the derive's walk (`__private::walk`, for the causes it
+//! only has in owned form) write through it.
+
+use serde::ser::Error as _;
+use serde::Serializer;
+
+use super::shape::{write_members, write_node, Parts, WireNode};
+use crate::{Cause, SourceError};
+
+/// A cause of the owned form, by reference.
+#[derive(Clone, Copy)]
+pub(crate) struct CauseRef<'a> {
+    pub(crate) head: &'a SourceError,
+    /// `Some` for an aggregate (even with no members).
+    pub(crate) members: Option<&'a [Cause]>,
+}
+
+impl<'a> CauseRef<'a> {
+    pub(crate) fn new(cause: &'a Cause) -> Self {
+        let members = match cause {
+            Cause::Source(_) => None,
+            Cause::Aggregate(a) => Some(a.errors()),
+        };
+        CauseRef {
+            head: cause.head(),
+            members,
+        }
+    }
+}
+
+impl<'a> CauseRef<'a> {
+    /// The node's own keys, borrowed for as long as the cause.
+    pub(crate) fn into_parts(self) -> Parts<'a, &'a str> {
+        let head = self.head;
+        Parts {
+            message: head.message(),
+            subject: head.subject(),
+            code: head.code(),
+            has_cause: head.cause().is_some(),
+            members: self.members.map(<[Cause]>::len),
+            data: None,
+            extra: head.extra(),
+        }
+    }
+}
+
+impl WireNode for CauseRef<'_> {
+    type Message<'m>
+        = &'m str
+    where
+        Self: 'm;
+
+    fn parts(&self) -> Parts<'_, &str> {
+        self.into_parts()
+    }
+
+    fn count(&self) -> usize {
+        let below: usize = self.head.cause().map_or(0, Cause::count);
+        1 + below
+            + self
+                .members
+                .unwrap_or_default()
+                .iter()
+                .map(Cause::count)
+                .sum::<usize>()
+    }
+
+    fn serialize_cause<S: Serializer>(
+        &self,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        match self.head.cause() {
+            Some(below) => write_node(&CauseRef::new(below), serializer, level),
+            None => Err(S::Error::custom("this node has no cause")),
+        }
+    }
+
+    fn serialize_members<S: Serializer>(
+        &self,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        let members = self.members.unwrap_or_default();
+        write_members(serializer, members.iter().map(CauseRef::new), level)
+    }
+}
