@@ -268,6 +268,7 @@ proptest! {
         prop_assert_eq!(&json(&err), &streamed, "?");
         let dynamic: Box<dyn UniError + Send + Sync> = Box::new(build(&plan));
         prop_assert_eq!(&json(&dynamic.to_error()), &streamed, "Box<dyn UniError>::to_error()");
+        prop_assert_eq!(dynamic.err_cause(), node.err_cause(), "Box<dyn UniError>::err_cause()");
         prop_assert_eq!(&json(&Error::from(dynamic)), &streamed, "Error::from(Box<dyn UniError>)");
 
         // The cause: err_cause() is the cause every path writes.

@@ -38,7 +38,7 @@ pub fn into_cause<T: StreamSource + UniError>(this: T) -> Cause {
         this.err_subject().to_owned(),
         this.__err_code(),
         this.data(),
-        core::iter::empty(),
+        Vec::new(),
     );
     if let Some(cause) = this.__take(source.message()) {
         source = source.with_cause(cause);

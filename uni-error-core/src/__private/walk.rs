@@ -36,6 +36,7 @@
 //! A new shape of source is one new kind in `kinds` (or one more impl of a
 //! level there); the walk, the owned cause, `source()` and erasure follow.
 
+use core::cell::Cell;
 use core::fmt;
 use std::error::Error as StdError;
 
@@ -149,6 +150,7 @@ where
         = DataOut<'m, D>
     where
         Self: 'm;
+    #[inline]
     fn head(&self) -> Head<'_, DisplayStr<'_, T>, DataOut<'_, D>> {
         let this = self.this;
         Head {
@@ -160,6 +162,7 @@ where
             extra: &[],
         }
     }
+    #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
         serializer: S,
@@ -220,13 +223,16 @@ impl<S: Serializer> Visit for SerializeAt<S> {
 pub struct UniNode<'a, T: ?Sized>(&'a T);
 
 impl<'a, T: ?Sized> UniNode<'a, T> {
+    #[inline]
     pub(super) fn new(error: &'a T) -> Self {
         UniNode(error)
     }
+    #[inline]
     #[must_use]
     pub fn with_default_subject(self, _: &str) -> Self {
         self
     }
+    #[inline]
     #[must_use]
     pub fn with_default_code(self, _: Option<i64>) -> Self {
         self
@@ -238,6 +244,7 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
         = DisplayStr<'m, T>
     where
         Self: 'm;
+    #[inline]
     fn parts(&self) -> Parts<'_, DisplayStr<'_, T>> {
         let e = self.0;
         Parts {
@@ -253,6 +260,7 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
     fn count(&self) -> usize {
         1 + self.0.__cause(Count)
     }
+    #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
         serializer: S,
@@ -268,26 +276,48 @@ impl<T: StreamSource + UniError + ?Sized> Node for UniNode<'_, T> {
     }
 }
 
+/// What a plain error's `source()` gives.
+type Below<'a> = Option<&'a (dyn StdError + 'static)>;
+
 /// A plain error as a cause: its message, then its `source()` chain.
 pub struct StdNode<'a> {
     error: &'a (dyn StdError + 'a),
+    /// `error.source()`, asked once, when first needed (a node is also made
+    /// only to ask whether there is one).
+    below: Cell<Option<Below<'a>>>,
     subject: Option<&'a str>,
     code: Option<i64>,
 }
 
 impl<'a> StdNode<'a> {
+    #[inline]
     pub(super) fn new(error: &'a (dyn StdError + 'a)) -> Self {
         StdNode {
             error,
+            below: Cell::new(None),
             subject: None,
             code: None,
         }
     }
+    /// `error.source()`.
+    #[inline]
+    fn below(&self) -> Below<'a> {
+        match self.below.get() {
+            Some(below) => below,
+            None => {
+                let below = self.error.source();
+                self.below.set(Some(below));
+                below
+            }
+        }
+    }
+    #[inline]
     #[must_use]
     pub fn with_default_subject(mut self, subject: &'a str) -> Self {
         self.subject = self.subject.or(Some(subject));
         self
     }
+    #[inline]
     #[must_use]
     pub fn with_default_code(mut self, code: Option<i64>) -> Self {
         self.code = self.code.or(code);
@@ -300,12 +330,13 @@ impl<'e> WireNode for StdNode<'e> {
         = DisplayStr<'m, dyn StdError + 'e>
     where
         Self: 'm;
+    #[inline]
     fn parts(&self) -> Parts<'_, DisplayStr<'_, dyn StdError + 'e>> {
         Parts {
             message: DisplayStr(self.error),
             subject: self.subject,
             code: self.code,
-            has_cause: self.error.source().is_some(),
+            has_cause: self.below().is_some(),
             members: None,
             data: None,
             extra: &[],
@@ -320,12 +351,13 @@ impl<'e> WireNode for StdNode<'e> {
         }
         n
     }
+    #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
         serializer: S,
         level: usize,
     ) -> Result<S::Ok, S::Error> {
-        match self.error.source() {
+        match self.below() {
             Some(below) => write_node(&StdNode::new(below), serializer, level),
             None => Err(S::Error::custom("this error has no source")),
         }
@@ -348,13 +380,16 @@ impl Node for StdNode<'_> {
 pub struct OwnedNode(Cause);
 
 impl OwnedNode {
+    #[inline]
     pub(super) fn new(cause: Cause) -> Self {
         OwnedNode(cause)
     }
+    #[inline]
     #[must_use]
     pub fn with_default_subject(self, subject: &str) -> Self {
         OwnedNode(self.0.with_default_subject(subject))
     }
+    #[inline]
     #[must_use]
     pub fn with_default_code(self, code: Option<i64>) -> Self {
         OwnedNode(self.0.with_default_code(code))
@@ -363,12 +398,14 @@ impl OwnedNode {
 
 impl WireNode for OwnedNode {
     type Message<'m> = &'m str;
+    #[inline]
     fn parts(&self) -> Parts<'_, &str> {
         CauseRef::new(&self.0).into_parts()
     }
     fn count(&self) -> usize {
         self.0.count()
     }
+    #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
         serializer: S,
@@ -400,6 +437,7 @@ pub struct ListNode<'a, D: ?Sized, I, F> {
 }
 
 /// `#[source] Vec<E>` (or `Box<[E]>`, `[E; N]`) for the error `message`.
+#[inline]
 pub fn list<D, I, F, N>(message: &D, items: I, each: F) -> ListNode<'_, D, I, F>
 where
     D: fmt::Display + ?Sized,
@@ -425,6 +463,7 @@ where
         = DisplayStr<'m, D>
     where
         Self: 'm;
+    #[inline]
     fn parts(&self) -> Parts<'_, DisplayStr<'_, D>> {
         Parts {
             message: DisplayStr(self.message),
@@ -469,6 +508,7 @@ where
 }
 
 /// `#[source] Option<E>`: no cause when `None`.
+#[inline]
 pub fn opt<'a, V, T, N>(v: V, e: Option<&'a T>, node: impl FnOnce(&'a T) -> N) -> V::Out
 where
     V: Visit,
@@ -483,6 +523,7 @@ where
 
 /// A plain error's own `source()` chain, which is what a transparent
 /// wrapper over it forwards as its cause.
+#[inline]
 pub(super) fn std_forward<V: Visit>(error: &(dyn StdError + '_), v: V) -> V::Out {
     match error.source() {
         Some(s) => v.node(StdNode::new(s)),

@@ -253,7 +253,7 @@ pub(crate) fn source_of<E: UniError + ?Sized>(error: &E) -> SourceError {
         error.err_subject().to_owned(),
         error.__err_code(),
         error.data(),
-        core::iter::empty(),
+        Vec::new(),
     );
     if let Some(cause) = error.err_cause() {
         source = source.with_cause(cause);

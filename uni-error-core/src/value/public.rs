@@ -49,6 +49,7 @@ impl<M: Serialize> WireError for Head3<'_, M> {
         = ()
     where
         Self: 'm;
+    #[inline]
     fn head(&self) -> Head<'_, &M, ()> {
         Head {
             subject: self.subject,
@@ -59,6 +60,7 @@ impl<M: Serialize> WireError for Head3<'_, M> {
             extra: &[],
         }
     }
+    #[inline]
     fn serialize_cause<S: Serializer>(&self, _: S, _: usize) -> Result<S::Ok, S::Error> {
         Err(S::Error::custom("Public writes no cause"))
     }

@@ -19,6 +19,7 @@ pub(crate) struct CauseRef<'a> {
 }
 
 impl<'a> CauseRef<'a> {
+    #[inline]
     pub(crate) fn new(cause: &'a Cause) -> Self {
         let members = match cause {
             Cause::Source(_) => None,
@@ -33,6 +34,7 @@ impl<'a> CauseRef<'a> {
 
 impl<'a> CauseRef<'a> {
     /// The node's own keys, borrowed for as long as the cause.
+    #[inline]
     pub(crate) fn into_parts(self) -> Parts<'a, &'a str> {
         let head = self.head;
         Parts {
@@ -53,6 +55,7 @@ impl WireNode for CauseRef<'_> {
     where
         Self: 'm;
 
+    #[inline]
     fn parts(&self) -> Parts<'_, &str> {
         self.into_parts()
     }
@@ -68,6 +71,7 @@ impl WireNode for CauseRef<'_> {
                 .sum::<usize>()
     }
 
+    #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
         serializer: S,

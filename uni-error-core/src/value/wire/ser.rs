@@ -11,6 +11,7 @@ impl WireError for Error {
     type Message<'a> = &'a str;
     type Data<'a> = &'a Json;
 
+    #[inline]
     fn head(&self) -> Head<'_, &str, &Json> {
         let e = &self.inner;
         Head {
@@ -23,6 +24,7 @@ impl WireError for Error {
         }
     }
 
+    #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
         serializer: S,

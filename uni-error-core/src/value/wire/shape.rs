@@ -84,6 +84,7 @@ pub trait WireError {
 
 /// Writes a uni error: errSubject, errCode, errMsg, data?, cause? (the node
 /// at level 2), then its unknown keys.
+#[inline]
 pub(crate) fn write_error<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
 where
     E: WireError + ?Sized,
@@ -163,6 +164,7 @@ pub trait WireNode {
 /// error is level 1): message, subject?, code?, cause?, errors?, data?,
 /// then its unknown keys; or, where a child would nest deeper than
 /// serde_json reads back, what stands in for the subtree.
+#[inline]
 pub(crate) fn write_node<N, S>(node: &N, serializer: S, level: usize) -> Result<S::Ok, S::Error>
 where
     N: WireNode + ?Sized,
@@ -204,6 +206,7 @@ where
 }
 
 /// Writes `items` as the members of an aggregate, each the node at `level`.
+#[inline]
 pub(crate) fn write_members<S, I>(serializer: S, items: I, level: usize) -> Result<S::Ok, S::Error>
 where
     S: Serializer,

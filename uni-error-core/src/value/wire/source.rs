@@ -384,18 +384,18 @@ impl SourceError {
     /// never the typed errno; its `data`, if any, is kept as the first
     /// unknown key, `data`, then the error's own unknown keys, except those
     /// named like a source field. The caller adds the cause.
+    #[inline]
     pub(crate) fn of_uni(
         message: String,
         subject: String,
         code: i64,
         data: Option<Json>,
-        extra: impl Iterator<Item = (String, Json)>,
+        mut extra: Vec<(String, Json)>,
     ) -> SourceError {
-        let extra = data
-            .map(|d| (DATA.to_owned(), d))
-            .into_iter()
-            .chain(extra.filter(|(k, _)| !SOURCE_KEYS.contains(&k.as_str())))
-            .collect();
+        extra.retain(|(k, _)| !SOURCE_KEYS.contains(&k.as_str()));
+        if let Some(data) = data {
+            extra.insert(0, (DATA.to_owned(), data));
+        }
         SourceError {
             message,
             subject: Some(subject),
@@ -415,7 +415,7 @@ impl Error {
             e.subject.clone(),
             e.code,
             e.data.clone(),
-            e.extra.iter().cloned(),
+            e.extra.clone(),
         );
         source.cause = e.cause.clone();
         source
@@ -446,7 +446,7 @@ impl From<Error> for Cause {
             core::mem::take(&mut e.subject),
             e.code,
             e.data.take(),
-            core::mem::take(&mut e.extra).into_iter(),
+            core::mem::take(&mut e.extra),
         );
         source.cause = e.cause.take();
         Cause::Source(source)
