@@ -1,10 +1,12 @@
 // Must type-check under `tsc --strict`: a consumer of the example plugin's
 // generated `nfc.d.ts` that handles every code (deprecated ones included)
 // and proves it with `never`. Run by scripts/test-ts.sh.
-import type { NfcErrorCode, NfcFail, NfcWriteFail } from "./nfc";
+import type { NfcErrorCode, NfcErrorSubject, NfcFail, NfcWriteFail, NfcWriteErrorSubject } from "./nfc";
 
 export function describe(err: NfcFail): string {
-  const subject: "uni-nfc" = err.errSubject;
+  // errSubject stays a string (a DCloud-shaped class must implement the
+  // interface); NfcErrorSubject lists what it can be.
+  const subject: NfcErrorSubject = err.errSubject as NfcErrorSubject;
   switch (err.errCode) {
     case 1504000:
       return `${subject}: no NFC hardware`;
@@ -25,7 +27,7 @@ export function describe(err: NfcFail): string {
 
 export function describeWrite(err: NfcWriteFail): string {
   const code: 1504801 = err.errCode;
-  const subject: "uni-nfc::write" = err.errSubject;
+  const subject: NfcWriteErrorSubject = "uni-nfc::write";
   return `${subject} ${code}: ${err.errMsg}`;
 }
 

@@ -88,7 +88,12 @@ mod drift;
 mod files;
 #[cfg(feature = "declarations")]
 mod names;
+mod platforms;
+#[cfg(feature = "declarations")]
+mod region;
 mod set;
+#[cfg(feature = "declarations")]
+mod shape;
 #[cfg(feature = "declarations")]
 mod snapshot;
 mod table;
@@ -106,7 +111,14 @@ pub use files::{GenerateError, Mode};
 #[cfg(feature = "declarations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use names::{DeclarationError, Declarations, TypeNames};
+pub use platforms::Platforms;
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
+pub use region::{write_region, REGION_BEGIN, REGION_END};
 pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
+pub use shape::{FailImpl, OverrideErrCode};
 #[cfg(feature = "declarations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};

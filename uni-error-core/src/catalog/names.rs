@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use super::{CatalogEntry, CatalogError, CatalogSet};
+use super::shape::FailImpl;
+use super::{CatalogEntry, CatalogError, CatalogSet, PassThrough, Platforms};
+use crate::Platform;
 
 /// The module `.d.ts` output imports `IUniError` from by default: the one
 /// declaration file of `@dcloudio/uni-app-x` that plain `tsc` reads (the
@@ -75,6 +77,48 @@ impl TypeNames {
         TypeNames::from_stem(if stem.is_empty() { type_name } else { stem })
     }
 
+    /// The names of the variants of `type_name` that have `subject` (a
+    /// per-variant `#[subject]` other than the type's first): the stem is
+    /// the type's followed by the subject's last `::` level in PascalCase
+    /// (`LoginError` with `uni-login::weixin` → `LoginWeixin`), or, for a
+    /// subject of one level, that subject without `uni-` in PascalCase
+    /// (`uni-AppleIAPRestore` → `AppleIAPRestore`, as DCloud names it).
+    ///
+    /// ```
+    /// use uni_error::catalog::TypeNames;
+    ///
+    /// let names = TypeNames::for_subject("LoginError", "uni-login::weixin");
+    /// assert_eq!(names.interface(), "ILoginWeixinError");
+    /// let names = TypeNames::for_subject("PaymentError", "uni-AppleIAPRestore");
+    /// assert_eq!(names.fail_impl(), "AppleIAPRestoreFailImpl");
+    /// ```
+    pub fn for_subject(type_name: &str, subject: &str) -> Self {
+        let pascal = |s: &str| -> String {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let stem = match subject.rsplit_once("::") {
+            Some((_, last)) => {
+                let ty = TypeNames::for_type(type_name);
+                let base = ty
+                    .code
+                    .strip_suffix("ErrorCode")
+                    .unwrap_or(type_name)
+                    .to_owned();
+                base + &pascal(last)
+            }
+            None => pascal(subject.strip_prefix("uni-").unwrap_or(subject)),
+        };
+        TypeNames::from_stem(&stem)
+    }
+
     /// Every name built from `stem`: `{stem}ErrorCode`, `I{stem}Error`, ….
     pub fn from_stem(stem: &str) -> Self {
         TypeNames {
@@ -122,6 +166,17 @@ impl TypeNames {
         fail_impl => with_fail_impl;
     }
 
+    /// What each name of [`all`](Self::all) names, for messages.
+    const ROLES: [&'static str; 7] = [
+        "code union",
+        "subject type",
+        "interface",
+        "Fail type",
+        "subject constant",
+        "message map",
+        "Impl class",
+    ];
+
     /// Every name with its role, in a fixed order.
     fn all(&self) -> [&str; 7] {
         [
@@ -138,6 +193,13 @@ impl TypeNames {
 
 /// The TypeScript and UTS renderers of a [`CatalogSet`], with their options.
 /// Made by [`CatalogSet::declarations`].
+///
+/// Each type is declared once per errSubject it uses, in DCloud's shape for
+/// a module with several subjects (`uni-virtualPayment` declares a code
+/// union, an interface, a subject constant, a map and an Impl per subject):
+/// the type's first subject gets the names of [`TypeNames::for_type`], each
+/// further one [`TypeNames::for_subject`] (change them with
+/// [`rename`](Self::rename) and [`rename_subject`](Self::rename_subject)).
 ///
 /// ```
 /// use uni_error::catalog::{CatalogSet, TypeNames};
@@ -165,7 +227,8 @@ impl TypeNames {
 #[derive(Clone, Debug)]
 pub struct Declarations {
     set: CatalogSet,
-    renames: Vec<(String, TypeNames)>,
+    renames: Vec<(String, Option<String>, TypeNames)>,
+    shapes: Vec<(String, FailImpl)>,
     pub(super) iuni_error_module: Option<String>,
 }
 
@@ -176,38 +239,133 @@ impl CatalogSet {
         Declarations {
             set: self.clone(),
             renames: Vec::new(),
+            shapes: Vec::new(),
             iuni_error_module: Some(DEFAULT_IUNI_ERROR_MODULE.to_owned()),
         }
     }
 }
 
-/// The entries of one type, with its names.
+/// The declarations of one type under one of its subjects: its rows, with
+/// the names they are declared under.
 pub(super) struct TypeGroup {
     pub type_name: &'static str,
+    /// errSubject of the rows; `None` for a type whose every code is
+    /// forwarded from another type (it has no subject of its own).
+    pub subject: Option<&'static str>,
     pub names: TypeNames,
     pub entries: Vec<&'static CatalogEntry>,
+    /// The codes the type's `#[msg(transparent)]` variants forward, with
+    /// the variant (only in the type's first group): the errors the type
+    /// really sends besides its own.
+    pub forwarded: Vec<(&'static CatalogEntry, PassThrough)>,
+    /// How the UTS Impl class is written.
+    pub shape: FailImpl,
+    /// True for the type's first subject (the one with the type's names).
+    pub first: bool,
+    /// False when an earlier group declares the same subject constant
+    /// (one constant shared by several classes, as DCloud's websocket).
+    pub owns_subject_const: bool,
 }
 
 impl TypeGroup {
-    /// The subjects of the entries, in the order they first appear.
+    /// The type's name for doc comments, with the subject for a further
+    /// subject of a type: `` `LoginError` (errSubject "uni-login::weixin") ``.
+    pub fn label(&self) -> String {
+        match self.subject {
+            Some(s) if !self.first => format!("`{}` (errSubject {s:?})", self.type_name),
+            _ => format!("`{}`", self.type_name),
+        }
+    }
+
+    /// The subjects a failure of this group can carry: its own, then the
+    /// forwarded ones, each once.
     pub fn subjects(&self) -> Vec<&'static str> {
-        let mut subjects: Vec<&'static str> = Vec::new();
-        for e in &self.entries {
+        let mut subjects: Vec<&'static str> = self.subject.into_iter().collect();
+        for (e, _) in &self.forwarded {
             if !subjects.contains(&e.subject()) {
                 subjects.push(e.subject());
             }
         }
         subjects
     }
+
+    /// The codes of the union: the group's own, then the forwarded ones
+    /// not already in it, each once, with the transparent variant of a
+    /// forwarded one.
+    pub fn union(&self) -> Vec<(&'static CatalogEntry, Option<PassThrough>)> {
+        let mut codes: Vec<(&'static CatalogEntry, Option<PassThrough>)> = Vec::new();
+        let own = self.entries.iter().map(|&e| (e, None));
+        let forwarded = self.forwarded.iter().map(|&(e, p)| (e, Some(p)));
+        for (entry, via) in own.chain(forwarded) {
+            if !codes.iter().any(|(e, _)| e.errno() == entry.errno()) {
+                codes.push((entry, via));
+            }
+        }
+        codes
+    }
+
+    /// The platforms the group's codes occur on: the listed ones, else the
+    /// errno range's; every platform for a group without codes.
+    pub fn platforms(&self) -> Platforms {
+        let mut all = Platforms::NONE;
+        for (entry, _) in self.union() {
+            all = all
+                | entry
+                    .platforms()
+                    .unwrap_or_else(|| range_platforms(entry.platform()));
+        }
+        if all.is_empty() {
+            Platforms::ALL
+        } else {
+            all
+        }
+    }
+}
+
+/// The platforms an errno range names (a shared code occurs everywhere).
+fn range_platforms(platform: Platform) -> Platforms {
+    match platform {
+        Platform::CrossPlatform => {
+            Platforms::ANDROID | Platforms::IOS | Platforms::HARMONY | Platforms::WEB
+        }
+        Platform::Android => Platforms::ANDROID,
+        Platform::Ios => Platforms::IOS,
+        Platform::Web => Platforms::WEB,
+        _ => Platforms::ALL,
+    }
 }
 
 impl Declarations {
     /// Names the declarations of the type called `type_name` (as written in
-    /// Rust, `LoginError`) with `names` instead of [`TypeNames::for_type`].
+    /// Rust, `LoginError`) with `names` instead of [`TypeNames::for_type`]
+    /// (for a type with several subjects: its first subject's).
     #[must_use]
     pub fn rename(mut self, type_name: &str, names: TypeNames) -> Self {
-        self.renames.retain(|(t, _)| t != type_name);
-        self.renames.push((type_name.to_owned(), names));
+        self.renames
+            .retain(|(t, s, _)| t != type_name || s.is_some());
+        self.renames.push((type_name.to_owned(), None, names));
+        self
+    }
+
+    /// Names the declarations of `type_name`'s variants under `subject`
+    /// (a per-variant `#[subject]`) with `names` instead of
+    /// [`TypeNames::for_subject`].
+    #[must_use]
+    pub fn rename_subject(mut self, type_name: &str, subject: &str, names: TypeNames) -> Self {
+        self.renames
+            .retain(|(t, s, _)| t != type_name || s.as_deref() != Some(subject));
+        self.renames
+            .push((type_name.to_owned(), Some(subject.to_owned()), names));
+        self
+    }
+
+    /// Writes the UTS Impl class of `type_name` (every subject of it) as
+    /// `shape` says: a run-time detail for errMsg, where `override errCode`
+    /// goes.
+    #[must_use]
+    pub fn fail_impl(mut self, type_name: &str, shape: FailImpl) -> Self {
+        self.shapes.retain(|(t, _)| t != type_name);
+        self.shapes.push((type_name.to_owned(), shape));
         self
     }
 
@@ -222,50 +380,129 @@ impl Declarations {
         self
     }
 
-    /// The set's entries grouped by type, in the order the types were added
-    /// (each type's entries in declaration order), after checking the set
-    /// for clashes and every name for validity and uniqueness.
+    /// The set's entries grouped by type and subject, in the order they
+    /// first appear, after checking the set for clashes and every name for
+    /// validity and uniqueness.
     pub(super) fn groups(&self) -> Result<Vec<TypeGroup>, DeclarationError> {
         self.set.check().map_err(DeclarationError::Clash)?;
         let mut groups: Vec<TypeGroup> = Vec::new();
+        let new_group =
+            |type_name: &'static str, subject: Option<&'static str>, first: bool| TypeGroup {
+                type_name,
+                subject,
+                names: match subject {
+                    Some(s) if !first => TypeNames::for_subject(type_name, s),
+                    _ => TypeNames::for_type(type_name),
+                },
+                entries: Vec::new(),
+                forwarded: Vec::new(),
+                shape: FailImpl::new(),
+                first,
+                owns_subject_const: true,
+            };
         for &entry in self.set.entries() {
-            match groups.iter_mut().find(|g| g.type_name == entry.type_name()) {
-                Some(group) => group.entries.push(entry),
-                None => groups.push(TypeGroup {
-                    type_name: entry.type_name(),
-                    names: TypeNames::for_type(entry.type_name()),
-                    entries: vec![entry],
-                }),
+            let (t, s) = (entry.type_name(), entry.subject());
+            let i = match groups
+                .iter()
+                .position(|g| g.type_name == t && g.subject.is_none_or(|gs| gs == s))
+            {
+                Some(i) => i,
+                None => {
+                    let first = !groups.iter().any(|g| g.type_name == t);
+                    groups.push(new_group(t, Some(s), first));
+                    groups.len() - 1
+                }
+            };
+            groups[i].subject = Some(s);
+            groups[i].entries.push(entry);
+            if let Some(outer) = self.set.via(entry).first() {
+                let i = match groups.iter().position(|g| g.type_name == outer.type_name()) {
+                    Some(i) => i,
+                    None => {
+                        groups.push(new_group(outer.type_name(), None, true));
+                        groups.len() - 1
+                    }
+                };
+                groups[i].forwarded.push((entry, *outer));
             }
         }
-        for (type_name, names) in &self.renames {
+        for (type_name, subject, names) in &self.renames {
             let group = groups
                 .iter_mut()
-                .find(|g| g.type_name == type_name)
-                .ok_or_else(|| DeclarationError::UnknownType(type_name.clone()))?;
+                .find(|g| {
+                    g.type_name == type_name
+                        && subject.as_deref().is_none_or(|s| g.subject == Some(s))
+                })
+                .ok_or_else(|| match subject {
+                    None => DeclarationError::UnknownType(type_name.clone()),
+                    Some(s) => DeclarationError::UnknownType(format!("{type_name} (subject {s})")),
+                })?;
             group.names = names.clone();
         }
-        let mut declared: Vec<(&str, &str)> = Vec::new();
-        for group in &groups {
-            for name in group.names.all() {
-                if !is_identifier(name) {
-                    return Err(DeclarationError::InvalidName {
-                        type_name: group.type_name.to_owned(),
-                        name: name.to_owned(),
-                    });
-                }
-                if let Some((_, first)) = declared.iter().find(|(n, _)| *n == name) {
-                    return Err(DeclarationError::DuplicateName {
-                        name: name.to_owned(),
-                        first: (*first).to_owned(),
-                        second: group.type_name.to_owned(),
-                    });
-                }
-                declared.push((name, group.type_name));
+        for (type_name, shape) in &self.shapes {
+            let mut found = false;
+            for g in groups.iter_mut().filter(|g| g.type_name == type_name) {
+                g.shape = shape.clone();
+                found = true;
+            }
+            if !found {
+                return Err(DeclarationError::UnknownType(type_name.clone()));
             }
         }
+        check_names(&mut groups)?;
         Ok(groups)
     }
+}
+
+/// Every name valid, and no name declared twice, except where DCloud does
+/// so on purpose: the interface itself as the Fail type, and one subject
+/// constant shared by several classes of the same subject.
+fn check_names(groups: &mut [TypeGroup]) -> Result<(), DeclarationError> {
+    // (name, group index, role)
+    let mut declared: Vec<(&str, usize, &'static str)> = Vec::new();
+    let mut shared: Vec<usize> = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        for (name, role) in group.names.all().into_iter().zip(TypeNames::ROLES) {
+            if !is_identifier(name) {
+                return Err(DeclarationError::InvalidName {
+                    type_name: group.type_name.to_owned(),
+                    name: name.to_owned(),
+                });
+            }
+            let Some(&(_, j, first_role)) = declared.iter().find(|(n, _, _)| *n == name) else {
+                declared.push((name, i, role));
+                continue;
+            };
+            let other = &groups[j];
+            if j == i && (first_role, role) == (TypeNames::ROLES[2], TypeNames::ROLES[3]) {
+                // `export interface XxxFail`: the interface is the Fail type.
+                continue;
+            }
+            if (first_role, role) == (TypeNames::ROLES[4], TypeNames::ROLES[4])
+                && other.subject == group.subject
+            {
+                shared.push(i);
+                continue;
+            }
+            return Err(if other.type_name == group.type_name {
+                DeclarationError::NameTwice {
+                    type_name: group.type_name.to_owned(),
+                    name: name.to_owned(),
+                    roles: [first_role, role],
+                }
+            } else {
+                DeclarationError::DuplicateName {
+                    name: name.to_owned(),
+                    first: other.type_name.to_owned(),
+                    second: group.type_name.to_owned(),
+                }
+            });
+        }
+    }
+    for i in shared {
+        groups[i].owns_subject_const = false;
+    }
+    Ok(())
 }
 
 /// Why declarations could not be rendered.
@@ -315,16 +552,21 @@ pub enum DeclarationError {
         /// The other type.
         second: String,
     },
-    /// [`Declarations::rename`] names a type that is not in the set.
-    UnknownType(String),
-    /// UTS output keeps DCloud's one subject per module: a type whose
-    /// variants use several subjects has no single `XxxUniErrorSubject`.
-    SeveralSubjects {
+    /// One type would declare one name for two things (its code union
+    /// and its interface, say). The interface and the Fail type may share
+    /// a name (then the interface is the Fail type, as DCloud's
+    /// `GetBatteryInfoFail`).
+    NameTwice {
         /// The Rust type.
         type_name: String,
-        /// Its subjects, in the order they first appear.
-        subjects: Vec<String>,
+        /// The name.
+        name: String,
+        /// What it would name, in the order of [`TypeNames`]' fields.
+        roles: [&'static str; 2],
     },
+    /// [`Declarations::rename`] (or `rename_subject`, `fail_impl`) names a
+    /// type that is not in the set.
+    UnknownType(String),
 }
 
 impl fmt::Display for DeclarationError {
@@ -343,18 +585,18 @@ impl fmt::Display for DeclarationError {
                 f,
                 "{first} and {second} would both declare `{name}`: rename one with Declarations::rename"
             ),
-            DeclarationError::UnknownType(t) => {
-                write!(f, "Declarations::rename names `{t}`, which is not in the set")
-            }
-            DeclarationError::SeveralSubjects {
+            DeclarationError::NameTwice {
                 type_name,
-                subjects,
+                name,
+                roles: [a, b],
             } => write!(
                 f,
-                "{type_name} uses several subjects ({}); UTS declarations have one subject per type: \
-                 split it into one type per subject",
-                subjects.join(", ")
+                "{type_name} would declare `{name}` twice, as its {a} and as its {b}: give one \
+                 another name with Declarations::rename"
             ),
+            DeclarationError::UnknownType(t) => {
+                write!(f, "Declarations names `{t}`, which is not in the set")
+            }
         }
     }
 }

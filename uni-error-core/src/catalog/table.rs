@@ -5,6 +5,7 @@ use core::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::Platforms;
 use crate::{Errno, Platform};
 
 /// A type whose variants are listed, with their codes, in a `const` table.
@@ -171,6 +172,8 @@ pub struct CatalogEntry {
     msg: &'static str,
     doc: &'static str,
     deprecated: Option<&'static str>,
+    platforms: Option<Platforms>,
+    union_only: bool,
 }
 
 impl CatalogEntry {
@@ -192,6 +195,20 @@ impl CatalogEntry {
             msg,
             doc,
             deprecated: None,
+            platforms: None,
+            union_only: false,
+        }
+    }
+
+    /// This entry with the platforms of `#[platforms(..)]` (`bits` as in
+    /// [`Platforms::bits`]) and, with `union_only`, without a message of
+    /// its own (a `#[deprecated]` variant without `#[msg]`).
+    #[must_use]
+    pub(crate) const fn with_facts(self, platforms: Option<Platforms>, union_only: bool) -> Self {
+        CatalogEntry {
+            platforms,
+            union_only,
+            ..self
         }
     }
 
@@ -241,6 +258,20 @@ impl CatalogEntry {
     /// catalog, so old callers keep type-checking, until it is removed.
     pub const fn deprecated(&self) -> Option<&'static str> {
         self.deprecated
+    }
+
+    /// The platforms listed with `#[platforms(..)]` on the variant (or
+    /// the type), `None` when none are listed: then the errno's range
+    /// ([`platform`](Self::platform)) is all that is known.
+    pub const fn platforms(&self) -> Option<Platforms> {
+        self.platforms
+    }
+
+    /// True for a `#[deprecated]` variant without a `#[msg]`: its code
+    /// stays in the declared code union (old callers still compile) but it
+    /// has no message, so the UTS code → message map leaves it out.
+    pub const fn union_only(&self) -> bool {
+        self.union_only
     }
 
     /// The platform the errno's range names: what `#[errno(.., platform =

@@ -42,9 +42,8 @@ export type NfcErrorCode =
    */
   | 5;
 
-/** A failure of `NfcError`. */
+/** A failure of `NfcError`; its errSubject is a `NfcErrorSubject`. */
 export interface INfcError extends IUniError {
-  errSubject: NfcErrorSubject;
   errCode: NfcErrorCode;
 }
 
@@ -64,9 +63,8 @@ export type NfcWriteErrorCode =
    */
   | 1504801;
 
-/** A failure of `NfcWriteError`. */
+/** A failure of `NfcWriteError`; its errSubject is a `NfcWriteErrorSubject`. */
 export interface INfcWriteError extends IUniError {
-  errSubject: NfcWriteErrorSubject;
   errCode: NfcWriteErrorCode;
 }
 
