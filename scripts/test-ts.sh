@@ -49,6 +49,16 @@ echo "tsc $(cd "$scratch" && ./node_modules/.bin/tsc --version)"
 echo "-- nfc.d.ts + exhaustive.ts must type-check"
 tsc nfc.d.ts exhaustive.ts
 
+echo "-- DCloud's modules (tests/fixtures/dcloud): a consumer of their API and DCloud-shaped Impl classes"
+dcloud="$scratch/dcloud"
+mkdir -p "$dcloud"
+for dts in tests/fixtures/dcloud/*/*.d.ts; do cp "$dts" "$dcloud/"; done
+cp tests/ts/dcloud/*.ts "$dcloud/"
+(cd "$dcloud" && ../node_modules/.bin/tsc --strict --noEmit --target es2022 \
+    --module esnext --moduleResolution bundler --types "" \
+    uts-globals.d.ts location.d.ts shareWithSystem.d.ts payment.d.ts websocket.d.ts \
+    getbatteryinfo.d.ts consumer.ts impl.ts)
+
 echo "-- unknown_code.ts must fail with TS2367 / TS2322"
 if out="$(tsc nfc.d.ts unknown_code.ts 2>&1)"; then
     echo "unknown_code.ts type-checked, but it uses a code the plugin does not have" >&2

@@ -22,7 +22,8 @@ fn example_plugin_files_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../uni-error/examples/plugin");
     let set = CatalogSet::new()
         .with::<errors::NfcError>()
-        .with::<errors::NfcWriteError>();
+        .with::<errors::NfcWriteError>()
+        .with::<errors::NfcSessionError>();
     let mode = Mode::from_env();
     let decls = set.declarations();
     let written = decls
@@ -291,4 +292,128 @@ fn check_mode_fails_on_missing_and_stale_files_and_write_mode_fixes_them() {
     );
     decls.write_typescript(&ts, Mode::Write).unwrap();
     assert_eq!(std::fs::read_to_string(&ts).unwrap(), text);
+}
+
+/// A transparent variant's codes and subjects are in the outer type's
+/// unions, so an exhaustive switch over it handles what it really sends;
+/// its UTS class builds the type's own codes only.
+#[test]
+fn transparent_variants_forward_their_codes_and_subjects_into_the_unions() {
+    let set = CatalogSet::new()
+        .with::<errors::NfcWriteError>()
+        .with::<errors::NfcSessionError>();
+    let ts = set.declarations().typescript().unwrap();
+    assert!(ts.contains(
+        "export type NfcSessionErrorSubject = \"uni-nfc::session\" | \"uni-nfc::write\";\n"
+    ));
+    let union = ts
+        .split("export type NfcSessionErrorCode =\n")
+        .nth(1)
+        .unwrap();
+    let union = &union[..union.find(";\n").unwrap()];
+    assert!(union.ends_with("  | 1504901\n  /**\n   * The tag is read-only.\n   *\n   * errMsg: \"tag is locked\"\n   * Forwarded by `NfcSessionError::Write`: errSubject \"uni-nfc::write\".\n   * Platform: App-iOS (8xx).\n   */\n  | 1504801"), "{union}");
+    let uts = set.declarations().uts_unierror().unwrap();
+    let map = uts
+        .split("export const NfcSessionUniErrors")
+        .nth(1)
+        .unwrap();
+    let map = &map[..map.find("])").unwrap()];
+    assert!(map.contains("[1504901, 'session closed']"));
+    assert!(!map.contains("1504801"), "{map}");
+    // The same set the other way round: the inner type added after.
+    let ts2 = CatalogSet::new()
+        .with::<errors::NfcSessionError>()
+        .declarations()
+        .typescript()
+        .unwrap();
+    assert!(ts2.contains("\"uni-nfc::session\" | \"uni-nfc::write\""));
+}
+
+/// The interface itself as the Fail type (DCloud's `GetBatteryInfoFail`),
+/// a subject constant shared by two classes of one subject (websocket),
+/// and the refusals left: one type naming two things alike, and two
+/// constants of one name for different subjects.
+#[derive(Debug, UniError)]
+#[subject("uni-websocket")]
+#[errno(600_009)]
+#[msg("invalid URL")]
+struct ConnectSocketError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-websocket")]
+#[errno(10_002)]
+#[msg("webSocket is not connected")]
+struct SendSocketMessageError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-getBatteryInfo")]
+#[errno(1_002)]
+#[msg("getBatteryInfo:fail not support")]
+struct GetBatteryInfoError;
+
+#[test]
+fn dcloud_names_are_accepted_and_real_collisions_explained() {
+    let set = CatalogSet::new()
+        .with::<ConnectSocketError>()
+        .with::<SendSocketMessageError>();
+    let shared = |t: &str| TypeNames::for_type(t).with_subject_const("UniWebsocketErrorSubject");
+    let uts = set
+        .declarations()
+        .rename("ConnectSocketError", shared("ConnectSocketError"))
+        .rename("SendSocketMessageError", shared("SendSocketMessageError"))
+        .uts_unierror()
+        .unwrap();
+    assert_eq!(
+        uts.matches("export const UniWebsocketErrorSubject = 'uni-websocket'\n")
+            .count(),
+        1
+    );
+    assert_eq!(
+        uts.matches("this.errSubject = UniWebsocketErrorSubject\n")
+            .count(),
+        2
+    );
+
+    let battery = CatalogSet::new()
+        .with::<GetBatteryInfoError>()
+        .declarations()
+        .rename(
+            "GetBatteryInfoError",
+            TypeNames::for_type("GetBatteryInfoError").with_interface("GetBatteryInfoFail"),
+        );
+    let ts = battery.typescript().unwrap();
+    assert!(ts.contains("export interface GetBatteryInfoFail extends IUniError {\n"));
+    assert!(!ts.contains("export type GetBatteryInfoFail"));
+    let interface = battery.uts_interface().unwrap();
+    assert!(interface.ends_with("export interface GetBatteryInfoFail extends IUniError {\n  errCode: GetBatteryInfoErrorCode\n}\n"));
+
+    // One type, one name for two things: said once, with both roles.
+    let err = CatalogSet::new()
+        .with::<GetBatteryInfoError>()
+        .declarations()
+        .rename(
+            "GetBatteryInfoError",
+            TypeNames::for_type("GetBatteryInfoError").with_errors("GetBatteryInfoErrorCode"),
+        )
+        .uts_unierror()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "GetBatteryInfoError would declare `GetBatteryInfoErrorCode` twice, as its code union and \
+         as its message map: give one another name with Declarations::rename"
+    );
+    // One constant name for two subjects is a real collision.
+    let err = CatalogSet::new()
+        .with::<ConnectSocketError>()
+        .with::<GetBatteryInfoError>()
+        .declarations()
+        .rename("ConnectSocketError", shared("ConnectSocketError"))
+        .rename("GetBatteryInfoError", shared("GetBatteryInfoError"))
+        .typescript()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ConnectSocketError and GetBatteryInfoError would both declare `UniWebsocketErrorSubject`: \
+         rename one with Declarations::rename"
+    );
 }

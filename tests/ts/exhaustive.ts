@@ -1,7 +1,15 @@
 // Must type-check under `tsc --strict`: a consumer of the example plugin's
 // generated `nfc.d.ts` that handles every code (deprecated ones included)
 // and proves it with `never`. Run by scripts/test-ts.sh.
-import type { NfcErrorCode, NfcErrorSubject, NfcFail, NfcWriteFail, NfcWriteErrorSubject } from "./nfc";
+import type {
+  NfcErrorCode,
+  NfcErrorSubject,
+  NfcFail,
+  NfcSessionErrorSubject,
+  NfcSessionFail,
+  NfcWriteErrorSubject,
+  NfcWriteFail,
+} from "./nfc";
 
 export function describe(err: NfcFail): string {
   // errSubject stays a string (a DCloud-shaped class must implement the
@@ -36,3 +44,21 @@ export function fields(err: NfcFail): [number, string, unknown, Error | null] {
   const code: NfcErrorCode = err.errCode;
   return [code, err.errMsg, err.data, err.cause];
 }
+
+// A type with a transparent variant: the codes and subject it forwards are
+// in its unions, so this switch is exhaustive only with them.
+export function describeSession(err: NfcSessionFail): string {
+  const subject = err.errSubject as NfcSessionErrorSubject;
+  switch (err.errCode) {
+    case 1504901:
+      return `${subject}: session closed`;
+    case 1504801:
+      return `${subject}: tag is locked (forwarded from the write)`;
+    default: {
+      const unhandled: never = err.errCode;
+      return unhandled;
+    }
+  }
+}
+
+export const forwardedSubject: NfcSessionErrorSubject = "uni-nfc::write";

@@ -415,16 +415,16 @@ impl Declarations {
             };
             groups[i].subject = Some(s);
             groups[i].entries.push(entry);
-            if let Some(outer) = self.set.via(entry).first() {
-                let i = match groups.iter().position(|g| g.type_name == outer.type_name()) {
-                    Some(i) => i,
-                    None => {
-                        groups.push(new_group(outer.type_name(), None, true));
-                        groups.len() - 1
-                    }
-                };
-                groups[i].forwarded.push((entry, *outer));
-            }
+        }
+        for &(outer, entry) in self.set.forwards() {
+            let i = match groups.iter().position(|g| g.type_name == outer.type_name()) {
+                Some(i) => i,
+                None => {
+                    groups.push(new_group(outer.type_name(), None, true));
+                    groups.len() - 1
+                }
+            };
+            groups[i].forwarded.push((entry, outer));
         }
         for (type_name, subject, names) in &self.renames {
             let group = groups
