@@ -50,6 +50,12 @@
 //! `tsc`), [`Declarations::uts_interface`] and [`Declarations::uts_unierror`]
 //! (the `interface.uts` and `unierror.uts` shapes; there is no UTS compiler
 //! outside HBuilderX, so those are pinned by golden files, not compiled).
+//! A plugin whose `interface.uts` is its whole API writes only between
+//! `// uni-error:begin` and `// uni-error:end` markers
+//! ([`Declarations::write_uts_regions`], [`write_region`]), keeping the
+//! rest byte for byte; [`TypeNames`], [`FailImpl`] and `#[platforms(..)]`
+//! ([`Platforms`]) follow DCloud's variations of names, Impl classes and
+//! `@uniPlatform`.
 //! [`Snapshot`] records every published (subject, errno) and fails a check
 //! when one disappears without being deprecated first or changes meaning.
 //!
@@ -86,6 +92,8 @@
 mod drift;
 #[cfg(feature = "declarations")]
 mod files;
+#[cfg(feature = "declarations")]
+mod groups;
 #[cfg(feature = "declarations")]
 mod names;
 mod platforms;

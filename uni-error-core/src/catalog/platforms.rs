@@ -20,7 +20,7 @@ use core::fmt;
 ///
 /// #[derive(Debug, UniError)]
 /// #[subject("uni-requestPayment")]
-/// #[errno(category = 0, sub = 70)]
+/// #[errno(category = 7, sub = 0)]
 /// #[platforms(android, ios, harmony)]
 /// enum PaymentError {
 ///     #[errno(code = 600)]

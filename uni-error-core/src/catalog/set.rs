@@ -212,6 +212,7 @@ impl CatalogSet {
 
     /// Every row reached through a `#[msg(transparent)]` variant, with the
     /// outermost such variant, in the order they were reached.
+    #[cfg(feature = "declarations")]
     pub(crate) fn forwards(&self) -> &[(PassThrough, &'static CatalogEntry)] {
         &self.forwards
     }

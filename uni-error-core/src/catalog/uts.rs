@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::names::TypeGroup;
+use super::groups::TypeGroup;
 use super::typescript::{code_doc, write_comment, HEADER};
 use super::{DeclarationError, Declarations};
 
