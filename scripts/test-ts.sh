@@ -4,7 +4,11 @@
 #   - tests/ts/exhaustive.ts (an exhaustive switch on errCode) must pass
 #     `tsc --strict --noEmit`;
 #   - tests/ts/unknown_code.ts (errCode compared with, and a code union given,
-#     a code the plugin does not have) must fail, with TS2367 / TS2322 only.
+#     a code the plugin does not have) must fail, with TS2367 / TS2322 only;
+#   - the .d.ts files of DCloud's modules ported in tests/fixtures/dcloud (hand-
+#     written API around a generated region), with tests/ts/dcloud/consumer.ts
+#     (their API used: exhaustive switches, fail callbacks) and impl.ts
+#     (Impl classes written as DCloud writes them), must pass `tsc --strict`.
 #
 # npm installs `typescript` and `@dcloudio/uni-app-x` into a scratch folder
 # under target/ (nothing global, no install scripts). `@dcloudio/uni-app-x`

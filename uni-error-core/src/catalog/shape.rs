@@ -135,3 +135,42 @@ pub(super) fn ifdef_names(platforms: Platforms) -> Vec<&'static str> {
     .map(|(_, n)| n)
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{OverrideErrCode, Platforms};
+
+    #[test]
+    fn override_follows_the_platforms_of_the_codes() {
+        let from = OverrideErrCode::FromPlatforms;
+        // Codes everywhere, or on both typed targets: DCloud's uni-media form.
+        assert_eq!(
+            from.condition(Platforms::ALL).as_deref(),
+            Some("APP-ANDROID || APP-HARMONY")
+        );
+        // Android and iOS only: DCloud's uni-exit form.
+        assert_eq!(
+            from.condition(Platforms::ANDROID | Platforms::IOS)
+                .as_deref(),
+            Some("APP-ANDROID")
+        );
+        assert_eq!(
+            from.condition(Platforms::HARMONY | Platforms::WEB)
+                .as_deref(),
+            Some("APP-HARMONY")
+        );
+        // iOS and web need none.
+        assert_eq!(from.condition(Platforms::IOS | Platforms::WEB), None);
+        assert_eq!(OverrideErrCode::Never.condition(Platforms::ALL), None);
+        assert_eq!(
+            OverrideErrCode::Always.condition(Platforms::IOS).as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            OverrideErrCode::On(Platforms::ANDROID | Platforms::IOS | Platforms::HARMONY)
+                .condition(Platforms::NONE)
+                .as_deref(),
+            Some("APP-ANDROID || APP-IOS || APP-HARMONY")
+        );
+    }
+}
