@@ -281,7 +281,12 @@ impl<'a> Checked<'a> {
                     template,
                     doc: &v.doc,
                     deprecated: v.deprecated.as_deref(),
-                    platforms: v.attrs.platforms.or(input.attrs.platforms),
+                    platforms: v
+                        .attrs
+                        .platforms
+                        .as_ref()
+                        .or(input.attrs.platforms.as_ref())
+                        .map(|p| p.bits),
                     union_only,
                 })
             })

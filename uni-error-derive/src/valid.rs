@@ -287,6 +287,20 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
         return;
     }
     let field = &variant.fields[0];
+    if let Some(platforms) = variant
+        .attrs
+        .platforms
+        .as_ref()
+        .filter(|_| variant.forwards_errno())
+    {
+        cx.error_at(
+            platforms.span,
+            format_args!(
+                "#[platforms] on a #[msg(transparent)] variant without its own #[errno]: its codes are the field's, so list their platforms on the field's type (or give `{}` an #[errno])",
+                variant.ident
+            ),
+        );
+    }
     // A boxed `dyn Error` never implements UniError: say so here, rather
     // than as rustc's trait and `Sized` errors about the generated call. A
     // boxed `dyn UniError` does, and forwards.

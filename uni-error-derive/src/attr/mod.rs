@@ -18,6 +18,7 @@ mod thiserror;
 mod uni;
 
 pub use self::errno::ErrnoAttr;
+pub use self::platforms::PlatformsAttr;
 pub use self::status::StatusAttr;
 pub use self::thiserror::ErrorAttr;
 pub use self::uni::desugar;
@@ -114,8 +115,8 @@ pub struct Attrs<'a> {
     pub status: Option<StatusAttr>,
     /// `#[uni(crate = "..")]`.
     pub krate: Option<syn::Path>,
-    /// `#[platforms(..)]`: the bits of the catalog's `Platforms`.
-    pub platforms: Option<u8>,
+    /// `#[platforms(..)]`.
+    pub platforms: Option<PlatformsAttr>,
     /// `#[source]`.
     pub source: Option<&'a Attribute>,
     /// `#[from]`.

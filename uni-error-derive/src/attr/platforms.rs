@@ -21,9 +21,16 @@ const NAMES: [(&str, u8); 5] = [
 /// The names, for messages.
 const EXPECTED: &str = "android, ios, harmony, web, mp";
 
-/// The bits of a parsed `#[platforms(..)]`: at least one platform, each
-/// once.
-pub fn parse_platforms(cx: &Ctxt, attr: &Attribute) -> Option<u8> {
+/// A parsed `#[platforms(..)]`.
+pub struct PlatformsAttr {
+    /// The bits of the catalog's `Platforms`: at least one, each once.
+    pub bits: u8,
+    /// The attribute's name, for errors about where it is.
+    pub span: proc_macro2::Span,
+}
+
+/// A `#[platforms(..)]`: at least one platform, each once.
+pub fn parse_platforms(cx: &Ctxt, attr: &Attribute) -> Option<PlatformsAttr> {
     let tokens = parse_list(cx, attr, PLATFORMS)?;
     if tokens.is_empty() {
         cx.error_spanned_by(
@@ -52,7 +59,10 @@ pub fn parse_platforms(cx: &Ctxt, attr: &Attribute) -> Option<u8> {
         Ok(())
     });
     match result {
-        Ok(()) => Some(bits),
+        Ok(()) => Some(PlatformsAttr {
+            bits,
+            span: syn::spanned::Spanned::span(attr.path()),
+        }),
         Err(e) => {
             cx.syn_error(e);
             None
