@@ -586,3 +586,30 @@ mod erased {
         }
     }
 }
+
+/// The catalog's JSON carries the listed platforms and the union-only
+/// rows, for tools that read it instead of the declarations.
+#[test]
+fn catalog_json_lists_platforms_and_union_only_rows() {
+    let set = uni_error::catalog::CatalogSet::new().with::<errors::LocationError>();
+    let rows: serde_json::Value = serde_json::from_str(&set.to_json()).unwrap();
+    let row = |errno: u64| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["errno"] == errno)
+            .unwrap()
+            .clone()
+    };
+    let old = row(1_505_021);
+    assert_eq!(
+        old["platforms"],
+        serde_json::json!(["android", "ios", "harmony", "web"])
+    );
+    assert_eq!(old["unionOnly"], true);
+    assert_eq!(old["errMsg"], "");
+    let timeout = row(1_505_600);
+    assert_eq!(timeout["platforms"], serde_json::json!(["android", "ios"]));
+    assert_eq!(timeout["unionOnly"], false);
+    assert_eq!(timeout["platform"], "cross");
+}

@@ -300,7 +300,7 @@ impl CatalogEntry {
         serializer: S,
         via: Option<&PassThrough>,
     ) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("CatalogEntry", 7 + usize::from(via.is_some()))?;
+        let mut s = serializer.serialize_struct("CatalogEntry", 9 + usize::from(via.is_some()))?;
         s.serialize_field("errno", &self.errno)?;
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;
@@ -308,6 +308,9 @@ impl CatalogEntry {
         s.serialize_field("variant", &crate::value::json::DisplayStr(self))?;
         s.serialize_field("platform", self.platform().as_str())?;
         s.serialize_field("deprecated", &self.deprecated)?;
+        let platforms: Option<Vec<&str>> = self.platforms.map(|p| p.names().collect());
+        s.serialize_field("platforms", &platforms)?;
+        s.serialize_field("unionOnly", &self.union_only)?;
         if let Some(via) = via {
             s.serialize_field("via", &crate::value::json::DisplayStr(via))?;
         }
@@ -316,8 +319,10 @@ impl CatalogEntry {
 }
 
 impl Serialize for CatalogEntry {
-    /// `{"errno","errMsg","subject","description","variant","platform","deprecated"}`;
-    /// `deprecated` is `null` or the note.
+    /// `{"errno","errMsg","subject","description","variant","platform","deprecated","platforms","unionOnly"}`;
+    /// `deprecated` is `null` or the note, `platforms` `null` or the names
+    /// `#[platforms(..)]` lists (`["android","ios"]`), `unionOnly` true for
+    /// a deprecated variant without `#[msg]`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.serialize_with_via(serializer, None)
     }
