@@ -205,6 +205,22 @@ pub const fn catalog_deprecated(
     entry.with_deprecated(note)
 }
 
+/// A catalog row with the platforms of `#[platforms(..)]` (`platforms`:
+/// their bits, with bit 7 set when some are listed) and, with
+/// `union_only`, without a message (a deprecated variant without `#[msg]`).
+pub const fn catalog_facts(
+    entry: crate::catalog::CatalogEntry,
+    platforms: u8,
+    union_only: bool,
+) -> crate::catalog::CatalogEntry {
+    let listed = if platforms & 0x80 != 0 {
+        Some(crate::catalog::Platforms::from_bits(platforms))
+    } else {
+        None
+    };
+    entry.with_facts(listed, union_only)
+}
+
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own
 /// forwards: only a uni error has them, so a plain error is a compile error
 /// here, at the field.
