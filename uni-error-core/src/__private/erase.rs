@@ -31,7 +31,7 @@ pub fn into_error<T: StreamSource + UniError>(this: T) -> Error {
 
 /// A derived `this` as a cause, by value: what [`into_error`] and then
 /// `From<Error> for Cause` give, without the `Error` in between (the one
-/// conversion, [`SourceError::of_uni`]).
+/// conversion, `SourceError::of_uni`).
 pub fn into_cause<T: StreamSource + UniError>(this: T) -> Cause {
     let mut source = SourceError::of_uni(
         this.to_string(),

@@ -96,7 +96,7 @@ pub trait Visit {
 }
 
 /// One cause, not yet written: the one node writer (`wire::shape`) writes
-/// it ([`WireNode`]), or it becomes an owned [`Cause`].
+/// it (`WireNode`), or it becomes an owned [`Cause`].
 pub trait Node: WireNode {
     /// The cause in its owned form: what `err_cause()` gives.
     fn into_cause(self) -> Cause
