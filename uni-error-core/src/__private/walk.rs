@@ -36,7 +36,6 @@
 //! A new shape of source is one new kind in `kinds` (or one more impl of a
 //! level there); the walk, the owned cause, `source()` and erasure follow.
 
-use core::cell::Cell;
 use core::fmt;
 use std::error::Error as StdError;
 
@@ -244,14 +243,18 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
         = DisplayStr<'m, T>
     where
         Self: 'm;
+    type Below<'m>
+        = ()
+    where
+        Self: 'm;
     #[inline]
-    fn parts(&self) -> Parts<'_, DisplayStr<'_, T>> {
+    fn parts(&self) -> Parts<'_, DisplayStr<'_, T>, ()> {
         let e = self.0;
         Parts {
             message: DisplayStr(e),
             subject: Some(e.err_subject()),
             code: Some(e.__err_code()),
-            has_cause: e.__cause(HasCause),
+            cause: e.__cause(HasCause).then_some(()),
             members: None,
             data: e.data(),
             extra: &[],
@@ -263,6 +266,7 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
     #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
+        _: (),
         serializer: S,
         level: usize,
     ) -> Result<S::Ok, S::Error> {
@@ -276,15 +280,9 @@ impl<T: StreamSource + UniError + ?Sized> Node for UniNode<'_, T> {
     }
 }
 
-/// What a plain error's `source()` gives.
-type Below<'a> = Option<&'a (dyn StdError + 'static)>;
-
 /// A plain error as a cause: its message, then its `source()` chain.
 pub struct StdNode<'a> {
     error: &'a (dyn StdError + 'a),
-    /// `error.source()`, asked once, when first needed (a node is also made
-    /// only to ask whether there is one).
-    below: Cell<Option<Below<'a>>>,
     subject: Option<&'a str>,
     code: Option<i64>,
 }
@@ -294,21 +292,8 @@ impl<'a> StdNode<'a> {
     pub(super) fn new(error: &'a (dyn StdError + 'a)) -> Self {
         StdNode {
             error,
-            below: Cell::new(None),
             subject: None,
             code: None,
-        }
-    }
-    /// `error.source()`.
-    #[inline]
-    fn below(&self) -> Below<'a> {
-        match self.below.get() {
-            Some(below) => below,
-            None => {
-                let below = self.error.source();
-                self.below.set(Some(below));
-                below
-            }
         }
     }
     #[inline]
@@ -330,13 +315,17 @@ impl<'e> WireNode for StdNode<'e> {
         = DisplayStr<'m, dyn StdError + 'e>
     where
         Self: 'm;
+    type Below<'m>
+        = &'m (dyn StdError + 'static)
+    where
+        Self: 'm;
     #[inline]
-    fn parts(&self) -> Parts<'_, DisplayStr<'_, dyn StdError + 'e>> {
+    fn parts(&self) -> Parts<'_, DisplayStr<'_, dyn StdError + 'e>, &(dyn StdError + 'static)> {
         Parts {
             message: DisplayStr(self.error),
             subject: self.subject,
             code: self.code,
-            has_cause: self.below().is_some(),
+            cause: self.error.source(),
             members: None,
             data: None,
             extra: &[],
@@ -354,13 +343,11 @@ impl<'e> WireNode for StdNode<'e> {
     #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
+        below: &(dyn StdError + 'static),
         serializer: S,
         level: usize,
     ) -> Result<S::Ok, S::Error> {
-        match self.below() {
-            Some(below) => write_node(&StdNode::new(below), serializer, level),
-            None => Err(S::Error::custom("this error has no source")),
-        }
+        write_node(&StdNode::new(below), serializer, level)
     }
 }
 
@@ -398,8 +385,9 @@ impl OwnedNode {
 
 impl WireNode for OwnedNode {
     type Message<'m> = &'m str;
+    type Below<'m> = &'m Cause;
     #[inline]
-    fn parts(&self) -> Parts<'_, &str> {
+    fn parts(&self) -> Parts<'_, &str, &Cause> {
         CauseRef::new(&self.0).into_parts()
     }
     fn count(&self) -> usize {
@@ -408,10 +396,11 @@ impl WireNode for OwnedNode {
     #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
+        below: &Cause,
         serializer: S,
         level: usize,
     ) -> Result<S::Ok, S::Error> {
-        CauseRef::new(&self.0).serialize_cause(serializer, level)
+        CauseRef::new(&self.0).serialize_cause(below, serializer, level)
     }
     fn serialize_members<S: Serializer>(
         &self,
@@ -463,13 +452,17 @@ where
         = DisplayStr<'m, D>
     where
         Self: 'm;
+    type Below<'m>
+        = ()
+    where
+        Self: 'm;
     #[inline]
-    fn parts(&self) -> Parts<'_, DisplayStr<'_, D>> {
+    fn parts(&self) -> Parts<'_, DisplayStr<'_, D>, ()> {
         Parts {
             message: DisplayStr(self.message),
             subject: None,
             code: None,
-            has_cause: false,
+            cause: None,
             members: Some(self.items.len()),
             data: None,
             extra: &[],

@@ -4,7 +4,6 @@
 //! `Serialize` and the derive's walk (`__private::walk`, for the causes it
 //! only has in owned form) write through it.
 
-use serde::ser::Error as _;
 use serde::Serializer;
 
 use super::shape::{write_members, write_node, Parts, WireNode};
@@ -35,13 +34,13 @@ impl<'a> CauseRef<'a> {
 impl<'a> CauseRef<'a> {
     /// The node's own keys, borrowed for as long as the cause.
     #[inline]
-    pub(crate) fn into_parts(self) -> Parts<'a, &'a str> {
+    pub(crate) fn into_parts(self) -> Parts<'a, &'a str, &'a Cause> {
         let head = self.head;
         Parts {
             message: head.message(),
             subject: head.subject(),
             code: head.code(),
-            has_cause: head.cause().is_some(),
+            cause: head.cause(),
             members: self.members.map(<[Cause]>::len),
             data: None,
             extra: head.extra(),
@@ -54,9 +53,13 @@ impl WireNode for CauseRef<'_> {
         = &'m str
     where
         Self: 'm;
+    type Below<'m>
+        = &'m Cause
+    where
+        Self: 'm;
 
     #[inline]
-    fn parts(&self) -> Parts<'_, &str> {
+    fn parts(&self) -> Parts<'_, &str, &Cause> {
         self.into_parts()
     }
 
@@ -74,13 +77,11 @@ impl WireNode for CauseRef<'_> {
     #[inline]
     fn serialize_cause<S: Serializer>(
         &self,
+        below: &Cause,
         serializer: S,
         level: usize,
     ) -> Result<S::Ok, S::Error> {
-        match self.head.cause() {
-            Some(below) => write_node(&CauseRef::new(below), serializer, level),
-            None => Err(S::Error::custom("this node has no cause")),
-        }
+        write_node(&CauseRef::new(below), serializer, level)
     }
 
     fn serialize_members<S: Serializer>(

@@ -110,12 +110,14 @@ where
 
 /// A source node, as [`write_node`] writes it. (`pub` in a private
 /// module, as [`WireNode`].)
-pub struct Parts<'a, M> {
+pub struct Parts<'a, M, B> {
     /// `message`: a `&str`, or a `Display` written with `collect_str`.
     pub message: M,
     pub subject: Option<&'a str>,
     pub code: Option<i64>,
-    pub has_cause: bool,
+    /// The cause, if any, as the handle the node writes it from
+    /// ([`WireNode::serialize_cause`]): read once, with the rest.
+    pub cause: Option<B>,
     /// `Some(len)` for an aggregate (even with no members).
     pub members: Option<usize>,
     /// The data of a uni error that became this cause, written as the
@@ -133,19 +135,25 @@ pub trait WireNode {
     type Message<'a>: Serialize
     where
         Self: 'a;
+    /// What the node writes its cause from (the owned cause, a plain
+    /// error's `source()`, or nothing for a derived error, which walks).
+    type Below<'a>: Copy
+    where
+        Self: 'a;
     /// The node's own keys, read once.
-    fn parts(&self) -> Parts<'_, Self::Message<'_>>;
+    fn parts(&self) -> Parts<'_, Self::Message<'_>, Self::Below<'_>>;
     /// How many causes this subtree holds, itself included: what the depth
     /// cut says it left out.
     fn count(&self) -> usize;
-    /// Writes the cause (there is one: `parts().has_cause`) as the node at
+    /// Writes the cause (`below`, from `parts().cause`) as the node at
     /// `level`.
     fn serialize_cause<S: Serializer>(
         &self,
+        below: Self::Below<'_>,
         serializer: S,
         level: usize,
     ) -> Result<S::Ok, S::Error> {
-        let _ = (serializer, level);
+        let _ = (below, serializer, level);
         Err(S::Error::custom("this node has no cause"))
     }
     /// Writes the members (an aggregate: `parts().members`), each the node
@@ -172,13 +180,13 @@ where
 {
     let p = node.parts();
     let has_members = p.members.is_some_and(|n| n > 0);
-    if too_deep(level, p.has_cause, has_members) {
+    if too_deep(level, p.cause.is_some(), has_members) {
         return omitted(serializer, node.count());
     }
     let len = 1
         + usize::from(p.subject.is_some())
         + usize::from(p.code.is_some())
-        + usize::from(p.has_cause)
+        + usize::from(p.cause.is_some())
         + usize::from(p.members.is_some())
         + usize::from(p.data.is_some())
         + p.extra.len();
@@ -190,8 +198,8 @@ where
     if let Some(code) = p.code {
         map.serialize_entry(CODE, &code)?;
     }
-    if p.has_cause {
-        map.serialize_entry(CAUSE, &NodeCause(node, level + 1))?;
+    if let Some(below) = p.cause {
+        map.serialize_entry(CAUSE, &NodeCause(node, below, level + 1))?;
     }
     if p.members.is_some() {
         map.serialize_entry(ERRORS, &MembersOf(node, level + 2))?;
@@ -239,11 +247,12 @@ impl<E: WireError + ?Sized> Serialize for ErrorCause<'_, E> {
 }
 
 /// The cause of a node, serialized at its level.
-struct NodeCause<'n, N: ?Sized>(&'n N, usize);
+struct NodeCause<'n, N: WireNode + ?Sized>(&'n N, N::Below<'n>, usize);
 
 impl<N: WireNode + ?Sized> Serialize for NodeCause<'_, N> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize_cause(serializer, self.1)
+        self.0.serialize_cause(self.1, serializer, self.2)
     }
 }
 
