@@ -55,6 +55,12 @@ mod fields;
 #[cfg(feature = "google")]
 #[cfg_attr(docsrs, doc(cfg(feature = "google")))]
 pub mod google;
+#[cfg(feature = "napi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "napi")))]
+pub mod napi;
+// The JavaScript side shared by the `wasm` and `napi` bridges.
+#[cfg(any(feature = "wasm", feature = "napi"))]
+mod js;
 mod json;
 #[cfg(feature = "monitor")]
 #[cfg_attr(docsrs, doc(cfg(feature = "monitor")))]
