@@ -6,7 +6,9 @@
 #   scripts/test-napi.sh           build and run the node tests
 #   scripts/test-napi.sh --sizes   print the addon sizes of BENCHMARKS.md
 #
-# Needs only cargo and node >= 18 (napi-rs's build script links against
+# Then checks the conformance table (tests/conformance) on the napi surface.
+#
+# Needs only cargo, node >= 18 and python3 (napi-rs's build script links against
 # nothing: Node's symbols are resolved when node loads the addon).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,3 +69,8 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 
 echo "== node --test tests/napi/js/napi.test.mjs (node $(node --version))"
 UNI_NAPI_ADDON=$out/$lib_name.node node --test tests/napi/js/napi.test.mjs
+
+echo "== conformance: the napi JS error of every case in tests/conformance/cases.json"
+mkdir -p "$target_dir/conformance"
+node tests/conformance/dump-js.mjs "$out/$lib_name.node" "$target_dir/conformance/napi.json"
+python3 tests/conformance/check.py napi "$target_dir/conformance/napi.json"

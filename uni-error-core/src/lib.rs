@@ -23,6 +23,11 @@
 
 #[doc(hidden)]
 pub mod __private;
+// uniffi's per-crate scaffolding (`UniFfiTag`, the contract version): what
+// `uniffi::UniFfiError`'s derive needs at the crate root. The namespace is
+// the Rust name users know, so bindings import `uni_error`.
+#[cfg(feature = "uniffi")]
+::uniffi::setup_scaffolding!("uni_error");
 // What a `#[source]` that is no error is reported against, by this path.
 #[doc(hidden)]
 pub use self::__private::{IsSource, NotASource};
@@ -77,6 +82,9 @@ pub mod tonic;
 #[cfg(feature = "tracing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub mod tracing;
+#[cfg(feature = "uniffi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "uniffi")))]
+pub mod uniffi;
 #[cfg(feature = "wasm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
 pub mod wasm;
