@@ -1,11 +1,11 @@
-//! The JavaScript operations of [`crate::js`] through wasm-bindgen.
+//! The JavaScript operations of [`crate::runtime::js`] through wasm-bindgen.
 
 use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::js::{Host, Kind, LoneSurrogate};
+use crate::runtime::js::{Host, Kind, LoneSurrogate};
 
 // Every JavaScript operation goes through `catch`, so an exception (a
 // throwing getter, a revoked Proxy, a cycle in `JSON.stringify`) is a value

@@ -1,4 +1,4 @@
-//! The JavaScript operations of [`crate::js`] through Node-API.
+//! The JavaScript operations of [`crate::runtime::js`] through Node-API.
 //!
 //! Every call checks its status; a pending exception (a throwing getter, a
 //! revoked Proxy, a cycle in `JSON.stringify`) is taken off the engine and
@@ -9,7 +9,7 @@ use core::ptr;
 
 use napi::sys;
 
-use crate::js::{Host, Kind, LoneSurrogate};
+use crate::runtime::js::{Host, Kind, LoneSurrogate};
 
 /// Node-API in one environment: valid on its own JavaScript thread, inside
 /// a call into the addon (values live in the caller's handle scope).

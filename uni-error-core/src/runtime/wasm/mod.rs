@@ -115,7 +115,7 @@ use core::fmt;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::js::{self, js_text};
+use crate::runtime::js::{self, js_text};
 use crate::{Error, UniError};
 
 mod host;

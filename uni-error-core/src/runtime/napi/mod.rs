@@ -90,7 +90,7 @@ use std::ptr;
 use napi::bindgen_prelude::{FromNapiValue, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
 
-use crate::js::{self, js_text, Host};
+use crate::runtime::js::{self, js_text, Host};
 use crate::{Error, UniError};
 
 mod host;

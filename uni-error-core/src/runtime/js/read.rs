@@ -4,7 +4,7 @@
 use core::fmt;
 
 use super::{js_text, Host, Kind, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
-use crate::wire::MAX_JSON_DEPTH;
+use crate::value::wire::MAX_JSON_DEPTH;
 
 /// Why a JavaScript value is not a uni error: the message each bridge's
 /// own error type carries.
