@@ -109,3 +109,8 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 
 echo "== node --test tests/wasm/js/ (node $(node --version))"
 UNI_WASM_PKG=$pkg node --test tests/wasm/js/
+
+echo "== conformance: the wasm JS error of every case in tests/conformance/cases.json"
+mkdir -p "$target_dir/conformance"
+node tests/conformance/dump-js.mjs "$pkg/nodejs/$wasm_name.js" "$target_dir/conformance/wasm.json"
+python3 tests/conformance/check.py wasm "$target_dir/conformance/wasm.json"

@@ -88,6 +88,9 @@ mod drift;
 mod files;
 #[cfg(feature = "declarations")]
 mod names;
+// The glue around a uniffi call in a UTS App plugin (`uts_native`).
+#[cfg(feature = "declarations")]
+mod native;
 mod set;
 #[cfg(feature = "declarations")]
 mod snapshot;
