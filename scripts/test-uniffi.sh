@@ -129,11 +129,12 @@ coroutines=$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar
 stdlib=$kotlin_home/lib/kotlin-stdlib.jar
 [ -f "$coroutines" ] || fail "$coroutines is missing from kotlin-compiler $kotlin_version"
 
-echo "== Kotlin $kotlin_version: compile the bindings and tests/uniffi/kotlin/Main.kt, run on $(java -version 2>&1 | head -1)"
+echo "== Kotlin $kotlin_version: compile the bindings, the UTS glue's UniFfiErrorFields.kt and tests/uniffi/kotlin/Main.kt, run on $(java -version 2>&1 | head -1)"
 rm -f "$out/kotlin.jar"
 mapfile -t kotlin_sources < <(find "$bindings/uniffi" -name '*.kt' | sort)
 "$kotlin_home/bin/kotlinc-jvm" -nowarn -cp "$jna:$coroutines" -d "$out/kotlin.jar" \
-    "${kotlin_sources[@]}" tests/uniffi/kotlin/Main.kt 2>&1 | grep -v '^warning: ' || true
+    "${kotlin_sources[@]}" uni-error/examples/plugin/utssdk/app-android/UniFfiErrorFields.kt \
+    tests/uniffi/kotlin/Main.kt 2>&1 | grep -v '^warning: ' || true
 [ -f "$out/kotlin.jar" ] || fail "kotlinc did not compile the Kotlin tests"
 java -Djna.library.path="$(dirname "$lib")" -cp "$out/kotlin.jar:$jna:$coroutines:$stdlib" MainKt \
     tests/conformance/cases.json "$conformance/uniffi-kotlin.json" | sed 's/^/   /'

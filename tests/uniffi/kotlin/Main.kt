@@ -7,6 +7,7 @@ import java.io.File
 import kotlinx.coroutines.runBlocking
 import uniffi.uni_error.UniFfiException
 import uniffi.uni_error_uniffi_tests.*
+import uts.sdk.modules.uniNfc.UniFfiErrorFields
 
 fun caught(block: () -> Unit): UniFfiException.Uni {
     try {
@@ -81,6 +82,17 @@ fun main(args: Array<String>) {
         eq(runBlocking { failLater("none") }, "fine", "ok value")
         val e = caught { runBlocking { failLater("chain3") } }
         eq(e.json, rustJson("chain3"), "json")
+    }
+    test("the UTS glue's UniFfiErrorFields.kt reads the exception") {
+        val e = caught { fail("aggregate-owned") }
+        val fields = UniFfiErrorFields.of(e) ?: throw AssertionError("no fields")
+        eq(fields.errSubject, "uni-ad", "errSubject")
+        eq(fields.errCode.toLong(), 1416601L, "errCode")
+        eq(fields.errMsg, "no ad could be shown", "errMsg")
+        eq(fields.dataJson, null, "dataJson")
+        eq(fields.causeJson, e.causeJson, "causeJson")
+        eq(UniFfiErrorFields.of(IllegalStateException("not ours")), null, "another exception")
+        eq(UniFfiErrorFields.of(null), null, "null")
     }
 
     // The conformance dump: the fields of each case's exception.
