@@ -63,16 +63,20 @@ fi
 # --- build and generate ------------------------------------------------------
 
 cargo fmt --manifest-path "$manifest" --check
-echo "== build tests/uniffi (release cdylib) and its uniffi-bindgen"
-cargo build --quiet --manifest-path "$manifest" --release --features bindgen --target-dir "$out/cargo"
-lib=$out/cargo/release/$dylib
+echo "== build tests/uniffi (cdylib, dev profile: quicker to build than the LTO release) and its uniffi-bindgen"
+cargo build --quiet --manifest-path "$manifest" --features bindgen --target-dir "$out/cargo"
+lib=$out/cargo/debug/$dylib
 bindings=$out/bindings
 rm -rf "$bindings"
 # Library mode: the bindings of every crate in the cdylib (this plugin's and
 # uni-error-core's `uni_error` namespace). Run from the crate for cargo
 # metadata.
-(cd tests/uniffi && "$out/cargo/release/uniffi-bindgen" generate --library "$lib" \
-    --language python --language kotlin --language swift --out-dir "$bindings" >/dev/null)
+# One language per run, unformatted (ktlint/swiftformat are not needed).
+for language in python kotlin swift; do
+    (cd tests/uniffi && "$out/cargo/debug/uniffi-bindgen" generate --no-format --library "$lib" \
+        --language "$language" --out-dir "$bindings" >/dev/null) ||
+        fail "uniffi-bindgen could not generate the $language bindings"
+done
 
 golden=tests/uniffi/swift
 if [ "$mode" = bless ]; then
@@ -96,10 +100,12 @@ mkdir -p "$conformance"
 # --- Python -------------------------------------------------------------------
 
 echo "== Python (python3 $(python3 -c 'import platform; print(platform.python_version())')) against the cdylib"
+# A package: the plugin's module imports `uni_error` relatively.
 py=$out/py
 rm -rf "$py"
-mkdir -p "$py"
-cp "$bindings"/*.py "$lib" "$py"/
+mkdir -p "$py/bindings"
+cp "$bindings"/*.py "$lib" "$py/bindings"/
+touch "$py/bindings/__init__.py"
 UNI_UNIFFI_PY=$py python3 tests/uniffi/py/test_uniffi.py -v 2>&1 | sed 's/^/   /'
 test "${PIPESTATUS[0]}" -eq 0 || fail "the Python tests failed"
 UNI_UNIFFI_PY=$py python3 tests/uniffi/py/conformance.py "$conformance"

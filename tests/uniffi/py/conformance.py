@@ -8,8 +8,8 @@ import sys
 
 sys.path.insert(0, os.environ["UNI_UNIFFI_PY"])
 
-import uni_error  # noqa: E402
-import uni_error_uniffi_tests as plugin  # noqa: E402
+from bindings import uni_error  # noqa: E402
+from bindings import uni_error_uniffi_tests as plugin  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "../../conformance/cases.json"), encoding="utf-8") as f:

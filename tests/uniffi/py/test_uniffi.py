@@ -1,6 +1,6 @@
 """uni_error::uniffi from Python: the bindings uniffi-bindgen generated for
 tests/uniffi, loaded against its cdylib (scripts/test-uniffi.sh puts them
-in the directory named by UNI_UNIFFI_PY), with every field asserted."""
+in the package `bindings` of the directory UNI_UNIFFI_PY), with every field asserted."""
 import asyncio
 import json
 import os
@@ -9,8 +9,8 @@ import unittest
 
 sys.path.insert(0, os.environ["UNI_UNIFFI_PY"])
 
-import uni_error  # noqa: E402  (the namespace of uni-error-core)
-import uni_error_uniffi_tests as plugin  # noqa: E402
+from bindings import uni_error  # noqa: E402  (the namespace of uni-error-core)
+from bindings import uni_error_uniffi_tests as plugin  # noqa: E402
 
 
 def caught(fn, *args):

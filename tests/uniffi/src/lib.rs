@@ -34,7 +34,9 @@ impl std::fmt::Display for PlainError {
 #[uniffi::export]
 pub fn login(reason: String) -> Result<String, PlainError> {
     let e = cases::LoginError::NfcUnavailable { reason };
-    Err(PlainError::Json(serde_json::to_string(&e).unwrap_or_default()))
+    Err(PlainError::Json(
+        serde_json::to_string(&e).unwrap_or_default(),
+    ))
 }
 
 #[cfg(feature = "bridge")]

@@ -1,7 +1,7 @@
 //! Errors that a Node addon (napi-rs 3) throws as real `Error` objects
 //! shaped like uni-app's `UniError`, and back (feature `napi`).
 //!
-//! The JavaScript value is exactly the one the [`wasm`](crate#features)
+//! The JavaScript value is exactly the one the [`wasm`](crate::wasm)
 //! bridge builds — the same code builds both — so one JavaScript test
 //! suite runs over both bridges: `name` "UniError", own enumerable
 //! `errSubject`, `errCode`, `errMsg`, `data`, `cause` (each an `Error`,
@@ -80,7 +80,7 @@
 //! # Back from JavaScript
 //!
 //! [`Error::from_napi`] reads a `UniError`-shaped JavaScript value exactly
-//! as [`Error::from_js`](crate#features) does in the `wasm` bridge (the
+//! as [`Error::from_js`](crate::Error::from_js) does in the `wasm` bridge (the
 //! same reader): every field checked, the same [`FromNapiError`] messages.
 
 use core::fmt;
