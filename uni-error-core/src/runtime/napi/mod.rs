@@ -60,8 +60,10 @@
 //!   ```
 //!
 //!   Without it the function still throws, but napi-rs's plain `Error`
-//!   whose message says that `install` was not called: nothing of the
-//!   uni error's shape is faked.
+//!   whose message is errMsg and says that no environment was installed:
+//!   nothing of the uni error's shape is faked. The same holds for a
+//!   conversion off the JavaScript thread (`?` inside an `async fn` body
+//!   into `napi::Result`): use [`Settled`] there.
 //! - **`async fn`s** return `napi::Result<Settled<T>>`: [`Settled`] holds the
 //!   outcome until napi-rs settles the promise on the JavaScript thread,
 //!   where a failure becomes the rejection, shaped as above (no `install`
@@ -176,8 +178,9 @@ impl NapiUniError {
         napi::Error::new(
             napi::Status::GenericFailure,
             format!(
-                "{} (uni_error::napi::install was not called on this thread, so napi-rs \
-                 threw its own Error instead of the UniError)",
+                "{} (no Node-API environment on this thread, so napi-rs threw its own Error \
+                 instead of the UniError: call uni_error::napi::install in the addon's \
+                 module_exports hook, and return Settled<T> from async functions)",
                 self.error.message()
             ),
         )
