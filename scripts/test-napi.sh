@@ -55,7 +55,7 @@ if [ "$mode" = sizes ]; then
         printf '%-44s %10d %10d\n' "$label" "$(wc -c <"$out/size.node")" "$(gzip -9 -c "$out/size.node" | wc -c)"
     }
     size_of "LoginError, napi::Error (no bridge)" --no-default-features
-    size_of "the test addon, NapiUniError (bridge)" --no-default-features --features bridge
+    size_of "LoginError, NapiUniError + install (bridge)" --no-default-features --features bridge
     exit 0
 fi
 

@@ -56,7 +56,7 @@ if [ "$mode" = sizes ]; then
         printf '%-44s %10d %10d\n' "$label" "$(wc -c <"$lib")" "$(gzip -9 -c "$lib" | wc -c)"
     }
     size_of "LoginError, flat error with JSON (no bridge)" --no-default-features
-    size_of "the test plugin, UniFfiError (bridge)" --no-default-features --features bridge
+    size_of "LoginError, UniFfiError (bridge)" --no-default-features --features bridge
     exit 0
 fi
 

@@ -3,9 +3,9 @@
 //! `uni_error::napi` instead, so that the wasm suite's JavaScript
 //! assertions run unchanged over a real `.node` addon.
 //!
-//! Built by `scripts/test-napi.sh`; without the `bridge` feature only
-//! `login` is built, failing as an addon does without the bridge (the size
-//! baseline of BENCHMARKS.md).
+//! Built by `scripts/test-napi.sh`; without the `suite` feature only
+//! `login` is built, with (`bridge`) or without the bridge: the size
+//! figures of BENCHMARKS.md.
 
 #[allow(dead_code)] // the baseline build keeps only LoginError
 #[path = "../../shared/cases.rs"]
@@ -22,5 +22,20 @@ pub fn login(reason: String) -> napi::Result<()> {
     ))
 }
 
+/// Lets `?` throw shaped errors on every thread that loads the addon.
 #[cfg(feature = "bridge")]
+#[napi_derive::napi(module_exports)]
+pub fn init(_exports: napi::bindgen_prelude::Object, env: napi::Env) -> napi::Result<()> {
+    uni_error::napi::install(&env);
+    Ok(())
+}
+
+/// Fails the way a plugin would: `?` on a derived error.
+#[cfg(feature = "bridge")]
+#[napi_derive::napi]
+pub fn login(reason: String) -> Result<(), uni_error::napi::NapiUniError> {
+    Err(cases::LoginError::NfcUnavailable { reason })?
+}
+
+#[cfg(feature = "suite")]
 mod suite;

@@ -2,26 +2,13 @@
 //! `bridge.mjs`) call, under tests/wasm's names (`js_name`: napi-rs would
 //! camelCase them), and the napi-only ones (`async`, `napi::Result`).
 
-use napi::bindgen_prelude::{Object, Unknown};
+use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
 use uni_error::napi::{NapiUniError, Settled};
 use uni_error::Error;
 
 use crate::cases::{case, LoginError, PluginError};
-
-/// Lets `?` throw shaped errors on every thread that loads the addon.
-#[napi(module_exports)]
-pub fn init(_exports: Object, env: Env) -> napi::Result<()> {
-    uni_error::napi::install(&env);
-    Ok(())
-}
-
-/// Fails the way a plugin would: `?` on a derived error.
-#[napi]
-pub fn login(reason: String) -> Result<(), NapiUniError> {
-    Err(LoginError::NfcUnavailable { reason })?
-}
 
 /// Throws case `name` as a `NapiUniError`.
 #[napi]

@@ -39,18 +39,19 @@ pub fn login(reason: String) -> Result<String, PlainError> {
     ))
 }
 
+/// Fails the way a plugin would: `?` on a derived error.
 #[cfg(feature = "bridge")]
+#[uniffi::export]
+pub fn login(reason: String) -> Result<String, uni_error::uniffi::UniFfiError> {
+    Err(cases::LoginError::NfcUnavailable { reason })?
+}
+
+#[cfg(feature = "suite")]
 mod suite {
     use uni_error::uniffi::UniFfiError;
     use uni_error::Error;
 
     use crate::cases::{case, LoginError, PluginError};
-
-    /// Fails the way a plugin would: `?` on a derived error.
-    #[uniffi::export]
-    pub fn login(reason: String) -> Result<String, UniFfiError> {
-        Err(LoginError::NfcUnavailable { reason })?
-    }
 
     /// Fails with case `name`.
     #[uniffi::export]

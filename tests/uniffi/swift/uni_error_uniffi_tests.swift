@@ -556,6 +556,17 @@ fileprivate func uniffiFutureContinuationCallback(handle: UInt64, pollResult: In
     }
 }
 /**
+ * Fails the way a plugin would: `?` on a derived error.
+ */
+public func login(reason: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeUniFfiError_lift) {
+        uniffiCallStatus in
+    uniffi_uni_error_uniffi_tests_fn_func_login(
+        FfiConverterString.lower(reason),uniffiCallStatus
+    )
+})
+}
+/**
  * Fails with case `name`.
  */
 public func fail(name: String)throws   {try rustCallWithError(FfiConverterTypeUniFfiError_lift) {
@@ -581,17 +592,6 @@ public func failLater(name: String)async throws  -> String  {
             liftFunc: FfiConverterString.lift,
             errorHandler: FfiConverterTypeUniFfiError_lift
         )
-}
-/**
- * Fails the way a plugin would: `?` on a derived error.
- */
-public func login(reason: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeUniFfiError_lift) {
-        uniffiCallStatus in
-    uniffi_uni_error_uniffi_tests_fn_func_login(
-        FfiConverterString.lower(reason),uniffiCallStatus
-    )
-})
 }
 /**
  * `?` on the owned `uni_error::Error`.
@@ -640,13 +640,13 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_uni_error_uniffi_tests_checksum_func_login() != 42711) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_uni_error_uniffi_tests_checksum_func_fail() != 22318) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_uni_error_uniffi_tests_checksum_func_fail_later() != 50245) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_uni_error_uniffi_tests_checksum_func_login() != 30415) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_uni_error_uniffi_tests_checksum_func_open_owned() != 20600) {

@@ -243,6 +243,11 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_LOGIN
+RustBuffer uniffi_uni_error_uniffi_tests_fn_func_login(RustBuffer reason, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_FAIL
 #define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_FAIL
 void uniffi_uni_error_uniffi_tests_fn_func_fail(RustBuffer name, RustCallStatus *_Nonnull out_status
@@ -251,11 +256,6 @@ void uniffi_uni_error_uniffi_tests_fn_func_fail(RustBuffer name, RustCallStatus 
 #ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_FAIL_LATER
 #define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_FAIL_LATER
 uint64_t uniffi_uni_error_uniffi_tests_fn_func_fail_later(RustBuffer name
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_LOGIN
-#define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_LOGIN
-RustBuffer uniffi_uni_error_uniffi_tests_fn_func_login(RustBuffer reason, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_FN_FUNC_OPEN_OWNED
@@ -535,6 +535,12 @@ void ffi_uni_error_uniffi_tests_rust_future_free_void(uint64_t handle
 void ffi_uni_error_uniffi_tests_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_LOGIN
+uint16_t uniffi_uni_error_uniffi_tests_checksum_func_login(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_FAIL
 #define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_FAIL
 uint16_t uniffi_uni_error_uniffi_tests_checksum_func_fail(void
@@ -544,12 +550,6 @@ uint16_t uniffi_uni_error_uniffi_tests_checksum_func_fail(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_FAIL_LATER
 #define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_FAIL_LATER
 uint16_t uniffi_uni_error_uniffi_tests_checksum_func_fail_later(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_LOGIN
-#define UNIFFI_FFIDEF_UNIFFI_UNI_ERROR_UNIFFI_TESTS_CHECKSUM_FUNC_LOGIN
-uint16_t uniffi_uni_error_uniffi_tests_checksum_func_login(void
     
 );
 #endif
