@@ -65,10 +65,8 @@
 //! [uniffi]: https://mozilla.github.io/uniffi-rs/
 
 use core::fmt;
-use std::collections::BTreeMap;
 
-use serde_json::value::RawValue;
-
+use crate::value::wire::cut::CauseAt;
 use crate::{Error, UniError};
 
 /// A uni error as uniffi exports it: the `Err` of a `#[uniffi::export]`
@@ -135,17 +133,20 @@ impl From<Error> for UniFfiError {
             ))
             .unwrap_or_default()
         });
-        // `data` and `cause` exactly as written inside `json` (their own
-        // key order, the depth cut made for the whole error).
-        let parts: BTreeMap<String, Box<RawValue>> =
-            serde_json::from_str(&json).unwrap_or_default();
-        let part = |key: &str| parts.get(key).map(|raw| raw.get().to_owned());
+        // `data` and `cause` exactly as they are written inside `json`: the
+        // cause as the object at JSON level 2, with the same depth cut.
+        // (Written again rather than parsed out of `json`: no JSON reader
+        // is linked into a plugin that only writes errors.)
+        let data_json = error.data().and_then(|d| serde_json::to_string(d).ok());
+        let cause_json = error
+            .cause()
+            .and_then(|c| serde_json::to_string(&CauseAt::new(c, 2)).ok());
         UniFfiError::Uni {
             err_subject: error.err_subject().to_owned(),
             err_code: error.code(),
             err_msg: error.message().to_owned(),
-            data_json: part("data"),
-            cause_json: part("cause"),
+            data_json,
+            cause_json,
             json,
         }
     }
