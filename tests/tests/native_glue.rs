@@ -34,7 +34,8 @@ fn example_plugin_native_glue_is_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../uni-error/examples/plugin/utssdk");
     let set = CatalogSet::new()
         .with::<errors::NfcError>()
-        .with::<errors::NfcWriteError>();
+        .with::<errors::NfcWriteError>()
+        .with::<errors::NfcSessionError>();
     golden(
         &dir.join("native.uts"),
         &set.declarations().uts_native().unwrap(),
