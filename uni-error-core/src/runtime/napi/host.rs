@@ -60,8 +60,24 @@ impl Napi {
             unsafe { sys::napi_get_and_clear_last_exception(self.env, &mut thrown) };
             return Err(thrown);
         }
+        // An Error that names the call, made without `check` (which would
+        // recurse if Node-API keeps failing); null if even that fails.
         let message = format!("the Node-API call {call} failed with status {status}");
-        Err(self.new_error(&message).unwrap_or(ptr::null_mut()))
+        let mut text = ptr::null_mut();
+        let mut error = ptr::null_mut();
+        // SAFETY: as above; `message` is valid UTF-8 of the given length.
+        unsafe {
+            sys::napi_create_string_utf8(
+                self.env,
+                message.as_ptr().cast(),
+                message.len() as isize,
+                &mut text,
+            );
+            if !text.is_null() {
+                sys::napi_create_error(self.env, ptr::null_mut(), text, &mut error);
+            }
+        }
+        Err(error)
     }
 
     fn global_member(&self, namespace: &CStr, member: &CStr) -> Result<(Value, Value), Value> {
