@@ -2,7 +2,7 @@
 //! turned into an `Error` instance with the same own properties in the same
 //! order.
 
-use super::{Host, Kind, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
+use super::{Host, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
 use crate::Error;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -32,10 +32,7 @@ fn upgrade<H: Host>(host: &H, plain: &H::Value, node: Node) -> Result<H::Value, 
         Node::Source => "message",
     };
     let message = host.get(plain, message_key)?;
-    let message = match host.string_of(&message) {
-        Some(Ok(text)) => text,
-        _ => String::new(),
-    };
+    let message = host.string_lossy(&message).unwrap_or_default();
     let error = host.new_error(&message)?;
     // What the engine put on a fresh Error (`message`, V8's `stack`, JSC's
     // `line`/`column`): a JSON key of the same name replaces it, deleted
@@ -49,10 +46,7 @@ fn upgrade<H: Host>(host: &H, plain: &H::Value, node: Node) -> Result<H::Value, 
             (_, "cause") => value = upgrade(host, &value, Node::Source)?,
             (Node::Source, "errors") => {
                 has_errors = true;
-                let len = match host.kind(&host.get(&value, "length")?) {
-                    Kind::Number(n) => n as u32,
-                    _ => 0,
-                };
+                let len = host.number(&host.get(&value, "length")?).unwrap_or(0.0) as u32;
                 for i in 0..len {
                     let member = upgrade(host, &host.get_index(&value, i)?, Node::Source)?;
                     host.set_index(&value, i, &member)?;

@@ -50,6 +50,12 @@ pub(crate) trait Host {
     /// The text of a string value (`None` for any other kind), or
     /// `Err(LoneSurrogate)` when it is not Unicode text.
     fn string_of(&self, value: &Self::Value) -> Option<Result<String, LoneSurrogate>>;
+    /// The number, if `value` is one (cheaper than [`Host::kind`] where
+    /// only a number is expected).
+    fn number(&self, value: &Self::Value) -> Option<f64>;
+    /// The text of a string value, a lone surrogate replaced by U+FFFD
+    /// (cheaper than [`Host::string_of`] where the text is trusted).
+    fn string_lossy(&self, value: &Self::Value) -> Option<String>;
     /// `a === b`.
     fn same(&self, a: &Self::Value, b: &Self::Value) -> bool;
     /// A JavaScript string.

@@ -203,6 +203,41 @@ impl Host for Napi {
         Some(String::from_utf16(&units).map_err(|_| LoneSurrogate))
     }
 
+    fn number(&self, value: &Value) -> Option<f64> {
+        match self.kind(value) {
+            Kind::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn string_lossy(&self, value: &Value) -> Option<String> {
+        self.string_of(value).map(|text| {
+            text.unwrap_or_else(|_| {
+                // Rare: read it again through UTF-8, which replaces the
+                // lone surrogate with U+FFFD.
+                let mut len = 0;
+                // SAFETY: a string of this env; a null buffer asks for the length.
+                unsafe {
+                    sys::napi_get_value_string_utf8(self.env, *value, ptr::null_mut(), 0, &mut len)
+                };
+                let mut bytes = vec![0u8; len + 1];
+                let mut written = 0;
+                // SAFETY: `bytes` holds `len + 1` bytes (the last for the NUL).
+                unsafe {
+                    sys::napi_get_value_string_utf8(
+                        self.env,
+                        *value,
+                        bytes.as_mut_ptr().cast(),
+                        bytes.len(),
+                        &mut written,
+                    )
+                };
+                bytes.truncate(written);
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+        })
+    }
+
     fn same(&self, a: &Value, b: &Value) -> bool {
         let mut equal = false;
         // SAFETY: two values of this env.

@@ -102,6 +102,14 @@ impl Host for Wasm {
         Some(Ok(text))
     }
 
+    fn number(&self, value: &JsValue) -> Option<f64> {
+        value.as_f64()
+    }
+
+    fn string_lossy(&self, value: &JsValue) -> Option<String> {
+        value.as_string()
+    }
+
     fn same(&self, a: &JsValue, b: &JsValue) -> bool {
         a == b
     }
