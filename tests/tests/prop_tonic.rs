@@ -14,8 +14,9 @@ use tonic_types::StatusExt;
 use uni_error::tonic::{error_info, from_status, to_status};
 use uni_error::{Error, SourceError};
 
-/// 512 cases, or `PROPTEST_CASES` when set (`with_cases` would override
-/// the variable, which proptest itself reads only into its default).
+/// 512 cases, or `PROPTEST_CASES` when set. proptest 1.12's `proptest!`
+/// applies the variable over any config too; reading it here keeps the
+/// promise above whichever proptest 1.x resolves.
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
