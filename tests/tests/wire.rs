@@ -664,3 +664,81 @@ fn builders_refuse_reserved_keys_instead_of_dropping_them() {
         r#"{"errSubject":"s","errCode":1,"errMsg":"m","message":"y","b":1}"#
     );
 }
+
+#[test]
+fn json_from_raw_checks_what_a_raw_value_does_not() {
+    use serde_json::value::RawValue;
+    let raw = |text: &str| RawValue::from_string(text.to_owned()).unwrap();
+    // A RawValue is valid JSON, but keeps a key given twice: from_raw
+    // refuses it, at any depth, naming the key.
+    for (text, key) in [
+        (r#"{"a":1,"a":2}"#, "a"),
+        (r#"[{"x":{"b":1,"c":2,"b":3}}]"#, "b"),
+    ] {
+        let err = Json::from_raw(raw(text)).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("duplicate field `{key}`")),
+            "{err}"
+        );
+    }
+    // A RawValue holds any depth; from_raw keeps what serde_json reads
+    // into a value (127 nested arrays) and refuses one level more.
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert_eq!(
+        Json::from_raw(raw(&nested(127))).unwrap().get(),
+        nested(127)
+    );
+    assert!(serde_json::from_str::<serde_json::Value>(&nested(128)).is_err());
+    assert_eq!(
+        Json::from_raw(raw(&nested(128))).unwrap_err().to_string(),
+        "recursion limit exceeded at line 1 column 128"
+    );
+    assert!(Json::from_raw(raw(&nested(10_000))).is_err());
+    // Accepted text is kept as it is: spacing, key order, number spelling.
+    let text = r#"{ "b" : 1.50, "a" : [1e3, null] }"#;
+    let json = Json::from_raw(raw(text)).unwrap();
+    assert_eq!(json.get(), text);
+    assert_eq!(json.as_raw().get(), text);
+    assert_eq!(serde_json::to_string(json.as_raw()).unwrap(), text);
+    let back: Box<RawValue> = json.clone().into_raw();
+    assert_eq!(back.get(), text);
+    // is_null: the JSON null only.
+    assert!(!json.is_null());
+    assert!("null".parse::<Json>().unwrap().is_null());
+    assert!(Json::from(serde_json::Value::Null).is_null());
+    assert!(!"\"null\"".parse::<Json>().unwrap().is_null());
+    assert!(!"0".parse::<Json>().unwrap().is_null());
+}
+
+#[test]
+fn set_cause_replaces_and_returns_the_old_cause() {
+    let mut e = Error::new("uni-a", 1, "m");
+    assert_eq!(e.set_cause(Some(SourceError::new("first").into())), None);
+    let old = e.set_cause(Some(SourceError::new("second").with_code(2).into()));
+    assert_eq!(
+        old.map(|c| c.message().to_owned()),
+        Some("first".to_owned())
+    );
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"uni-a","errCode":1,"errMsg":"m","cause":{"message":"second","code":2}}"#
+    );
+    let old = e.set_cause(None).unwrap();
+    assert_eq!((old.message(), old.code()), ("second", Some(2)));
+    assert_eq!(
+        to_json(&e),
+        r#"{"errSubject":"uni-a","errCode":1,"errMsg":"m"}"#
+    );
+}
+
+#[test]
+fn an_aggregates_head_is_edited_in_place() {
+    let mut a = AggregateError::with_message("all failed", vec![SourceError::new("x").into()]);
+    a.head_mut().insert_extra("slotId", json!(7)).unwrap();
+    assert!(a.head_mut().insert_extra("errors", json!([])).is_err());
+    assert_eq!(a.head().extra_get("slotId").map(Json::get), Some("7"));
+    assert_eq!(
+        to_json(&a),
+        r#"{"message":"all failed","errors":[{"message":"x"}],"slotId":7}"#
+    );
+}
