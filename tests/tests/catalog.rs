@@ -88,7 +88,9 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "description": "Reading a tag timed out; WeChat's own \"time out\".",
     "variant": "NfcError::Timeout",
     "platform": "shared",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1504000,
@@ -97,7 +99,9 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "description": "The device has no NFC hardware.",
     "variant": "NfcError::Unsupported",
     "platform": "shared",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1504001,
@@ -106,7 +110,9 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "description": "NFC is switched off in the system settings.",
     "variant": "NfcError::Off",
     "platform": "shared",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1504602,
@@ -115,7 +121,9 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "description": "",
     "variant": "NfcError::Unreadable",
     "platform": "cross",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   }
 ]"#
     );
@@ -291,7 +299,9 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "description": "",
     "variant": "Old::Bare",
     "platform": "shared",
-    "deprecated": ""
+    "deprecated": "",
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1504002,
@@ -300,7 +310,9 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "description": "",
     "variant": "Old::Noted",
     "platform": "shared",
-    "deprecated": "use New"
+    "deprecated": "use New",
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1504003,
@@ -309,7 +321,9 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "description": "",
     "variant": "Old::Listed",
     "platform": "shared",
-    "deprecated": "tab\there"
+    "deprecated": "tab\there",
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1504004,
@@ -318,7 +332,9 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "description": "",
     "variant": "Old::Current",
     "platform": "shared",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   }
 ]"#
     );

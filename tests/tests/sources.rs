@@ -471,6 +471,8 @@ fn the_catalog_follows_transparent_variants() {
     "variant": "LoginError::Timeout",
     "platform": "shared",
     "deprecated": null,
+    "platforms": null,
+    "unionOnly": false,
     "via": "AppError::Account"
   },
   {
@@ -481,6 +483,8 @@ fn the_catalog_follows_transparent_variants() {
     "variant": "AccountError::Locked",
     "platform": "shared",
     "deprecated": null,
+    "platforms": null,
+    "unionOnly": false,
     "via": "AppError::Account"
   },
   {
@@ -490,7 +494,9 @@ fn the_catalog_follows_transparent_variants() {
     "description": "",
     "variant": "AppError::Full",
     "platform": "shared",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   },
   {
     "errno": 1512002,
@@ -499,7 +505,9 @@ fn the_catalog_follows_transparent_variants() {
     "description": "Its own errno: a row of its own, nothing passed through.",
     "variant": "AppError::Io",
     "platform": "shared",
-    "deprecated": null
+    "deprecated": null,
+    "platforms": null,
+    "unionOnly": false
   }
 ]"#
     );

@@ -13,6 +13,7 @@ fn ui() {
         "shape",
         "transparent",
         "status",
+        "platforms",
     ] {
         t.compile_fail(format!("tests/ui/{group}/*.rs"));
     }

@@ -66,6 +66,12 @@ pub struct VariantModel<'a> {
     /// `#[deprecated]`'s note (empty without one) on the variant or the
     /// type, `None` when not deprecated.
     pub deprecated: Option<&'a str>,
+    /// `#[platforms(..)]` of the variant, else of the type: the bits of
+    /// the catalog's `Platforms`.
+    pub platforms: Option<u8>,
+    /// A deprecated variant without a message in a type with messages:
+    /// its code is declared, its errMsg is empty, the UTS map leaves it out.
+    pub union_only: bool,
 }
 
 /// Where a variant's errSubject comes from.
@@ -238,6 +244,9 @@ impl<'a> Checked<'a> {
                 } else {
                     msg.map_or("", |m| m.lit.value.as_str())
                 };
+                // Settled below, once it is known whether the type has
+                // messages.
+                let union_only = matches!(message, Message::None) && v.deprecated.is_some();
                 let source = v.source_field().map(|field| Source {
                     field,
                     shape: Shape::of(field.ty),
@@ -272,13 +281,24 @@ impl<'a> Checked<'a> {
                     template,
                     doc: &v.doc,
                     deprecated: v.deprecated.as_deref(),
+                    platforms: v
+                        .attrs
+                        .platforms
+                        .as_ref()
+                        .or(input.attrs.platforms.as_ref())
+                        .map(|p| p.bits),
+                    union_only,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        let mut variants = variants;
         // Under thiserror, it writes Display (a transparent variant is
         // `#[error(transparent)]`).
         let has_msg =
             !input.thiserror && variants.iter().any(|v| !matches!(v.message, Message::None));
+        for v in &mut variants {
+            v.union_only &= has_msg;
+        }
         Some(Model {
             ident: input.ident,
             generics: input.generics,

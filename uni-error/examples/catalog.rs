@@ -13,7 +13,7 @@ use std::path::Path;
 
 use uni_error::catalog::{CatalogSet, GenerateError, Mode};
 
-use errors::{NfcError, NfcWriteError};
+use errors::{NfcError, NfcSessionError, NfcWriteError};
 
 /// Writes (or checks) every generated file of the plugin in `dir`.
 fn generate(set: &CatalogSet, dir: &Path, mode: Mode) -> Result<(), GenerateError> {
@@ -68,5 +68,8 @@ pub fn print(set: &CatalogSet, json: bool, out: &mut impl std::io::Write) -> std
 
 /// The set of the example plugin's error types.
 pub fn plugin() -> CatalogSet {
-    CatalogSet::new().with::<NfcError>().with::<NfcWriteError>()
+    CatalogSet::new()
+        .with::<NfcError>()
+        .with::<NfcWriteError>()
+        .with::<NfcSessionError>()
 }

@@ -7,12 +7,14 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{token, AttrStyle, Attribute, Data, DeriveInput, Fields, Meta, Token};
 
-use super::{key_name, parse_list, CRATE, DATA, ERRNO, FROM, MSG, SOURCE, STATUS, SUBJECT, UNI};
+use super::{
+    key_name, parse_list, CRATE, DATA, ERRNO, FROM, MSG, PLATFORMS, SOURCE, STATUS, SUBJECT, UNI,
+};
 use crate::ctxt::Ctxt;
 use crate::lit::string_literal;
 
 /// The keys of `#[uni(..)]`, for messages.
-const KEYS: &str = "crate, subject, errno, msg, status, source, from, data";
+const KEYS: &str = "crate, subject, errno, msg, status, platforms, source, from, data";
 
 /// `#[uni(crate = "..")]`.
 pub fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
@@ -54,7 +56,7 @@ pub fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
 /// The keys `#[uni(..)]` spells out besides `crate`: each is the helper of
 /// that name, for a type where another derive owns the bare name
 /// (thiserror's `#[source]`/`#[from]`, a web framework's `#[status]`).
-const NAMESPACED: [&str; 7] = [SUBJECT, ERRNO, MSG, STATUS, SOURCE, FROM, DATA];
+const NAMESPACED: [&str; 8] = [SUBJECT, ERRNO, MSG, STATUS, PLATFORMS, SOURCE, FROM, DATA];
 
 /// `node` with every namespaced helper inside `#[uni(..)]` rewritten as its
 /// bare attribute (`#[uni(errno(code = 3), status(http = 404))]` becomes
