@@ -68,7 +68,11 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 18 ] || fail "node $(node --version) is too old: node --test needs 18 or later"
 
 echo "== node --test tests/napi/js/napi.test.mjs (node $(node --version))"
-UNI_NAPI_ADDON=$out/$lib_name.node node --test tests/napi/js/napi.test.mjs
+log=$out/node-test.log
+UNI_NAPI_ADDON=$out/$lib_name.node node --test tests/napi/js/napi.test.mjs | tee "$log"
+# A run of no test fails (summary `# tests N` in TAP, `ℹ tests N` in spec).
+ran=$(sed -nE 's/^(# |ℹ )tests ([0-9]+)$/\2/p' "$log" | tail -n 1)
+[ "${ran:-0}" -gt 0 ] || fail "node --test ran no test (summary: tests ${ran:-missing})"
 
 echo "== conformance: the napi JS error of every case in tests/conformance/cases.json"
 mkdir -p "$target_dir/conformance"
