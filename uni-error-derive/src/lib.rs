@@ -12,6 +12,7 @@
 //!
 //! [uni-error]: https://docs.rs/uni-error
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::missing_docs_in_private_items)]
 
 mod ast;

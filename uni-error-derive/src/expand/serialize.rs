@@ -45,7 +45,10 @@ pub fn expand(cx: &Cx) -> TokenStream {
         };
         // The data's kind (`Serialize` or not); data() checks it.
         let kind = cause::data_kind(cx, span, data.value_ty);
+        // It names the field's type, which a user may allow as deprecated
+        // on the field.
         arms.push(quote_spanned! {span=>
+            #[allow(deprecated)]
             #pat => #kind.serialize(#this, #value, #serializer),
         });
         any_data = true;
