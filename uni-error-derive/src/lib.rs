@@ -26,6 +26,7 @@ mod generics;
 mod lit;
 mod model;
 mod set;
+mod similar;
 mod subject;
 mod valid;
 
