@@ -14,6 +14,7 @@ use crate::attr::{self, Attrs, Position};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldNames, Msg};
 use crate::lit::Str;
+use crate::span::located;
 
 /// The type being derived.
 pub struct Input<'a> {
@@ -297,7 +298,7 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields, msg: Option<&Msg>) -> Vec<Field<'a>
             // generated name (see the span policy in `expand`).
             // (`Spanned::span` of a type walks its tokens: once per field.)
             let span = field.ty.span();
-            let local = Span::call_site().located_at(span);
+            let local = located(span);
             let (member, binding) = match &field.ident {
                 Some(ident) => (
                     Member::Named(ident.clone()),

@@ -8,7 +8,9 @@
 //! `errno` and `subject`, into per-variant facts) → `expand` (code, one
 //! file per generated impl, reading only the model). `ctxt` collects every
 //! error; on errors `fallback` emits stub impls instead; `generics` infers
-//! where-bounds. The span policy is at the top of `expand`.
+//! where-bounds. The low modules every stage may use: `lit`, `set`,
+//! `similar` (did-you-mean hints) and `span` (every span helper; the span
+//! policy is at the top of `expand`).
 //!
 //! [uni-error]: https://docs.rs/uni-error
 
@@ -27,6 +29,7 @@ mod lit;
 mod model;
 mod set;
 mod similar;
+mod span;
 mod subject;
 mod valid;
 

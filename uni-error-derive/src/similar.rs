@@ -38,7 +38,9 @@ mod tests {
 
     #[test]
     fn suggests_only_close_names() {
-        let keys = ["crate", "subject", "errno", "msg", "status", "source", "from", "data"];
+        let keys = [
+            "crate", "subject", "errno", "msg", "status", "source", "from", "data",
+        ];
         assert_eq!(closest(keys, "erno"), Some("errno"));
         assert_eq!(closest(keys, "sorce"), Some("source"));
         assert_eq!(closest(keys, "stauts"), Some("status"));

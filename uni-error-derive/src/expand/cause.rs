@@ -21,7 +21,8 @@ use quote::{quote, quote_spanned, ToTokens};
 
 use crate::model::{Message, Shape, Source};
 
-use super::{located, match_with_rest, respan, Cx, GroupedArms};
+use super::{match_with_rest, Cx, GroupedArms};
+use crate::span::{located, respan};
 
 /// The `use` that brings the dispatch's traits into scope.
 pub fn dispatch(cx: &Cx) -> TokenStream {

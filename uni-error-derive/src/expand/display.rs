@@ -6,7 +6,8 @@ use quote::{quote, quote_spanned};
 
 use crate::model::Message;
 
-use super::{cause, respan, text, Cx};
+use super::{cause, text, Cx};
+use crate::span::respan;
 
 /// Both impls.
 pub fn expand(cx: &Cx) -> TokenStream {

@@ -12,7 +12,8 @@ use syn::spanned::Spanned;
 
 use crate::model::Errno;
 
-use super::{located, respan, Cx};
+use super::Cx;
+use crate::span::{located, respan};
 
 /// The name of the const holding the errno of the variant at `index`.
 pub fn name(index: usize) -> Ident {

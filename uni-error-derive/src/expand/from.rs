@@ -5,7 +5,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{call_site_ident, located, Cx};
+use super::Cx;
+use crate::span::{call_site_ident, located};
 
 /// One impl per `#[from]` field, located at the field (a conflicting impl
 /// is reported there). It names the field's type, so it allows

@@ -6,7 +6,8 @@ use quote::{quote, quote_spanned};
 
 use crate::model::Message;
 
-use super::{cause, match_with_rest, respan, Cx};
+use super::{cause, match_with_rest, Cx};
+use crate::span::respan;
 
 /// The impl.
 pub fn expand(cx: &Cx) -> TokenStream {

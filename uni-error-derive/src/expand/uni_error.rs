@@ -7,7 +7,8 @@ use quote::{quote, quote_spanned};
 use crate::ast::Field;
 use crate::model::{Errno, Message, Status, Subject, VariantModel};
 
-use super::{cause, errno_const, match_with_rest, respan, text, Cx};
+use super::{cause, errno_const, match_with_rest, text, Cx};
+use crate::span::respan;
 
 /// Both impls.
 pub fn expand(cx: &Cx) -> TokenStream {

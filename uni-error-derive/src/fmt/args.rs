@@ -15,6 +15,7 @@ use syn::Ident;
 
 use super::diag::{describe_fields, is_index, is_named};
 use super::FieldNames;
+use crate::span::relocated;
 
 /// Replaces `.field` / `.0` (a dot that does not follow an expression) with
 /// the field's binding, through groups.
@@ -70,8 +71,7 @@ pub fn rewrite_expr(
                 match target {
                     Some((Some(f), _, span, tail)) => {
                         // The local as generated, at the user's `.field`.
-                        let mut binding = fields[f].binding().clone();
-                        binding.set_span(binding.span().located_at(span));
+                        let binding = relocated(fields[f].binding(), span);
                         used.insert(f);
                         binding.to_tokens(&mut out);
                         if let Some(tail) = tail {
@@ -125,8 +125,7 @@ pub fn rewrite_expr(
             TokenTree::Ident(ident) => {
                 match bare_field(&tokens, i, ident, fields) {
                     Some(f) => {
-                        let mut binding = fields[f].binding().clone();
-                        binding.set_span(binding.span().located_at(ident.span()));
+                        let binding = relocated(fields[f].binding(), ident.span());
                         used.insert(f);
                         binding.to_tokens(&mut out);
                     }

@@ -2,12 +2,11 @@
 //! the one a misspelled name probably meant, and where in the string to
 //! point.
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::Ident;
 use syn::ext::IdentExt;
 use syn::Member;
 
 use super::FieldNames;
-use crate::lit::Str;
 
 /// True if `member` is the tuple field `n`.
 pub fn is_index(member: &Member, n: usize) -> bool {
@@ -17,22 +16,6 @@ pub fn is_index(member: &Member, n: usize) -> bool {
 /// True if `member` is the named field `name` (raw or not).
 pub fn is_named(member: &Member, name: &str) -> bool {
     matches!(member, Member::Named(ident) if ident.unraw() == name)
-}
-
-/// The span of `len` bytes at `at` in the string's value: a subspan of the
-/// literal where the compiler gives one (a plain `"..."` or raw string,
-/// whose value is its source text) and the whole string otherwise.
-pub fn name_span(lit: &Str, at: usize, len: usize) -> Span {
-    let repr = lit.token.to_string();
-    let start = if repr.starts_with('"') && !repr.contains('\\') {
-        Some(1)
-    } else {
-        repr.strip_prefix('r')
-            .map(|raw| 2 + raw.len() - raw.trim_start_matches('#').len())
-    };
-    start
-        .and_then(|start| lit.token.subspan(start + at..start + at + len))
-        .unwrap_or_else(|| lit.span())
 }
 
 /// The named field closest to a misspelled `name`, if one is close enough

@@ -9,8 +9,9 @@ use syn::ext::IdentExt;
 use syn::Member;
 
 use super::args::rewrite_expr;
-use super::diag::{closest_field, describe_fields, is_index, is_named, name_span};
+use super::diag::{closest_field, describe_fields, is_index, is_named};
 use super::{Expanded, FieldNames, FmtTrait, Msg, Pass};
+use crate::span::name_span;
 
 /// A placeholder's argument: `{}`, `{3}`, `{name}`.
 enum ArgRef {
