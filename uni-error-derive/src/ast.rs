@@ -2,15 +2,15 @@
 //! with its parsed attributes and the `original` node for spans. A struct is
 //! one [`Variant`] whose path is `Self`, so later stages treat both alike.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, ToTokens};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{
     Data, DeriveInput, Fields, GenericArgument, Generics, Ident, Index, Member, PathArguments, Type,
 };
 
-use crate::attr::ErrorAttr;
-use crate::attr::{self, Attrs, Position};
+use crate::attr::{self, Attrs, ErrorAttr, Position, StatusAttr};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldNames, Msg};
 use crate::lit::Str;
@@ -24,13 +24,47 @@ pub struct Input<'a> {
     pub ident: &'a Ident,
     /// The type's generics.
     pub generics: &'a Generics,
-    /// True for an enum, false for a struct.
-    pub is_enum: bool,
+    /// An enum or a struct.
+    pub item: Item,
     /// The variants; a struct has exactly one, sharing the type's attributes.
     pub variants: Vec<Variant<'a>>,
     /// True when thiserror's `#[error(..)]` is on the type or a variant:
     /// thiserror then writes `Display` and `Error` (and `From`).
     pub thiserror: bool,
+}
+
+/// What is derived: an enum, or a struct (one variant). Decides where a
+/// variant-level attribute is said to go, here only.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// An enum: attributes on the type are defaults of its variants.
+    Enum,
+    /// A struct: its attributes are its one variant's.
+    Struct,
+}
+
+impl Item {
+    /// What takes a variant's `#[errno]` or `#[subject]`, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Item::Enum => "variant",
+            Item::Struct => "struct",
+        }
+    }
+
+    /// Where a missing `#[subject]` goes, for messages.
+    pub fn subject_goes(self) -> &'static str {
+        match self {
+            Item::Enum => "to the enum (for every variant) or to this variant",
+            Item::Struct => "to the struct",
+        }
+    }
+
+    /// True if the type's `#[errno(category, sub)]` gives defaults to
+    /// variants (an enum's does; a struct's is its own errno).
+    pub fn has_defaults(self) -> bool {
+        self == Item::Enum
+    }
 }
 
 /// An enum variant, or the body of a struct.
@@ -39,6 +73,10 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     /// The variant's own attributes (for a struct: its subject, errno, msg).
     pub attrs: Attrs<'a>,
+    /// True when the variant shows the enum's default `#[msg]`: it has
+    /// neither a `#[msg]` nor `#[msg(transparent)]` of its own and the
+    /// enum has one. Decided once, here; read through [`Input::msg_of`].
+    pub inherits_msg: bool,
     /// The fields in declaration order.
     pub fields: Vec<Field<'a>>,
     /// The tokens to point at for errors about the whole variant.
@@ -99,6 +137,7 @@ impl<'a> Input<'a> {
                 let variant = Variant {
                     ident: &node.ident,
                     attrs: own,
+                    inherits_msg: false,
                     fields,
                     span: node.ident.span(),
                     doc: first_paragraph(&node.attrs),
@@ -108,7 +147,7 @@ impl<'a> Input<'a> {
                     attrs,
                     ident: &node.ident,
                     generics: &node.generics,
-                    is_enum: false,
+                    item: Item::Struct,
                     variants: vec![variant],
                     thiserror: thiserror(node),
                 })
@@ -122,14 +161,19 @@ impl<'a> Input<'a> {
                         let attrs = error_transparent(attr::get(cx, &v.attrs, Position::Variant));
                         // A variant without a message of its own shows the
                         // enum's.
-                        let msg = match (&attrs.msg, &attrs.transparent) {
-                            (None, None) => enum_attrs.msg.as_ref(),
-                            (msg, _) => msg.as_ref(),
+                        let inherits_msg = attrs.msg.is_none()
+                            && attrs.transparent.is_none()
+                            && enum_attrs.msg.is_some();
+                        let msg = if inherits_msg {
+                            enum_attrs.msg.as_ref()
+                        } else {
+                            attrs.msg.as_ref()
                         };
                         Variant {
                             ident: &v.ident,
                             fields: fields(cx, &v.fields, msg),
                             attrs,
+                            inherits_msg,
                             span: v.ident.span(),
                             doc: first_paragraph(&v.attrs),
                             // A deprecated enum deprecates every code it has.
@@ -141,7 +185,7 @@ impl<'a> Input<'a> {
                     attrs: enum_attrs,
                     ident: &node.ident,
                     generics: &node.generics,
-                    is_enum: true,
+                    item: Item::Enum,
                     variants,
                     thiserror: thiserror(node),
                 })
@@ -154,6 +198,42 @@ impl<'a> Input<'a> {
                 None
             }
         }
+    }
+}
+
+impl<'a> Input<'a> {
+    /// The path of the `uni_error` crate: `#[uni(crate = "..")]`, else
+    /// `::uni_error`. For the model and for the fallback stubs alike.
+    pub fn crate_path(&self) -> TokenStream {
+        self.attrs
+            .krate
+            .as_ref()
+            .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream)
+    }
+
+    /// The `#[msg]` a variant shows: its own, else the enum's default
+    /// (see [`Variant::inherits_msg`]). `None` for `#[msg(transparent)]`.
+    pub fn msg_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s Msg> {
+        if variant.inherits_msg {
+            self.attrs.msg.as_ref()
+        } else {
+            variant.attrs.msg.as_ref()
+        }
+    }
+
+    /// A variant's errSubject as written: its own `#[subject]`, else the
+    /// type's (`None` for neither: it forwards its field's, or is missing).
+    pub fn subject_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s Str> {
+        variant
+            .attrs
+            .subject
+            .as_ref()
+            .or(self.attrs.subject.as_ref())
+    }
+
+    /// A variant's `#[status]`: its own, else the type's.
+    pub fn status_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s StatusAttr> {
+        variant.attrs.status.as_ref().or(self.attrs.status.as_ref())
     }
 }
 

@@ -4,6 +4,7 @@
 
 use syn::LitStr;
 
+use crate::ast::Item;
 use crate::attr::ErrnoAttr;
 use crate::ctxt::Ctxt;
 use crate::lit::Num;
@@ -84,7 +85,7 @@ pub fn resolve(
     own: &ErrnoAttr,
     defaults: Option<&ErrnoAttr>,
     variant: &syn::Ident,
-    is_enum: bool,
+    item: Item,
 ) -> Option<u32> {
     let n = if let Some(whole) = &own.whole {
         if !check_whole(cx, whole) {
@@ -115,7 +116,7 @@ pub fn resolve(
                     num.value
                 }
                 None => {
-                    let hint = if key == "code" || !is_enum {
+                    let hint = if key == "code" || !item.has_defaults() {
                         String::new()
                     } else {
                         format!(", or give a default with #[errno({key} = ..)] on the enum")

@@ -34,7 +34,7 @@ mod subject;
 mod valid;
 
 use proc_macro::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `uni_error::UniError`, `Display` and `std::error::Error` (from
@@ -98,16 +98,14 @@ fn derive(node: &DeriveInput) -> proc_macro2::TokenStream {
     let desugared = attr::desugar(&cx, node);
     let node = desugared.as_ref().unwrap_or(node);
     let input = ast::Input::from_syn(&cx, node);
-    let checked = input.as_ref().map(|input| model::check(&cx, input));
-    let model = checked.as_ref().and_then(model::Checked::model);
+    let model = input.as_ref().and_then(|input| model::build(&cx, input));
     match (cx.check(), model) {
         (Ok(()), Some(model)) => expand::expand(&model),
         (Ok(()), None) => proc_macro2::TokenStream::new(),
         (Err(err), _) => {
             let krate = input
                 .as_ref()
-                .and_then(|i| i.attrs.krate.as_ref())
-                .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream);
+                .map_or_else(|| quote!(::uni_error), ast::Input::crate_path);
             let mut out = err.into_compile_error();
             out.extend(fallback::expand(node, &krate));
             out
