@@ -117,87 +117,95 @@ impl<'a> Input<'a> {
     /// Builds the view, reporting unions and attribute errors.
     /// `None` only when the shape itself cannot be derived.
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
-        match &node.data {
+        let (attrs, item, variants) = match &node.data {
             Data::Struct(data) => {
-                // The struct's subject, errno, msg and status are its only
-                // variant's; the container keeps `#[uni]`.
                 let mut attrs = attr::get(cx, &node.attrs, Position::Struct);
-                let own = Attrs {
-                    subject: attrs.subject.take(),
-                    errno: attrs.errno.take(),
-                    msg: attrs.msg.take(),
-                    transparent: attrs.transparent.take(),
-                    status: attrs.status.take(),
-                    error: attrs.error.take(),
-                    seen: attrs.seen.clone(),
-                    ..Attrs::none()
-                };
-                let own = error_transparent(own);
-                let fields = fields(cx, &data.fields, own.msg.as_ref());
-                let variant = Variant {
-                    ident: &node.ident,
-                    attrs: own,
-                    inherits_msg: false,
-                    fields,
-                    span: node.ident.span(),
-                    doc: first_paragraph(&node.attrs),
-                    deprecated: deprecation(&node.attrs),
-                };
-                Some(Input {
-                    attrs,
-                    ident: &node.ident,
-                    generics: &node.generics,
-                    item: Item::Struct,
-                    variants: vec![variant],
-                    thiserror: thiserror(node),
-                })
+                let variant = struct_body(cx, node, &data.fields, &mut attrs);
+                (attrs, Item::Struct, vec![variant])
             }
             Data::Enum(data) => {
-                let enum_attrs = attr::get(cx, &node.attrs, Position::Enum);
+                let attrs = attr::get(cx, &node.attrs, Position::Enum);
                 let variants = data
                     .variants
                     .iter()
-                    .map(|v| {
-                        let attrs = error_transparent(attr::get(cx, &v.attrs, Position::Variant));
-                        // A variant without a message of its own shows the
-                        // enum's.
-                        let inherits_msg = attrs.msg.is_none()
-                            && attrs.transparent.is_none()
-                            && enum_attrs.msg.is_some();
-                        let msg = if inherits_msg {
-                            enum_attrs.msg.as_ref()
-                        } else {
-                            attrs.msg.as_ref()
-                        };
-                        Variant {
-                            ident: &v.ident,
-                            fields: fields(cx, &v.fields, msg),
-                            attrs,
-                            inherits_msg,
-                            span: v.ident.span(),
-                            doc: first_paragraph(&v.attrs),
-                            // A deprecated enum deprecates every code it has.
-                            deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
-                        }
-                    })
+                    .map(|v| enum_variant(cx, node, v, &attrs))
                     .collect();
-                Some(Input {
-                    attrs: enum_attrs,
-                    ident: &node.ident,
-                    generics: &node.generics,
-                    item: Item::Enum,
-                    variants,
-                    thiserror: thiserror(node),
-                })
+                (attrs, Item::Enum, variants)
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "#[derive(UniError)] does not support unions: use a struct or an enum",
                 );
-                None
+                return None;
             }
-        }
+        };
+        Some(Input {
+            attrs,
+            ident: &node.ident,
+            generics: &node.generics,
+            item,
+            variants,
+            thiserror: thiserror(node),
+        })
+    }
+}
+
+/// The body of a struct as its one variant. The struct's subject, errno,
+/// msg and status are its only variant's (taken from `attrs`); the
+/// container keeps `#[uni]`.
+fn struct_body<'a>(
+    cx: &Ctxt,
+    node: &'a DeriveInput,
+    fields: &'a Fields,
+    attrs: &mut Attrs<'a>,
+) -> Variant<'a> {
+    let own = error_transparent(Attrs {
+        subject: attrs.subject.take(),
+        errno: attrs.errno.take(),
+        msg: attrs.msg.take(),
+        transparent: attrs.transparent.take(),
+        status: attrs.status.take(),
+        error: attrs.error.take(),
+        seen: attrs.seen.clone(),
+        ..Attrs::none()
+    });
+    Variant {
+        ident: &node.ident,
+        fields: self::fields(cx, fields, own.msg.as_ref()),
+        attrs: own,
+        inherits_msg: false,
+        span: node.ident.span(),
+        doc: first_paragraph(&node.attrs),
+        deprecated: deprecation(&node.attrs),
+    }
+}
+
+/// One variant of an enum whose attributes are `enum_attrs`.
+fn enum_variant<'a>(
+    cx: &Ctxt,
+    node: &'a DeriveInput,
+    v: &'a syn::Variant,
+    enum_attrs: &Attrs,
+) -> Variant<'a> {
+    let attrs = error_transparent(attr::get(cx, &v.attrs, Position::Variant));
+    // A variant without a message of its own shows the enum's.
+    let inherits_msg =
+        attrs.msg.is_none() && attrs.transparent.is_none() && enum_attrs.msg.is_some();
+    let msg = if inherits_msg {
+        enum_attrs.msg.as_ref()
+    } else {
+        attrs.msg.as_ref()
+    };
+    Variant {
+        ident: &v.ident,
+        fields: fields(cx, &v.fields, msg),
+        attrs,
+        inherits_msg,
+        span: v.ident.span(),
+        doc: first_paragraph(&v.attrs),
+        // A deprecated enum deprecates every code it has.
+        deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
     }
 }
 
