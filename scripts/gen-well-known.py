@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate uni-error-core/src/well_known/table.rs from the WeChat errno data.
+"""Generate uni-error-core/src/value/well_known/table.rs from the WeChat errno data.
 
 Reads uni-error-core/data/wechat-errno.tsv and uni-error-core/data/wechat-errno-categories.tsv
 (see /work/shared/data/README.md for where they come from) and writes the two
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "uni-error-core" / "data"
 ERRNO_TSV = DATA / "wechat-errno.tsv"
 CATEGORIES_TSV = DATA / "wechat-errno-categories.tsv"
-OUT = ROOT / "uni-error-core" / "src" / "well_known" / "table.rs"
+OUT = ROOT / "uni-error-core" / "src" / "value" / "well_known" / "table.rs"
 
 ERRNO_HEADER = ["errno", "errMsg", "meaning_zh", "category", "subcategory"]
 CATEGORIES_HEADER = ["category", "subcategory", "name_zh", "name_en"]

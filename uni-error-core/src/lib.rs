@@ -21,8 +21,30 @@
 // features, where every link must resolve.
 #![cfg_attr(not(feature = "full"), allow(rustdoc::broken_intra_doc_links))]
 
+// The layers, lowest first (ARCHITECTURE.md at the repository root): a
+// module imports only from the layers before it.
+//
+// The value layer: the errno, the errSubject, `Json`, the wire types, the
+// `UniError` trait.
+mod errno;
+pub mod subject;
+mod value;
+// The catalog and its renderers (TypeScript, UTS, the snapshot).
+pub mod catalog;
+// Interop with other error models.
+mod interop;
+// Runtimes and servers.
+mod runtime;
+// The generated code's entry points. Not public API.
 #[doc(hidden)]
 pub mod __private;
+// The one exception to "the root re-exports only public API": the traits
+// and kinds rustc names when a derive input is wrong. Re-exported here, rustc
+// prints their bare names (`the trait `IsSource<NotASource>` is not
+// implemented`); reachable only through the hidden `__private`, it prints
+// `uni_error::__private::IsSource<uni_error::__private::NotASource>`
+// (checked with the tests/ui .stderr files).
+//
 // What a `#[source]` that is no error is reported against, by this path.
 #[doc(hidden)]
 pub use self::__private::{IsSource, NotASource};
@@ -39,49 +61,36 @@ pub use self::__private::ErrnoConstType;
 // against (re-exported here so that rustc names it without a module path).
 #[doc(hidden)]
 pub use self::__private::Transparent;
-#[cfg(feature = "axum")]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-pub mod axum;
-pub mod catalog;
-mod errno;
-mod error_trait;
-#[cfg(any(
-    feature = "wechat",
-    feature = "google",
-    feature = "taobao",
-    feature = "monitor"
-))]
-mod fields;
+
+pub use self::errno::{Errno, ErrnoError, Platform};
+pub use self::value::error_trait::{AnyUniError, UniError};
+pub use self::value::json::Json;
+pub use self::value::public::Public;
+pub use self::value::wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
+pub use self::value::{status, well_known};
+
 #[cfg(feature = "google")]
 #[cfg_attr(docsrs, doc(cfg(feature = "google")))]
-pub mod google;
-mod json;
+pub use self::interop::google;
 #[cfg(feature = "monitor")]
 #[cfg_attr(docsrs, doc(cfg(feature = "monitor")))]
-pub mod monitor;
-mod public;
-pub mod status;
-pub mod subject;
+pub use self::interop::monitor;
 #[cfg(feature = "taobao")]
 #[cfg_attr(docsrs, doc(cfg(feature = "taobao")))]
-pub mod taobao;
-#[cfg(feature = "tonic")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
-pub mod tonic;
-#[cfg(feature = "tracing")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
-pub mod tracing;
-#[cfg(feature = "wasm")]
-#[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
-pub mod wasm;
+pub use self::interop::taobao;
 #[cfg(feature = "wechat")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wechat")))]
-pub mod wechat;
-pub mod well_known;
-mod wire;
+pub use self::interop::wechat;
 
-pub use errno::{Errno, ErrnoError, Platform};
-pub use error_trait::{AnyUniError, UniError};
-pub use json::Json;
-pub use public::Public;
-pub use wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use self::runtime::axum;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use self::runtime::tonic;
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub use self::runtime::tracing;
+#[cfg(feature = "wasm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
+pub use self::runtime::wasm;

@@ -26,7 +26,7 @@ use core::ops::Deref;
 use std::error::Error as StdError;
 
 use super::walk::{std_forward, Node, OwnedNode, StdNode, StreamSource, UniNode, Visit};
-use crate::status::StatusOverride;
+use crate::value::code::StatusOverride;
 use crate::{Cause, Error, Json, SourceError, UniError};
 
 /// A source error kept with its subject and code: typed uni errors and the

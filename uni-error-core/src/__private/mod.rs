@@ -83,7 +83,7 @@ where
     map.end()
 }
 
-pub(crate) use crate::json::DisplayStr;
+pub(crate) use crate::value::json::DisplayStr;
 
 /// `{:#}` of a derived error: the whole chain, one cause per line, as
 /// `uni_error::Error`'s `{:#}` prints it (`subject errno: message`, then
@@ -151,7 +151,7 @@ fn fmt_chain(
     let message = message.to_string();
     let (subject, errno, cause) = parts();
     let head = (Some(subject), Some(errno), &*message);
-    crate::wire::write_tree(f, head, &[], cause.as_ref())
+    crate::value::wire::write_tree(f, head, &[], cause.as_ref())
 }
 
 /// The errno of a derived variant, validated when the macro ran (so at most

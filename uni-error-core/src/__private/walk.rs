@@ -38,7 +38,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::DisplayStr;
-use crate::wire::cut::{omitted, too_deep, CauseAt};
+use crate::value::wire::cut::{omitted, too_deep, CauseAt};
 use crate::{AggregateError, Cause, SourceError, UniError};
 
 /// Implemented by `#[derive(UniError)]`: hands the cause of the variant at

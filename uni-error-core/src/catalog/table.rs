@@ -274,11 +274,11 @@ impl CatalogEntry {
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;
         s.serialize_field("description", self.doc)?;
-        s.serialize_field("variant", &crate::json::DisplayStr(self))?;
+        s.serialize_field("variant", &crate::value::json::DisplayStr(self))?;
         s.serialize_field("platform", self.platform().as_str())?;
         s.serialize_field("deprecated", &self.deprecated)?;
         if let Some(via) = via {
-            s.serialize_field("via", &crate::json::DisplayStr(via))?;
+            s.serialize_field("via", &crate::value::json::DisplayStr(via))?;
         }
         s.end()
     }

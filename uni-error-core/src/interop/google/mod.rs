@@ -60,8 +60,8 @@ use core::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::fields::{write_extra, Fields};
-use crate::status::{code_of, Code};
+use crate::interop::fields::{write_extra, Fields};
+use crate::value::status::{code_of, Code};
 use crate::Json;
 use crate::{AnyUniError, Error};
 

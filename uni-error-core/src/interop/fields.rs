@@ -23,7 +23,7 @@ use serde::ser::SerializeMap;
 use serde::Deserializer;
 use serde_json::Value;
 
-use crate::json::KeySet;
+use crate::value::json::KeySet;
 use crate::Json;
 
 /// "a string", "an object", …: how a found value is named in messages.

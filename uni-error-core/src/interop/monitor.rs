@@ -34,7 +34,7 @@ use md5::{Digest, Md5};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::fields::{write_extra, Fields};
+use crate::interop::fields::{write_extra, Fields};
 use crate::Json;
 use crate::{AnyUniError, Error};
 

@@ -34,8 +34,8 @@
 
 use core::fmt;
 
-use crate::json::Json;
-use crate::status::StatusOverride;
+use crate::value::code::StatusOverride;
+use crate::value::json::Json;
 use crate::Errno;
 
 pub(crate) mod cut;

@@ -3,7 +3,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::json::DisplayStr;
+use crate::value::json::DisplayStr;
 use crate::{Error, UniError};
 
 /// Serializes only errSubject, errCode and errMsg of an error, never its

@@ -64,7 +64,7 @@ use axum_core::response::{IntoResponse, Response};
 use http::header::{HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
-use crate::status::{self, Code, StatusOverride};
+use crate::value::status::{self, Code, StatusOverride};
 use crate::{Errno, Error, Public, UniError};
 
 /// An axum response made of a uni error: its HTTP status,

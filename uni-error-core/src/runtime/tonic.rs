@@ -57,8 +57,8 @@ use core::fmt;
 
 use bytes::Bytes;
 
-use crate::google::{self, Detail, ErrorInfo, ERROR_INFO_TYPE};
-use crate::status::{code_of, Code, StatusOverride};
+use crate::interop::google::{self, Detail, ErrorInfo, ERROR_INFO_TYPE};
+use crate::value::status::{code_of, Code, StatusOverride};
 use crate::{AnyUniError, Error};
 
 /// The [`tonic::Status`] of any uni error: google.rpc code, errMsg, and the

@@ -53,7 +53,7 @@ use core::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::fields::{write_extra, Fields};
+use crate::interop::fields::{write_extra, Fields};
 use crate::Json;
 use crate::{AnyUniError, Error, SourceError};
 

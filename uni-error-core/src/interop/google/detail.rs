@@ -5,7 +5,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::ERROR_INFO_TYPE;
-use crate::fields::{kind, write_extra, Fields};
+use crate::interop::fields::{kind, write_extra, Fields};
 use crate::Json;
 
 /// A `google.rpc.ErrorInfo` detail: `reason`, `domain`, string `metadata`.

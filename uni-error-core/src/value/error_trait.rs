@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::status::StatusOverride;
+use crate::value::code::StatusOverride;
 use crate::{Cause, Errno, Error};
 
 /// A typed error that is also a uni-app `UniError`: it has an errSubject, a

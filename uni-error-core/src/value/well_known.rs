@@ -258,8 +258,8 @@ impl Errno {
 mod tests {
     use super::*;
 
-    const ERRNO_TSV: &str = include_str!("../data/wechat-errno.tsv");
-    const CATEGORIES_TSV: &str = include_str!("../data/wechat-errno-categories.tsv");
+    const ERRNO_TSV: &str = include_str!("../../data/wechat-errno.tsv");
+    const CATEGORIES_TSV: &str = include_str!("../../data/wechat-errno-categories.tsv");
 
     /// Rows of a TSV file after its header, which must be `header`.
     fn rows<'a>(tsv: &'a str, header: &str) -> Vec<Vec<&'a str>> {

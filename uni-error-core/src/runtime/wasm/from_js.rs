@@ -9,7 +9,7 @@ use super::{
     array_is_array, js_text, object_keys, reflect_get, reflect_get_index, FromJsError,
     AGGREGATE_NAME, SOURCE_NAME, TOP_NAME,
 };
-use crate::wire::MAX_JSON_DEPTH;
+use crate::value::wire::MAX_JSON_DEPTH;
 
 /// The JSON text of a `UniError`-shaped JavaScript value, every known field
 /// checked.

@@ -4,7 +4,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Status, STATUS_WHAT};
-use crate::fields::{write_extra, Fields};
+use crate::interop::fields::{write_extra, Fields};
 use crate::{AnyUniError, Json};
 
 /// A `ChatAppLogEntry`: `{"deployment", "error": Status,

@@ -59,7 +59,7 @@ use core::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::fields::{kind, write_extra, Fields};
+use crate::interop::fields::{kind, write_extra, Fields};
 use crate::Json;
 use crate::{AnyUniError, Cause, Errno, Error, SourceError};
 
