@@ -4,8 +4,9 @@
 //!
 //! The pipeline, one way only: `ast` (views of the syn tree) → `attr`
 //! (helper attributes, with `lit` for literals and `fmt` for the message
-//! language) → `model` (validated once by `valid`, with the rules in
-//! `errno` and `subject`, into per-variant facts) → `expand` (code, one
+//! language) → `model` (validated once by `valid`, with the errno and
+//! errSubject rules of `rules`, the runtime's own file, applied by
+//! `errno`, into per-variant facts) → `expand` (code, one
 //! file per generated impl, reading only the model). `ctxt` collects every
 //! error; on errors `fallback` emits stub impls instead; `generics` infers
 //! where-bounds. The low modules every stage may use: `lit`, `set`,
@@ -27,11 +28,14 @@ mod fmt;
 mod generics;
 mod lit;
 mod model;
+mod rules;
 mod set;
 mod similar;
 mod span;
-mod subject;
 mod valid;
+
+#[cfg(test)]
+mod agree;
 
 use proc_macro::TokenStream;
 use quote::quote;

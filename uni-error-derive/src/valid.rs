@@ -10,7 +10,7 @@ use crate::ast::{Input, Variant};
 use crate::attr::ErrnoAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::Expanded;
-use crate::{attr, errno, fmt, subject};
+use crate::{attr, errno, fmt, rules};
 
 /// One variant and what the checks resolved for it.
 pub struct Checked<'a> {
@@ -90,7 +90,7 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
                 .filter_map(|f| f.attrs.source_subject.as_ref()),
         );
     for lit in all {
-        if let Some(problem) = subject::problem(&lit.value) {
+        if let Err(problem) = rules::check_subject(&lit.value) {
             cx.error_spanned_by(lit, problem);
         }
     }

@@ -113,7 +113,7 @@ fn checks(
     ];
     if let Some(platform) = platform {
         let name = platform.value();
-        if let Some((lo, hi)) = crate::errno::platform_bounds(&name) {
+        if let Some((lo, hi)) = crate::rules::platform_named(&name) {
             let (lo, hi) = (i64::from(lo), i64::from(hi));
             let outside = fail.with(&format!(
                 "of `{}` is outside the {name} range: platform = \"{name}\" expects its code (the last 3 digits) in {lo:03}..={hi:03}",
