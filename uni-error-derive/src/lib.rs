@@ -62,7 +62,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[status(grpc = "NOT_FOUND", http = 404)]` | type, variant | the google.rpc code / HTTP status override; the enum's is the variants' default |
 /// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |
 /// | `#[source(subject = "csj")]` | field | labels a third-party cause that has no subject |
-/// | `#[source(code = path::to_fn)]` | field | `fn(&E) -> Option<i64>` reading a code off a third-party cause |
+/// | `#[source(code = path::to_fn)]` | field | `fn(&E) -> Option<i64>` reading a code off a third-party cause (on a `Box<E>`, `fn(&Box<E>)` too) |
 /// | `#[from]` | field | `#[source]` plus `From`; the only field of its variant |
 /// | `#[data]` | field | JSON `data` (`T: Serialize`); `Option<T>` omits it when `None` |
 /// | `#[uni(crate = "path")]` | type | path of a renamed `uni_error` dependency |
