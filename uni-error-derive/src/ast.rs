@@ -103,6 +103,15 @@ pub struct Field<'a> {
     pub binding: Ident,
 }
 
+/// The path of the `uni_error` crate: `input`'s `#[uni(crate = "..")]`,
+/// else `::uni_error` (also for no input: the fallback stubs of a union).
+/// The one place the default is written.
+pub fn crate_path(input: Option<&Input>) -> TokenStream {
+    input
+        .and_then(|i| i.attrs.krate.as_ref())
+        .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream)
+}
+
 /// True when `#[error(..)]`, thiserror's, is on the type or a variant.
 fn thiserror(node: &DeriveInput) -> bool {
     let on = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
@@ -211,12 +220,9 @@ fn enum_variant<'a>(
 
 impl<'a> Input<'a> {
     /// The path of the `uni_error` crate: `#[uni(crate = "..")]`, else
-    /// `::uni_error`. For the model and for the fallback stubs alike.
+    /// `::uni_error` (see [`crate_path`]).
     pub fn crate_path(&self) -> TokenStream {
-        self.attrs
-            .krate
-            .as_ref()
-            .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream)
+        crate_path(Some(self))
     }
 
     /// The `#[msg]` a variant shows: its own, else the enum's default

@@ -38,7 +38,6 @@ mod valid;
 mod agree;
 
 use proc_macro::TokenStream;
-use quote::quote;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `uni_error::UniError`, `Display` and `std::error::Error` (from
@@ -107,9 +106,7 @@ fn derive(node: &DeriveInput) -> proc_macro2::TokenStream {
         (Ok(()), Some(model)) => expand::expand(&model),
         (Ok(()), None) => proc_macro2::TokenStream::new(),
         (Err(err), _) => {
-            let krate = input
-                .as_ref()
-                .map_or_else(|| quote!(::uni_error), ast::Input::crate_path);
+            let krate = ast::crate_path(input.as_ref());
             let mut out = err.into_compile_error();
             out.extend(fallback::expand(node, &krate));
             out
