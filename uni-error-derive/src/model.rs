@@ -12,7 +12,7 @@ use syn::{Generics, Ident, Path, Type};
 use crate::ast::{generic_arg, Field, Input, Item, Variant};
 use crate::attr::{ErrnoAttr, ErrorAttr, StatusAttr};
 use crate::ctxt::Ctxt;
-use crate::fmt::Expanded;
+use crate::fmt::{Expanded, Msg};
 use crate::lit::Str;
 use crate::valid::{self, Checked};
 
@@ -196,9 +196,10 @@ pub fn build<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Model<'a>> {
 fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantModel<'a>> {
     let v = checked.variant;
     let transparent = v.transparent_field();
+    let own_subject = input.subject_of(v);
     let subject = match transparent {
         Some(field) if v.forwards_subject() => Subject::Forwarded(field),
-        _ => Subject::Given(input.subject_of(v)?),
+        _ => Subject::Given(own_subject?),
     };
     let errno = match (transparent, &v.attrs.errno) {
         (Some(field), _) if v.forwards_errno() => Errno::Forwarded(field),
@@ -229,23 +230,23 @@ fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantMode
         source: v.source_field().map(Source::of),
         data: v.data_field().map(Data::of),
         from: v.field_with_from(),
-        catalog_subject: input.subject_of(v).map_or("", |s| s.value.as_str()),
-        template: template(input, v),
+        catalog_subject: own_subject.map_or("", |s| s.value.as_str()),
+        template: template(input, v, msg),
         doc: &v.doc,
         deprecated: v.deprecated.as_deref(),
     })
 }
 
-/// The catalog row's template: the `#[msg]` as written, or under
-/// thiserror its `#[error("..")]`'s (`""` for none).
-fn template<'a>(input: &'a Input<'a>, v: &'a Variant<'a>) -> &'a str {
+/// The catalog row's template: the variant's `#[msg]` (`msg`) as written,
+/// or under thiserror its `#[error("..")]`'s (`""` for none).
+fn template<'a>(input: &'a Input<'a>, v: &'a Variant<'a>, msg: Option<&'a Msg>) -> &'a str {
     if input.thiserror {
         match v.attrs.error.as_ref().or(input.attrs.error.as_ref()) {
             Some(ErrorAttr::Template(lit)) => lit.value.as_str(),
             _ => "",
         }
     } else {
-        input.msg_of(v).map_or("", |m| m.lit.value.as_str())
+        msg.map_or("", |m| m.lit.value.as_str())
     }
 }
 
