@@ -4,7 +4,11 @@
 #   - tests/ts/exhaustive.ts (an exhaustive switch on errCode) must pass
 #     `tsc --strict --noEmit`;
 #   - tests/ts/unknown_code.ts (errCode compared with, and a code union given,
-#     a code the plugin does not have) must fail, with TS2367 / TS2322 only.
+#     a code the plugin does not have) must fail, with TS2367 / TS2322 only;
+#   - the .d.ts files of DCloud's modules ported in tests/fixtures/dcloud (hand-
+#     written API around a generated region), with tests/ts/dcloud/consumer.ts
+#     (their API used: exhaustive switches, fail callbacks) and impl.ts
+#     (Impl classes written as DCloud writes them), must pass `tsc --strict`.
 #
 # npm installs `typescript` and `@dcloudio/uni-app-x` into a scratch folder
 # under target/ (nothing global, no install scripts). `@dcloudio/uni-app-x`
@@ -48,6 +52,16 @@ tsc() {
 echo "tsc $(cd "$scratch" && ./node_modules/.bin/tsc --version)"
 echo "-- nfc.d.ts + exhaustive.ts must type-check"
 tsc nfc.d.ts exhaustive.ts
+
+echo "-- DCloud's modules (tests/fixtures/dcloud): a consumer of their API and DCloud-shaped Impl classes"
+dcloud="$scratch/dcloud"
+mkdir -p "$dcloud"
+for dts in tests/fixtures/dcloud/*/*.d.ts; do cp "$dts" "$dcloud/"; done
+cp tests/ts/dcloud/*.ts "$dcloud/"
+(cd "$dcloud" && ../node_modules/.bin/tsc --strict --noEmit --target es2022 \
+    --module esnext --moduleResolution bundler --types "" \
+    uts-globals.d.ts location.d.ts shareWithSystem.d.ts payment.d.ts websocket.d.ts \
+    getbatteryinfo.d.ts consumer.ts impl.ts)
 
 echo "-- unknown_code.ts must fail with TS2367 / TS2322"
 if out="$(tsc nfc.d.ts unknown_code.ts 2>&1)"; then

@@ -86,7 +86,9 @@ fn json_lists_every_entry() {
             "description": "",
             "variant": "NfcError::Unreadable",
             "platform": "cross",
-            "deprecated": null
+            "deprecated": null,
+            "platforms": null,
+            "unionOnly": false
         })
     );
     assert_eq!(json.as_array().unwrap().len(), NfcError::CATALOG.len());

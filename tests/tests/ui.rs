@@ -12,6 +12,7 @@ fn ui() {
         "shape",
         "transparent",
         "status",
+        "platforms",
     ] {
         t.compile_fail(format!("tests/ui/{group}/*.rs"));
     }

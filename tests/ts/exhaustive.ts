@@ -1,10 +1,20 @@
 // Must type-check under `tsc --strict`: a consumer of the example plugin's
 // generated `nfc.d.ts` that handles every code (deprecated ones included)
 // and proves it with `never`. Run by scripts/test-ts.sh.
-import type { NfcErrorCode, NfcFail, NfcWriteFail } from "./nfc";
+import type {
+  NfcErrorCode,
+  NfcErrorSubject,
+  NfcFail,
+  NfcSessionErrorSubject,
+  NfcSessionFail,
+  NfcWriteErrorSubject,
+  NfcWriteFail,
+} from "./nfc";
 
 export function describe(err: NfcFail): string {
-  const subject: "uni-nfc" = err.errSubject;
+  // errSubject stays a string (a DCloud-shaped class must implement the
+  // interface); NfcErrorSubject lists what it can be.
+  const subject: NfcErrorSubject = err.errSubject as NfcErrorSubject;
   switch (err.errCode) {
     case 1504000:
       return `${subject}: no NFC hardware`;
@@ -25,7 +35,7 @@ export function describe(err: NfcFail): string {
 
 export function describeWrite(err: NfcWriteFail): string {
   const code: 1504801 = err.errCode;
-  const subject: "uni-nfc::write" = err.errSubject;
+  const subject: NfcWriteErrorSubject = "uni-nfc::write";
   return `${subject} ${code}: ${err.errMsg}`;
 }
 
@@ -34,3 +44,21 @@ export function fields(err: NfcFail): [number, string, unknown, Error | null] {
   const code: NfcErrorCode = err.errCode;
   return [code, err.errMsg, err.data, err.cause];
 }
+
+// A type with a transparent variant: the codes and subject it forwards are
+// in its unions, so this switch is exhaustive only with them.
+export function describeSession(err: NfcSessionFail): string {
+  const subject = err.errSubject as NfcSessionErrorSubject;
+  switch (err.errCode) {
+    case 1504901:
+      return `${subject}: session closed`;
+    case 1504801:
+      return `${subject}: tag is locked (forwarded from the write)`;
+    default: {
+      const unhandled: never = err.errCode;
+      return unhandled;
+    }
+  }
+}
+
+export const forwardedSubject: NfcSessionErrorSubject = "uni-nfc::write";

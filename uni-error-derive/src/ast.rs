@@ -10,7 +10,7 @@ use syn::{
     Data, DeriveInput, Fields, GenericArgument, Generics, Ident, Index, Member, PathArguments, Type,
 };
 
-use crate::attr::{self, Attrs, ErrorAttr, Position, StatusAttr};
+use crate::attr::{self, Attrs, ErrorAttr, PlatformsAttr, Position, StatusAttr};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldNames, Msg};
 use crate::lit::Str;
@@ -243,6 +243,15 @@ impl<'a> Input<'a> {
             .subject
             .as_ref()
             .or(self.attrs.subject.as_ref())
+    }
+
+    /// A variant's `#[platforms]`: its own, else the type's.
+    pub fn platforms_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s PlatformsAttr> {
+        variant
+            .attrs
+            .platforms
+            .as_ref()
+            .or(self.attrs.platforms.as_ref())
     }
 
     /// A variant's `#[status]`: its own, else the type's.

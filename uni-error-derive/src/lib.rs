@@ -86,7 +86,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// offending token, all of them reported together; the macro never panics.
 #[proc_macro_derive(
     UniError,
-    attributes(subject, errno, msg, source, from, data, uni, status)
+    attributes(subject, errno, msg, source, from, data, uni, status, platforms)
 )]
 pub fn derive_uni_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -67,6 +67,12 @@ pub struct VariantModel<'a> {
     /// `#[deprecated]`'s note (empty without one) on the variant or the
     /// type, `None` when not deprecated.
     pub deprecated: Option<&'a str>,
+    /// `#[platforms(..)]` of the variant, else of the type: the bits of
+    /// the catalog's `Platforms`.
+    pub platforms: Option<u8>,
+    /// A deprecated variant without a message in a type with messages:
+    /// its code is declared, its errMsg is empty, the UTS map leaves it out.
+    pub union_only: bool,
 }
 
 /// Where a variant's errSubject comes from.
@@ -180,6 +186,10 @@ pub fn build<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Model<'a>> {
     // Under thiserror, it writes Display (a transparent variant is
     // `#[error(transparent)]`).
     let has_msg = !input.thiserror && variants.iter().any(|v| !matches!(v.message, Message::None));
+    let mut variants = variants;
+    for v in &mut variants {
+        v.union_only &= has_msg;
+    }
     Some(Model {
         ident: input.ident,
         generics: input.generics,
@@ -220,6 +230,8 @@ fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantMode
         // A message that did not check.
         (None, None, Some(_)) => return None,
     };
+    // Settled in `build`, once it is known whether the type has messages.
+    let union_only = matches!(message, Message::None) && v.deprecated.is_some();
     Some(VariantModel {
         ident: v.ident,
         fields: &v.fields,
@@ -234,6 +246,8 @@ fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantMode
         template: template(input, v, msg),
         doc: &v.doc,
         deprecated: v.deprecated.as_deref(),
+        platforms: input.platforms_of(v).map(|p| p.bits),
+        union_only,
     })
 }
 

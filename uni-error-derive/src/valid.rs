@@ -214,11 +214,14 @@ fn check_messages(cx: &Ctxt, input: &Input, checked: &mut [Checked]) {
     let has_msg = |v: &&Variant| v.attrs.msg.is_some() || v.attrs.transparent.is_some();
     let with = input.variants.iter().filter(has_msg).count();
     if input.attrs.msg.is_none() && with != 0 && with != input.variants.len() {
-        for variant in input.variants.iter().filter(|v| !has_msg(v)) {
+        // A deprecated variant may go without: its code stays declared
+        // (old callers compile), it has no message (errMsg is empty).
+        let missing = |v: &&Variant| !has_msg(v) && v.deprecated.is_none();
+        for variant in input.variants.iter().filter(missing) {
             cx.error_at(
                 variant.span,
                 format_args!(
-                    "variant `{}` has no #[msg] but others do: give every variant a #[msg] (or the enum a default one), or none and implement Display yourself",
+                    "variant `{}` has no #[msg] but others do: give every variant a #[msg] (or the enum a default one), or none and implement Display yourself (only a #[deprecated] variant may go without, keeping its code declared with an empty errMsg)",
                     variant.ident
                 ),
             );
@@ -288,6 +291,20 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
         return;
     }
     let field = &variant.fields[0];
+    if let Some(platforms) = variant
+        .attrs
+        .platforms
+        .as_ref()
+        .filter(|_| variant.forwards_errno())
+    {
+        cx.error_at(
+            platforms.span,
+            format_args!(
+                "#[platforms] on a #[msg(transparent)] variant without its own #[errno]: its codes are the field's, so list their platforms on the field's type (or give `{}` an #[errno])",
+                variant.ident
+            ),
+        );
+    }
     // A boxed `dyn Error` never implements UniError: say so here, rather
     // than as rustc's trait and `Sized` errors about the generated call. A
     // boxed `dyn UniError` does, and forwards.

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use uni_error::catalog::{CatalogSet, GenerateError, Mode};
 
-use errors::{NfcError, NfcWriteError};
+use errors::{NfcError, NfcSessionError, NfcWriteError};
 
 /// Writes (or checks) every generated file of the plugin in `dir`.
 fn generate(set: &CatalogSet, dir: &Path, mode: Mode) -> Result<(), GenerateError> {
@@ -25,7 +25,10 @@ fn generate(set: &CatalogSet, dir: &Path, mode: Mode) -> Result<(), GenerateErro
 }
 
 fn main() {
-    let set = CatalogSet::new().with::<NfcError>().with::<NfcWriteError>();
+    let set = CatalogSet::new()
+        .with::<NfcError>()
+        .with::<NfcWriteError>()
+        .with::<NfcSessionError>();
     if let Err(clashes) = set.check() {
         eprintln!("{clashes}");
         std::process::exit(1);

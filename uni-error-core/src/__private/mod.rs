@@ -243,6 +243,22 @@ pub const fn catalog_deprecated(
     entry.with_deprecated(note)
 }
 
+/// A catalog row with the platforms of `#[platforms(..)]` (`platforms`:
+/// their bits, with bit 7 set when some are listed) and, with
+/// `union_only`, without a message (a deprecated variant without `#[msg]`).
+pub const fn catalog_facts(
+    entry: crate::catalog::CatalogEntry,
+    platforms: u8,
+    union_only: bool,
+) -> crate::catalog::CatalogEntry {
+    let listed = if platforms & 0x80 != 0 {
+        Some(crate::catalog::Platforms::from_bits(platforms))
+    } else {
+        None
+    };
+    entry.with_facts(listed, union_only)
+}
+
 /// `data` as a JSON value. A value serde_json cannot represent (a map with
 /// non-string keys, a non-finite float is `null` already) becomes a string
 /// that says why, rather than vanishing.

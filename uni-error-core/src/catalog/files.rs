@@ -110,6 +110,20 @@ pub enum GenerateError {
         /// What changed.
         drift: Drift,
     },
+    /// [`Mode::Check`] of [`write_region`](super::write_region): the file
+    /// has no generated region yet.
+    NoRegion {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The region markers of a file are out of order or given twice;
+    /// nothing was written.
+    Markers {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with its line.
+        problem: String,
+    },
     /// The committed snapshot could not be read.
     Snapshot {
         /// The snapshot file.
@@ -142,6 +156,16 @@ impl fmt::Display for GenerateError {
                 }
                 write!(f, "; {REGENERATE}")
             }
+            GenerateError::NoRegion { path } => write!(
+                f,
+                "{} has no `// uni-error:begin` .. `// uni-error:end` region; {REGENERATE}",
+                path.display()
+            ),
+            GenerateError::Markers { path, problem } => write!(
+                f,
+                "{}: {problem}; keep one `// uni-error:begin` line and one `// uni-error:end` line after it",
+                path.display()
+            ),
             GenerateError::Drift { path, drift } => write!(f, "{}: {drift}", path.display()),
             GenerateError::Snapshot { path, error } => write!(f, "{}: {error}", path.display()),
         }
@@ -178,9 +202,10 @@ impl Declarations {
 
     /// Writes (or checks, see [`Mode`]) `interface.uts` and `unierror.uts`
     /// in `dir` (a plugin's `utssdk` folder), creating it. Both files are
-    /// then generated whole; a plugin whose `interface.uts` also declares
-    /// its API writes [`uts_interface`](Self::uts_interface) into a file of
-    /// its own choosing instead.
+    /// then generated whole, for a new plugin; a module whose
+    /// `interface.uts` also declares its API uses
+    /// [`write_uts_regions`](Self::write_uts_regions), which writes between
+    /// markers and keeps the rest.
     pub fn write_uts(&self, dir: impl AsRef<Path>, mode: Mode) -> Result<(), GenerateError> {
         let dir = dir.as_ref();
         sync(&dir.join("interface.uts"), &self.uts_interface()?, mode)?;
@@ -228,7 +253,7 @@ pub(super) fn write(path: &Path, contents: &str) -> Result<(), GenerateError> {
 }
 
 /// The first line where `found` (the file) differs from `expected`.
-fn stale(path: &Path, expected: &str, found: &str) -> GenerateError {
+pub(super) fn stale(path: &Path, expected: &str, found: &str) -> GenerateError {
     let mut want = expected.lines();
     let mut have = found.lines();
     let mut line = 1;

@@ -50,6 +50,12 @@
 //! `tsc`), [`Declarations::uts_interface`] and [`Declarations::uts_unierror`]
 //! (the `interface.uts` and `unierror.uts` shapes; there is no UTS compiler
 //! outside HBuilderX, so those are pinned by golden files, not compiled).
+//! A plugin whose `interface.uts` is its whole API writes only between
+//! `// uni-error:begin` and `// uni-error:end` markers
+//! ([`Declarations::write_uts_regions`], [`write_region`]), keeping the
+//! rest byte for byte; [`TypeNames`], [`FailImpl`] and `#[platforms(..)]`
+//! ([`Platforms`]) follow DCloud's variations of names, Impl classes and
+//! `@uniPlatform`.
 //! [`Snapshot`] records every published (subject, errno) and fails a check
 //! when one disappears without being deprecated first or changes meaning.
 //!
@@ -87,8 +93,15 @@ mod drift;
 #[cfg(feature = "declarations")]
 mod files;
 #[cfg(feature = "declarations")]
+mod groups;
+#[cfg(feature = "declarations")]
 mod names;
+mod platforms;
+#[cfg(feature = "declarations")]
+mod region;
 mod set;
+#[cfg(feature = "declarations")]
+mod shape;
 #[cfg(feature = "declarations")]
 mod snapshot;
 mod table;
@@ -106,7 +119,14 @@ pub use files::{GenerateError, Mode};
 #[cfg(feature = "declarations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use names::{DeclarationError, Declarations, TypeNames};
+pub use platforms::Platforms;
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
+pub use region::{write_region, REGION_BEGIN, REGION_END};
 pub use set::{CatalogError, CatalogSet, Clash, WeChatReuse};
+#[cfg(feature = "declarations")]
+#[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
+pub use shape::{FailImpl, OverrideErrCode};
 #[cfg(feature = "declarations")]
 #[cfg_attr(docsrs, doc(cfg(feature = "declarations")))]
 pub use snapshot::{Snapshot, SnapshotCode, SnapshotError};

@@ -3,7 +3,8 @@
 
 use core::fmt;
 
-use super::{CatalogEntry, CatalogError, CatalogSet};
+use super::shape::FailImpl;
+use super::{CatalogError, CatalogSet};
 
 /// The module `.d.ts` output imports `IUniError` from by default: the one
 /// declaration file of `@dcloudio/uni-app-x` that plain `tsc` reads (the
@@ -75,6 +76,48 @@ impl TypeNames {
         TypeNames::from_stem(if stem.is_empty() { type_name } else { stem })
     }
 
+    /// The names of the variants of `type_name` that have `subject` (a
+    /// per-variant `#[subject]` other than the type's first): the stem is
+    /// the type's followed by the subject's last `::` level in PascalCase
+    /// (`LoginError` with `uni-login::weixin` → `LoginWeixin`), or, for a
+    /// subject of one level, that subject without `uni-` in PascalCase
+    /// (`uni-AppleIAPRestore` → `AppleIAPRestore`, as DCloud names it).
+    ///
+    /// ```
+    /// use uni_error::catalog::TypeNames;
+    ///
+    /// let names = TypeNames::for_subject("LoginError", "uni-login::weixin");
+    /// assert_eq!(names.interface(), "ILoginWeixinError");
+    /// let names = TypeNames::for_subject("PaymentError", "uni-AppleIAPRestore");
+    /// assert_eq!(names.fail_impl(), "AppleIAPRestoreFailImpl");
+    /// ```
+    pub fn for_subject(type_name: &str, subject: &str) -> Self {
+        let pascal = |s: &str| -> String {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let stem = match subject.rsplit_once("::") {
+            Some((_, last)) => {
+                let ty = TypeNames::for_type(type_name);
+                let base = ty
+                    .code
+                    .strip_suffix("ErrorCode")
+                    .unwrap_or(type_name)
+                    .to_owned();
+                base + &pascal(last)
+            }
+            None => pascal(subject.strip_prefix("uni-").unwrap_or(subject)),
+        };
+        TypeNames::from_stem(&stem)
+    }
+
     /// Every name built from `stem`: `{stem}ErrorCode`, `I{stem}Error`, ….
     pub fn from_stem(stem: &str) -> Self {
         TypeNames {
@@ -122,8 +165,19 @@ impl TypeNames {
         fail_impl => with_fail_impl;
     }
 
+    /// What each name of [`all`](Self::all) names, for messages.
+    pub(super) const ROLES: [&'static str; 7] = [
+        "code union",
+        "subject type",
+        "interface",
+        "Fail type",
+        "subject constant",
+        "message map",
+        "Impl class",
+    ];
+
     /// Every name with its role, in a fixed order.
-    fn all(&self) -> [&str; 7] {
+    pub(super) fn all(&self) -> [&str; 7] {
         [
             &self.code,
             &self.subject,
@@ -138,6 +192,13 @@ impl TypeNames {
 
 /// The TypeScript and UTS renderers of a [`CatalogSet`], with their options.
 /// Made by [`CatalogSet::declarations`].
+///
+/// Each type is declared once per errSubject it uses, in DCloud's shape for
+/// a module with several subjects (`uni-virtualPayment` declares a code
+/// union, an interface, a subject constant, a map and an Impl per subject):
+/// the type's first subject gets the names of [`TypeNames::for_type`], each
+/// further one [`TypeNames::for_subject`] (change them with
+/// [`rename`](Self::rename) and [`rename_subject`](Self::rename_subject)).
 ///
 /// ```
 /// use uni_error::catalog::{CatalogSet, TypeNames};
@@ -164,8 +225,9 @@ impl TypeNames {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Declarations {
-    set: CatalogSet,
-    renames: Vec<(String, TypeNames)>,
+    pub(super) set: CatalogSet,
+    pub(super) renames: Vec<(String, Option<String>, TypeNames)>,
+    pub(super) shapes: Vec<(String, FailImpl)>,
     pub(super) iuni_error_module: Option<String>,
 }
 
@@ -176,38 +238,43 @@ impl CatalogSet {
         Declarations {
             set: self.clone(),
             renames: Vec::new(),
+            shapes: Vec::new(),
             iuni_error_module: Some(DEFAULT_IUNI_ERROR_MODULE.to_owned()),
         }
     }
 }
 
-/// The entries of one type, with its names.
-pub(super) struct TypeGroup {
-    pub type_name: &'static str,
-    pub names: TypeNames,
-    pub entries: Vec<&'static CatalogEntry>,
-}
-
-impl TypeGroup {
-    /// The subjects of the entries, in the order they first appear.
-    pub fn subjects(&self) -> Vec<&'static str> {
-        let mut subjects: Vec<&'static str> = Vec::new();
-        for e in &self.entries {
-            if !subjects.contains(&e.subject()) {
-                subjects.push(e.subject());
-            }
-        }
-        subjects
-    }
-}
-
 impl Declarations {
     /// Names the declarations of the type called `type_name` (as written in
-    /// Rust, `LoginError`) with `names` instead of [`TypeNames::for_type`].
+    /// Rust, `LoginError`) with `names` instead of [`TypeNames::for_type`]
+    /// (for a type with several subjects: its first subject's).
     #[must_use]
     pub fn rename(mut self, type_name: &str, names: TypeNames) -> Self {
-        self.renames.retain(|(t, _)| t != type_name);
-        self.renames.push((type_name.to_owned(), names));
+        self.renames
+            .retain(|(t, s, _)| t != type_name || s.is_some());
+        self.renames.push((type_name.to_owned(), None, names));
+        self
+    }
+
+    /// Names the declarations of `type_name`'s variants under `subject`
+    /// (a per-variant `#[subject]`) with `names` instead of
+    /// [`TypeNames::for_subject`].
+    #[must_use]
+    pub fn rename_subject(mut self, type_name: &str, subject: &str, names: TypeNames) -> Self {
+        self.renames
+            .retain(|(t, s, _)| t != type_name || s.as_deref() != Some(subject));
+        self.renames
+            .push((type_name.to_owned(), Some(subject.to_owned()), names));
+        self
+    }
+
+    /// Writes the UTS Impl class of `type_name` (every subject of it) as
+    /// `shape` says: a run-time detail for errMsg, where `override errCode`
+    /// goes.
+    #[must_use]
+    pub fn fail_impl(mut self, type_name: &str, shape: FailImpl) -> Self {
+        self.shapes.retain(|(t, _)| t != type_name);
+        self.shapes.push((type_name.to_owned(), shape));
         self
     }
 
@@ -220,51 +287,6 @@ impl Declarations {
     pub fn iuni_error_from(mut self, module: Option<&str>) -> Self {
         self.iuni_error_module = module.map(str::to_owned);
         self
-    }
-
-    /// The set's entries grouped by type, in the order the types were added
-    /// (each type's entries in declaration order), after checking the set
-    /// for clashes and every name for validity and uniqueness.
-    pub(super) fn groups(&self) -> Result<Vec<TypeGroup>, DeclarationError> {
-        self.set.check().map_err(DeclarationError::Clash)?;
-        let mut groups: Vec<TypeGroup> = Vec::new();
-        for &entry in self.set.entries() {
-            match groups.iter_mut().find(|g| g.type_name == entry.type_name()) {
-                Some(group) => group.entries.push(entry),
-                None => groups.push(TypeGroup {
-                    type_name: entry.type_name(),
-                    names: TypeNames::for_type(entry.type_name()),
-                    entries: vec![entry],
-                }),
-            }
-        }
-        for (type_name, names) in &self.renames {
-            let group = groups
-                .iter_mut()
-                .find(|g| g.type_name == type_name)
-                .ok_or_else(|| DeclarationError::UnknownType(type_name.clone()))?;
-            group.names = names.clone();
-        }
-        let mut declared: Vec<(&str, &str)> = Vec::new();
-        for group in &groups {
-            for name in group.names.all() {
-                if !is_identifier(name) {
-                    return Err(DeclarationError::InvalidName {
-                        type_name: group.type_name.to_owned(),
-                        name: name.to_owned(),
-                    });
-                }
-                if let Some((_, first)) = declared.iter().find(|(n, _)| *n == name) {
-                    return Err(DeclarationError::DuplicateName {
-                        name: name.to_owned(),
-                        first: (*first).to_owned(),
-                        second: group.type_name.to_owned(),
-                    });
-                }
-                declared.push((name, group.type_name));
-            }
-        }
-        Ok(groups)
     }
 }
 
@@ -315,16 +337,21 @@ pub enum DeclarationError {
         /// The other type.
         second: String,
     },
-    /// [`Declarations::rename`] names a type that is not in the set.
-    UnknownType(String),
-    /// UTS output keeps DCloud's one subject per module: a type whose
-    /// variants use several subjects has no single `XxxUniErrorSubject`.
-    SeveralSubjects {
+    /// One type would declare one name for two things (its code union
+    /// and its interface, say). The interface and the Fail type may share
+    /// a name (then the interface is the Fail type, as DCloud's
+    /// `GetBatteryInfoFail`).
+    NameTwice {
         /// The Rust type.
         type_name: String,
-        /// Its subjects, in the order they first appear.
-        subjects: Vec<String>,
+        /// The name.
+        name: String,
+        /// What it would name, in the order of [`TypeNames`]' fields.
+        roles: [&'static str; 2],
     },
+    /// [`Declarations::rename`] (or `rename_subject`, `fail_impl`) names a
+    /// type that is not in the set.
+    UnknownType(String),
 }
 
 impl fmt::Display for DeclarationError {
@@ -343,18 +370,18 @@ impl fmt::Display for DeclarationError {
                 f,
                 "{first} and {second} would both declare `{name}`: rename one with Declarations::rename"
             ),
-            DeclarationError::UnknownType(t) => {
-                write!(f, "Declarations::rename names `{t}`, which is not in the set")
-            }
-            DeclarationError::SeveralSubjects {
+            DeclarationError::NameTwice {
                 type_name,
-                subjects,
+                name,
+                roles: [a, b],
             } => write!(
                 f,
-                "{type_name} uses several subjects ({}); UTS declarations have one subject per type: \
-                 split it into one type per subject",
-                subjects.join(", ")
+                "{type_name} would declare `{name}` twice, as its {a} and as its {b}: give one \
+                 another name with Declarations::rename"
             ),
+            DeclarationError::UnknownType(t) => {
+                write!(f, "Declarations names `{t}`, which is not in the set")
+            }
         }
     }
 }
@@ -371,7 +398,7 @@ impl std::error::Error for DeclarationError {
 /// A TypeScript (and UTS) identifier: ASCII letters, digits, `_` and `$`,
 /// not starting with a digit. (Rust type names outside ASCII are valid in
 /// TypeScript too, but not in every UTS target; rename those.)
-fn is_identifier(name: &str) -> bool {
+pub(super) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')

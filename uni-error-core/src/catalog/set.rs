@@ -87,6 +87,10 @@ pub struct CatalogSet {
     /// Per entry, the transparent variants it was reached through,
     /// outermost first (empty for a type's own rows).
     via: Vec<Vec<PassThrough>>,
+    /// Every row reached through a transparent variant, with the outermost
+    /// one, whether or not the row was in the set already: the codes each
+    /// type really sends besides its own.
+    forwards: Vec<(PassThrough, &'static CatalogEntry)>,
 }
 
 /// How deep [`CatalogSet::with`] follows pass-throughs: a type that passes
@@ -150,6 +154,15 @@ impl CatalogSet {
     /// Adds a table and, recursively, what it passes through.
     fn add(&mut self, (table, pass_through): Tables, via: &mut Vec<PassThrough>) {
         for entry in table {
+            if let Some(outer) = via.first() {
+                let known = self.forwards.iter().any(|(p, e)| {
+                    *e == entry
+                        && (p.type_name(), p.variant()) == (outer.type_name(), outer.variant())
+                });
+                if !known {
+                    self.forwards.push((*outer, entry));
+                }
+            }
             // A row reached through a pass-through that is in the set
             // already is the same code, not a clash; a type added twice
             // on its own is one.
@@ -195,6 +208,13 @@ impl CatalogSet {
             .iter()
             .position(|&e| e == entry)
             .map_or(&[], |i| &self.via[i])
+    }
+
+    /// Every row reached through a `#[msg(transparent)]` variant, with the
+    /// outermost such variant, in the order they were reached.
+    #[cfg(feature = "declarations")]
+    pub(crate) fn forwards(&self) -> &[(PassThrough, &'static CatalogEntry)] {
+        &self.forwards
     }
 
     /// The entries in the order they were added.

@@ -5,6 +5,7 @@ use core::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::Platforms;
 use crate::{Errno, Platform};
 
 /// A type whose variants are listed, with their codes, in a `const` table.
@@ -171,6 +172,8 @@ pub struct CatalogEntry {
     msg: &'static str,
     doc: &'static str,
     deprecated: Option<&'static str>,
+    platforms: Option<Platforms>,
+    union_only: bool,
 }
 
 impl CatalogEntry {
@@ -192,6 +195,20 @@ impl CatalogEntry {
             msg,
             doc,
             deprecated: None,
+            platforms: None,
+            union_only: false,
+        }
+    }
+
+    /// This entry with the platforms of `#[platforms(..)]` (`bits` as in
+    /// [`Platforms::bits`]) and, with `union_only`, without a message of
+    /// its own (a `#[deprecated]` variant without `#[msg]`).
+    #[must_use]
+    pub(crate) const fn with_facts(self, platforms: Option<Platforms>, union_only: bool) -> Self {
+        CatalogEntry {
+            platforms,
+            union_only,
+            ..self
         }
     }
 
@@ -243,6 +260,20 @@ impl CatalogEntry {
         self.deprecated
     }
 
+    /// The platforms listed with `#[platforms(..)]` on the variant (or
+    /// the type), `None` when none are listed: then the errno's range
+    /// ([`platform`](Self::platform)) is all that is known.
+    pub const fn platforms(&self) -> Option<Platforms> {
+        self.platforms
+    }
+
+    /// True for a `#[deprecated]` variant without a `#[msg]`: its code
+    /// stays in the declared code union (old callers still compile) but it
+    /// has no message, so the UTS code → message map leaves it out.
+    pub const fn union_only(&self) -> bool {
+        self.union_only
+    }
+
     /// The platform the errno's range names: what `#[errno(.., platform =
     /// "..")]` asserts, where it is given.
     pub const fn platform(&self) -> Platform {
@@ -269,7 +300,7 @@ impl CatalogEntry {
         serializer: S,
         via: Option<&PassThrough>,
     ) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("CatalogEntry", 7 + usize::from(via.is_some()))?;
+        let mut s = serializer.serialize_struct("CatalogEntry", 9 + usize::from(via.is_some()))?;
         s.serialize_field("errno", &self.errno)?;
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;
@@ -277,6 +308,9 @@ impl CatalogEntry {
         s.serialize_field("variant", &crate::value::json::DisplayStr(self))?;
         s.serialize_field("platform", self.platform().as_str())?;
         s.serialize_field("deprecated", &self.deprecated)?;
+        let platforms: Option<Vec<&str>> = self.platforms.map(|p| p.names().collect());
+        s.serialize_field("platforms", &platforms)?;
+        s.serialize_field("unionOnly", &self.union_only)?;
         if let Some(via) = via {
             s.serialize_field("via", &crate::value::json::DisplayStr(via))?;
         }
@@ -285,8 +319,10 @@ impl CatalogEntry {
 }
 
 impl Serialize for CatalogEntry {
-    /// `{"errno","errMsg","subject","description","variant","platform","deprecated"}`;
-    /// `deprecated` is `null` or the note.
+    /// `{"errno","errMsg","subject","description","variant","platform","deprecated","platforms","unionOnly"}`;
+    /// `deprecated` is `null` or the note, `platforms` `null` or the names
+    /// `#[platforms(..)]` lists (`["android","ios"]`), `unionOnly` true for
+    /// a deprecated variant without `#[msg]`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.serialize_with_via(serializer, None)
     }

@@ -2,17 +2,24 @@
 
 use std::fmt::Write as _;
 
-use super::{CatalogEntry, DeclarationError, Declarations};
+use super::{CatalogEntry, DeclarationError, Declarations, PassThrough, Platforms};
 use crate::Platform;
 
 impl Declarations {
-    /// A `.d.ts` declaring, per type, the union of its codes, the union of
-    /// its subjects, `interface IXxxError extends IUniError` with `errSubject`
-    /// and `errCode` narrowed to those, and `XxxFail`, the alias DCloud's
-    /// `fail` callbacks take. Each code carries a doc comment: the variant's
-    /// doc, its message template, its platform when it has one, and
-    /// `@deprecated` for a `#[deprecated]` variant (kept in the union so old
-    /// callers still type-check). Types only: nothing here exists at run time.
+    /// A `.d.ts` declaring, per type (and per subject of a type with
+    /// several), the union of its subjects, the union of its codes,
+    /// `interface IXxxError extends IUniError` with `errCode` narrowed to
+    /// the codes, and `XxxFail`, the alias DCloud's `fail` callbacks take.
+    ///
+    /// The unions are exhaustive: the codes and subjects a
+    /// `#[msg(transparent)]` variant forwards are in them. `errSubject`
+    /// stays `string` in the interface, as in DCloud's own, so a class
+    /// `XxxFailImpl extends UniError implements IXxxError` type-checks.
+    /// Each code carries a doc comment: the variant's doc, its message
+    /// template, its platform (DCloud's `@uniPlatform` block for a variant
+    /// with `#[platforms(..)]`, else the errno range's), and `@deprecated`
+    /// for a `#[deprecated]` variant (kept in the union so old callers
+    /// still type-check). Types only: nothing here exists at run time.
     ///
     /// ```
     /// use uni_error::catalog::CatalogSet;
@@ -55,9 +62,8 @@ impl Declarations {
     ///    */
     ///   | 1701;
     ///
-    /// /** A failure of `ExitError`. */
+    /// /** A failure of `ExitError`; its errSubject is a `ExitErrorSubject`. */
     /// export interface IExitError extends IUniError {
-    ///   errSubject: ExitErrorSubject;
     ///   errCode: ExitErrorCode;
     /// }
     ///
@@ -68,8 +74,14 @@ impl Declarations {
     /// # Ok::<(), uni_error::catalog::DeclarationError>(())
     /// ```
     pub fn typescript(&self) -> Result<String, DeclarationError> {
+        Ok(format!("{HEADER}{}", self.typescript_region()?))
+    }
+
+    /// [`typescript`](Self::typescript) without its first line: what goes
+    /// between the markers of [`write_typescript_region`](Self::write_typescript_region).
+    pub fn typescript_region(&self) -> Result<String, DeclarationError> {
         let groups = self.groups()?;
-        let mut out = String::from(HEADER);
+        let mut out = String::new();
         if let Some(module) = &self.iuni_error_module {
             let _ = writeln!(
                 out,
@@ -79,42 +91,47 @@ impl Declarations {
         }
         for group in &groups {
             let names = &group.names;
-            let rust = group.type_name;
+            let rust = group.label();
             let subjects: Vec<String> = group.subjects().iter().map(|s| json_string(s)).collect();
             let _ = write!(
                 out,
-                "\n/** errSubject of `{rust}`. */\nexport type {} = {};\n",
+                "\n/** errSubject of {rust}. */\nexport type {} = {};\n",
                 names.subject(),
                 subjects.join(" | ")
             );
             let _ = write!(
                 out,
-                "\n/** errCode of `{rust}`. */\nexport type {} =\n",
+                "\n/** errCode of {rust}. */\nexport type {} =\n",
                 names.code()
             );
-            for (i, entry) in group.entries.iter().enumerate() {
-                write_comment(&mut out, "  ", &code_doc(entry, true));
-                let end = if i + 1 == group.entries.len() {
-                    ";"
-                } else {
-                    ""
-                };
+            let union = group.union();
+            for (i, (entry, via)) in union.iter().enumerate() {
+                write_comment(&mut out, "  ", &code_doc(entry, true, via.as_ref()));
+                let end = if i + 1 == union.len() { ";" } else { "" };
                 let _ = writeln!(out, "  | {}{end}", entry.errno());
             }
+            let alias = names.fail() != names.interface();
+            let what = if alias {
+                format!("A failure of {rust}")
+            } else {
+                format!("A failure of {rust}: what a `fail` callback receives")
+            };
             let _ = write!(
                 out,
-                "\n/** A failure of `{rust}`. */\nexport interface {} extends IUniError {{\n  \
-                 errSubject: {};\n  errCode: {};\n}}\n",
-                names.interface(),
+                "\n/** {what}; its errSubject is a `{}`. */\nexport interface {} extends IUniError {{\n  \
+                 errCode: {};\n}}\n",
                 names.subject(),
+                names.interface(),
                 names.code()
             );
-            let _ = write!(
-                out,
-                "\n/** What a `fail` callback of `{rust}` receives. */\nexport type {} = {};\n",
-                names.fail(),
-                names.interface()
-            );
+            if alias {
+                let _ = write!(
+                    out,
+                    "\n/** What a `fail` callback of {rust} receives. */\nexport type {} = {};\n",
+                    names.fail(),
+                    names.interface()
+                );
+            }
         }
         Ok(out)
     }
@@ -125,18 +142,32 @@ pub(super) const HEADER: &str =
     "// Generated by uni-error from the Rust error types: do not edit.\n";
 
 /// The lines of a code's doc comment: the variant's doc, then (with
-/// `with_msg`) its template, its platform unless shared, and `@deprecated`.
-pub(super) fn code_doc(entry: &CatalogEntry, with_msg: bool) -> Vec<String> {
+/// `with_msg`, for a union) its template, where it is forwarded from, its
+/// range's platform when it lists none, `@deprecated`, and (with
+/// `with_msg`) DCloud's `@uniPlatform` block when it lists its platforms.
+pub(super) fn code_doc(
+    entry: &CatalogEntry,
+    with_msg: bool,
+    via: Option<&PassThrough>,
+) -> Vec<String> {
     let mut lines = Vec::new();
     if !entry.doc().is_empty() {
         lines.push(entry.doc().to_owned());
     }
     let mut facts = Vec::new();
-    if with_msg && !entry.msg().is_empty() {
+    if with_msg && !entry.union_only() && !entry.msg().is_empty() {
         facts.push(format!("errMsg: {}", json_string(entry.msg())));
     }
-    if let Some(platform) = platform_line(entry.platform()) {
-        facts.push(platform.to_owned());
+    if let Some(via) = via {
+        facts.push(format!(
+            "Forwarded by `{via}`: errSubject {}.",
+            json_string(entry.subject())
+        ));
+    }
+    if entry.platforms().is_none() {
+        if let Some(platform) = platform_line(entry.platform()) {
+            facts.push(platform.to_owned());
+        }
     }
     if !lines.is_empty() && !facts.is_empty() {
         lines.push(String::new());
@@ -147,7 +178,36 @@ pub(super) fn code_doc(entry: &CatalogEntry, with_msg: bool) -> Vec<String> {
         Some(note) => lines.push(format!("@deprecated {note}")),
         None => {}
     }
+    // In the union only (the map's comments describe, as DCloud's do).
+    if let Some(platforms) = entry.platforms().filter(|_| with_msg) {
+        uni_platform(&mut lines, platforms);
+    }
     lines
+}
+
+/// DCloud's `@uniPlatform` block: `"√"` where the code occurs, `"x"`
+/// where it does not (versions are not known here, so `osVer` is left
+/// out); `mp` only when listed.
+fn uni_platform(lines: &mut Vec<String>, platforms: Platforms) {
+    let mark = |p: Platforms| if platforms.contains(p) { "√" } else { "x" };
+    let entry = |lines: &mut Vec<String>, indent: &str, key: &str, p: Platforms, last: bool| {
+        let m = mark(p);
+        lines.push(format!("{indent}\"{key}\": {{"));
+        lines.push(format!("{indent}  \"uniVer\": \"{m}\","));
+        lines.push(format!("{indent}  \"unixVer\": \"{m}\""));
+        lines.push(format!("{indent}}}{}", if last { "" } else { "," }));
+    };
+    lines.push("@uniPlatform {".to_owned());
+    lines.push("  \"app\": {".to_owned());
+    entry(lines, "    ", "android", Platforms::ANDROID, false);
+    entry(lines, "    ", "ios", Platforms::IOS, false);
+    entry(lines, "    ", "harmony", Platforms::HARMONY, true);
+    lines.push("  },".to_owned());
+    if platforms.contains(Platforms::MP) {
+        entry(lines, "  ", "mp", Platforms::MP, false);
+    }
+    entry(lines, "  ", "web", Platforms::WEB, true);
+    lines.push("}".to_owned());
 }
 
 /// Where a code applies, in the spec's words; nothing for shared codes.

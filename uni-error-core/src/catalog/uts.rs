@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::names::TypeGroup;
+use super::groups::TypeGroup;
 use super::typescript::{code_doc, write_comment, HEADER};
 use super::{DeclarationError, Declarations};
 
@@ -62,40 +62,36 @@ impl Declarations {
     /// # Ok::<(), uni_error::catalog::DeclarationError>(())
     /// ```
     pub fn uts_interface(&self) -> Result<String, DeclarationError> {
-        let groups = self.uts_groups()?;
-        let mut out = String::from(HEADER);
+        Ok(format!("{HEADER}{}", self.uts_interface_region()?))
+    }
+
+    /// [`uts_interface`](Self::uts_interface) without its first line: what
+    /// goes between the markers of [`write_uts_regions`](Self::write_uts_regions).
+    pub fn uts_interface_region(&self) -> Result<String, DeclarationError> {
+        let groups = self.groups()?;
+        let mut out = String::new();
         for group in &groups {
             let names = &group.names;
             out.push('\n');
-            write_comment(
-                &mut out,
-                "",
-                &[format!("errCode of `{}`.", group.type_name)],
-            );
+            write_comment(&mut out, "", &[format!("errCode of {}.", group.label())]);
             let _ = writeln!(out, "export type {} =", names.code());
-            for (i, entry) in group.entries.iter().enumerate() {
-                write_comment(&mut out, "  ", &code_doc(entry, true));
-                let more = if i + 1 == group.entries.len() {
-                    ""
-                } else {
-                    " |"
-                };
+            let union = group.union();
+            for (i, (entry, via)) in union.iter().enumerate() {
+                write_comment(&mut out, "  ", &code_doc(entry, true, via.as_ref()));
+                let more = if i + 1 == union.len() { "" } else { " |" };
                 let _ = writeln!(out, "  {}{more}", entry.errno());
             }
             out.push('\n');
-            write_comment(
-                &mut out,
-                "",
-                &[format!("A failure of `{}`.", group.type_name)],
-            );
-            let _ = write!(
+            write_comment(&mut out, "", &[format!("A failure of {}.", group.label())]);
+            let _ = writeln!(
                 out,
-                "export interface {} extends IUniError {{\n  errCode: {}\n}}\nexport type {} = {}\n",
+                "export interface {} extends IUniError {{\n  errCode: {}\n}}",
                 names.interface(),
                 names.code(),
-                names.fail(),
-                names.interface()
             );
+            if names.fail() != names.interface() {
+                let _ = writeln!(out, "export type {} = {}", names.fail(), names.interface());
+            }
         }
         Ok(out)
     }
@@ -103,10 +99,17 @@ impl Declarations {
     /// The `unierror.uts` fragment: per type, the subject constant, the
     /// errCode → message map tagged `@UniError` (messages are the `#[msg]`
     /// templates as written), and `class XxxFailImpl extends UniError
-    /// implements IXxxError`, built from an errCode.
+    /// implements IXxxError`, built from an errCode (and, with
+    /// [`FailImpl::with_detail`](super::FailImpl::with_detail), a run-time
+    /// detail).
     ///
-    /// UTS keeps DCloud's one subject per module: a type whose variants use
-    /// several subjects is refused ([`DeclarationError::SeveralSubjects`]).
+    /// A type with per-variant subjects gets one of each per subject, as
+    /// DCloud's multi-subject modules (`uni-virtualPayment`) are written;
+    /// classes of one subject share its constant when they name it alike.
+    /// A deprecated variant without `#[msg]` stays in the code union and is
+    /// left out of the map. `override errCode` is written where
+    /// [`OverrideErrCode`](super::OverrideErrCode) says: by default under
+    /// `#ifdef` for Android and HarmonyOS where the codes occur there.
     ///
     /// ```
     /// use uni_error::catalog::CatalogSet;
@@ -142,7 +145,7 @@ impl Declarations {
     ///  * The `IExitError` of an errCode, with its subject and message.
     ///  */
     /// export class ExitFailImpl extends UniError implements IExitError {
-    ///   // #ifdef APP-ANDROID
+    ///   // #ifdef APP-ANDROID || APP-HARMONY
     ///   override errCode: ExitErrorCode
     ///   // #endif
     ///   constructor(errCode: ExitErrorCode) {
@@ -157,97 +160,158 @@ impl Declarations {
     /// # Ok::<(), uni_error::catalog::DeclarationError>(())
     /// ```
     pub fn uts_unierror(&self) -> Result<String, DeclarationError> {
-        let groups = self.uts_groups()?;
-        let mut out = String::from(HEADER);
-        let imports: Vec<&str> = groups
-            .iter()
-            .flat_map(|g| [g.names.code(), g.names.interface()])
-            .collect();
-        let _ = writeln!(
-            out,
-            "\nimport {{ {} }} from \"./interface.uts\"",
-            imports.join(", ")
-        );
-        for group in &groups {
-            let names = &group.names;
-            let rust = group.type_name;
-            let subject = group.entries[0].subject();
-            out.push('\n');
-            write_comment(&mut out, "", &[format!("errSubject of `{rust}`.")]);
-            let _ = writeln!(
-                out,
-                "export const {} = {}",
-                names.subject_const(),
-                uts_string(subject)
-            );
-            out.push('\n');
-            write_comment(
-                &mut out,
-                "",
-                &[
-                    format!(
-                        "Messages of `{rust}` by errCode: the Rust templates, `{{name}}` marks a value."
-                    ),
-                    "@UniError".to_owned(),
-                ],
-            );
-            let _ = writeln!(
-                out,
-                "export const {}: Map<{}, string> = new Map([",
-                names.errors(),
-                names.code()
-            );
-            for (i, entry) in group.entries.iter().enumerate() {
-                write_comment(&mut out, "  ", &code_doc(entry, false));
-                let more = if i + 1 == group.entries.len() {
-                    ""
-                } else {
-                    ","
-                };
-                let _ = writeln!(
-                    out,
-                    "  [{}, {}]{more}",
-                    entry.errno(),
-                    uts_string(entry.msg())
-                );
+        Ok(format!("{HEADER}{}", self.uts_unierror_region()?))
+    }
+
+    /// [`uts_unierror`](Self::uts_unierror) without its first line: what
+    /// goes between the markers of [`write_uts_regions`](Self::write_uts_regions).
+    pub fn uts_unierror_region(&self) -> Result<String, DeclarationError> {
+        let groups = self.groups()?;
+        // A type whose every code is forwarded has no class: its errors
+        // are built by the types it forwards.
+        let groups: Vec<&TypeGroup> = groups.iter().filter(|g| g.subject.is_some()).collect();
+        let mut out = String::new();
+        let mut imports: Vec<&str> = Vec::new();
+        for g in &groups {
+            for name in [g.names.code(), g.names.interface()] {
+                if !imports.contains(&name) {
+                    imports.push(name);
+                }
             }
-            out.push_str("])\n\n");
-            write_comment(
-                &mut out,
-                "",
-                &[format!(
-                    "The `{}` of an errCode, with its subject and message.",
-                    names.interface()
-                )],
-            );
-            let (class, iface, code) = (names.fail_impl(), names.interface(), names.code());
-            let _ = write!(
+        }
+        if !imports.is_empty() {
+            let _ = writeln!(
                 out,
-                "export class {class} extends UniError implements {iface} {{\n  \
-                 // #ifdef APP-ANDROID\n  override errCode: {code}\n  // #endif\n  \
-                 constructor(errCode: {code}) {{\n    super()\n    \
-                 this.errSubject = {}\n    this.errCode = errCode\n    \
-                 this.errMsg = {}.get(errCode) ?? ''\n  }}\n}}\n",
-                names.subject_const(),
-                names.errors()
+                "\nimport {{ {} }} from \"./interface.uts\"",
+                imports.join(", ")
             );
+        }
+        for group in groups {
+            unierror_group(&mut out, group);
         }
         Ok(out)
     }
+}
 
-    /// The groups, each with exactly one subject.
-    fn uts_groups(&self) -> Result<Vec<TypeGroup>, DeclarationError> {
-        let groups = self.groups()?;
-        for group in &groups {
-            let subjects = group.subjects();
-            if subjects.len() > 1 {
-                return Err(DeclarationError::SeveralSubjects {
-                    type_name: group.type_name.to_owned(),
-                    subjects: subjects.into_iter().map(str::to_owned).collect(),
-                });
-            }
+/// One group's subject constant, map and class.
+fn unierror_group(out: &mut String, group: &TypeGroup) {
+    let names = &group.names;
+    let rust = group.label();
+    let subject = group.subject.unwrap_or_default();
+    if group.owns_subject_const {
+        out.push('\n');
+        write_comment(out, "", &[format!("errSubject of {rust}.")]);
+        let _ = writeln!(
+            out,
+            "export const {} = {}",
+            names.subject_const(),
+            uts_string(subject)
+        );
+    }
+    out.push('\n');
+    write_comment(
+        out,
+        "",
+        &[
+            format!("Messages of {rust} by errCode: the Rust templates, `{{name}}` marks a value."),
+            "@UniError".to_owned(),
+        ],
+    );
+    let _ = writeln!(
+        out,
+        "export const {}: Map<{}, string> = new Map([",
+        names.errors(),
+        names.code()
+    );
+    let rows: Vec<_> = group.entries.iter().filter(|e| !e.union_only()).collect();
+    for (i, entry) in rows.iter().enumerate() {
+        write_comment(out, "  ", &code_doc(entry, false, None));
+        let more = if i + 1 == rows.len() { "" } else { "," };
+        let msg = map_message(entry.msg(), group.shape.detail());
+        let _ = writeln!(out, "  [{}, {}]{more}", entry.errno(), uts_string(msg));
+    }
+    out.push_str("])\n\n");
+    let detail = group.shape.detail();
+    let mut doc = format!(
+        "The `{}` of an errCode, with its subject and message",
+        names.interface()
+    );
+    if let Some(joiner) = detail {
+        let _ = write!(
+            doc,
+            "; a non-null `errMsg` is appended after {}",
+            uts_string(joiner)
+        );
+    }
+    doc.push('.');
+    write_comment(out, "", &[doc]);
+    let (class, iface, code) = (names.fail_impl(), names.interface(), names.code());
+    let _ = writeln!(
+        out,
+        "export class {class} extends UniError implements {iface} {{"
+    );
+    match group.shape.err_code.condition(group.platforms()) {
+        None => {}
+        Some(cond) if cond.is_empty() => {
+            let _ = writeln!(out, "  override errCode: {code}");
         }
-        Ok(groups)
+        Some(cond) => {
+            let _ = writeln!(
+                out,
+                "  // #ifdef {cond}\n  override errCode: {code}\n  // #endif"
+            );
+        }
+    }
+    let (subject_const, errors) = (names.subject_const(), names.errors());
+    let params = if detail.is_some() {
+        format!("errCode: {code}, errMsg: string | null")
+    } else {
+        format!("errCode: {code}")
+    };
+    let _ = writeln!(
+        out,
+        "  constructor({params}) {{\n    super()\n    this.errSubject = {subject_const}\n    \
+         this.errCode = errCode"
+    );
+    match detail {
+        None => {
+            let _ = writeln!(out, "    this.errMsg = {errors}.get(errCode) ?? ''");
+        }
+        Some(joiner) => {
+            let joiner = uts_string(joiner);
+            let _ = writeln!(
+                out,
+                "    const message = {errors}.get(errCode) ?? ''\n    if (errMsg != null) {{\n      \
+                 // #ifdef APP-IOS\n      this.errMsg = message + {joiner} + errMsg!\n      \
+                 // #endif\n      // #ifndef APP-IOS\n      this.errMsg = message + {joiner} + errMsg\n      \
+                 // #endif\n    }} else {{\n      this.errMsg = message\n    }}"
+            );
+        }
+    }
+    out.push_str("  }\n}\n");
+}
+
+/// The map's message of a template: with a detail joiner, a template that
+/// ends with the joiner and one `{field}` is written without them (the
+/// Impl appends the run-time detail the same way).
+fn map_message<'a>(template: &'a str, detail: Option<&str>) -> &'a str {
+    let Some(joiner) = detail.filter(|j| !j.is_empty()) else {
+        return template;
+    };
+    let Some(at) = template.rfind(joiner) else {
+        return template;
+    };
+    let tail = &template[at + joiner.len()..];
+    let is_field = tail
+        .strip_prefix('{')
+        .and_then(|t| t.strip_suffix('}'))
+        .is_some_and(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        });
+    if is_field {
+        &template[..at]
+    } else {
+        template
     }
 }
 

@@ -11,16 +11,21 @@ use crate::fmt::{self, Msg};
 use crate::lit::{string_literal, Str};
 
 mod errno;
+mod platforms;
 mod source;
 mod status;
 mod thiserror;
 mod uni;
 
 pub use self::errno::ErrnoAttr;
+pub use self::platforms::PlatformsAttr;
 pub use self::status::StatusAttr;
 pub use self::thiserror::ErrorAttr;
 pub use self::uni::desugar;
-use self::{errno::parse_errno, source::parse_source, status::parse_status, uni::parse_uni};
+use self::{
+    errno::parse_errno, platforms::parse_platforms, source::parse_source, status::parse_status,
+    uni::parse_uni,
+};
 
 /// `#[subject("..")]`.
 pub const SUBJECT: &str = "subject";
@@ -38,6 +43,8 @@ pub const DATA: &str = "data";
 pub const UNI: &str = "uni";
 /// `#[status(grpc = "..", http = N)]` on the type or a variant.
 pub const STATUS: &str = "status";
+/// `#[platforms(android, ios, ..)]` on the type or a variant.
+pub const PLATFORMS: &str = "platforms";
 /// `#[msg(transparent)]`.
 pub const TRANSPARENT: &str = "transparent";
 
@@ -69,9 +76,10 @@ impl Position {
     /// True if `#[name]` may appear here.
     fn allows(self, name: &str) -> bool {
         match self {
-            Position::Enum => matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS),
-            Position::Struct => matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS),
-            Position::Variant => matches!(name, SUBJECT | ERRNO | MSG | STATUS),
+            Position::Enum | Position::Struct => {
+                matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS | PLATFORMS)
+            }
+            Position::Variant => matches!(name, SUBJECT | ERRNO | MSG | STATUS | PLATFORMS),
             Position::Field => matches!(name, SOURCE | FROM | DATA),
         }
     }
@@ -80,12 +88,14 @@ impl Position {
     fn describe(self) -> &'static str {
         match self {
             Position::Enum => {
-                "an enum (it takes #[subject], #[errno(category, sub)], a default #[msg], #[status] and #[uni])"
+                "an enum (it takes #[subject], #[errno(category, sub)], a default #[msg], #[status], #[platforms] and #[uni])"
             }
             Position::Struct => {
-                "a struct (it takes #[subject], #[errno], #[msg], #[status] and #[uni])"
+                "a struct (it takes #[subject], #[errno], #[msg], #[status], #[platforms] and #[uni])"
             }
-            Position::Variant => "a variant (it takes #[subject], #[errno], #[msg] and #[status])",
+            Position::Variant => {
+                "a variant (it takes #[subject], #[errno], #[msg], #[status] and #[platforms])"
+            }
             Position::Field => "a field (it takes #[source], #[from] and #[data])",
         }
     }
@@ -105,6 +115,8 @@ pub struct Attrs<'a> {
     pub status: Option<StatusAttr>,
     /// `#[uni(crate = "..")]`.
     pub krate: Option<syn::Path>,
+    /// `#[platforms(..)]`.
+    pub platforms: Option<PlatformsAttr>,
     /// `#[source]`.
     pub source: Option<&'a Attribute>,
     /// `#[from]`.
@@ -132,6 +144,7 @@ impl Attrs<'_> {
             transparent: None,
             status: None,
             krate: None,
+            platforms: None,
             source: None,
             from: None,
             data: None,
@@ -153,9 +166,11 @@ fn attr_name(attr: &Attribute) -> Option<&'static str> {
     // One string per attribute (comparing an `Ident` with a `str` makes a
     // string each time).
     let name = attr.path().get_ident()?.to_string();
-    [SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI, STATUS]
-        .into_iter()
-        .find(|n| *n == name)
+    [
+        SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI, STATUS, PLATFORMS,
+    ]
+    .into_iter()
+    .find(|n| *n == name)
 }
 
 /// Parses the helper attributes among `attrs` at `pos`, reporting errors to
@@ -186,6 +201,7 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
             MSG => out.msg.is_some() || out.transparent.is_some(),
             STATUS => out.status.is_some(),
             UNI => out.krate.is_some(),
+            PLATFORMS => out.platforms.is_some(),
             SOURCE => out.source.is_some(),
             FROM => out.from.is_some(),
             _ => out.data.is_some(),
@@ -214,6 +230,7 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
             }
             STATUS => out.status = parse_status(cx, attr),
             UNI => out.krate = parse_uni(cx, attr),
+            PLATFORMS => out.platforms = parse_platforms(cx, attr),
             SOURCE | FROM => {
                 let parsed = parse_source(cx, attr, name, &mut out);
                 if name == SOURCE {
@@ -242,6 +259,7 @@ pub(crate) fn parse_list<'a>(
                 ERRNO => "#[errno(category = 15, sub = 4, code = 3)] or #[errno(1504003)]",
                 MSG => "#[msg(\"text {field}\")] or #[msg(transparent)]",
                 STATUS => "#[status(grpc = \"NOT_FOUND\", http = 404)]",
+                PLATFORMS => "#[platforms(android, ios, harmony, web, mp)] (where the code occurs)",
                 _ => "#[uni(crate = \"path\")]",
             };
             cx.error_spanned_by(attr, format_args!("expected {example}"));

@@ -7,7 +7,9 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{token, AttrStyle, Attribute, Data, DeriveInput, Fields, Meta, Token};
 
-use super::{key_name, parse_list, CRATE, DATA, ERRNO, FROM, MSG, SOURCE, STATUS, SUBJECT, UNI};
+use super::{
+    key_name, parse_list, CRATE, DATA, ERRNO, FROM, MSG, PLATFORMS, SOURCE, STATUS, SUBJECT, UNI,
+};
 use crate::ctxt::Ctxt;
 use crate::lit::string_literal;
 
@@ -15,7 +17,9 @@ use crate::lit::string_literal;
 /// then the helpers it spells out under their own names, for a type where
 /// another derive owns the bare name (thiserror's `#[source]`/`#[from]`, a
 /// web framework's `#[status]`).
-const KEYS: [&str; 8] = [CRATE, SUBJECT, ERRNO, MSG, STATUS, SOURCE, FROM, DATA];
+const KEYS: [&str; 9] = [
+    CRATE, SUBJECT, ERRNO, MSG, STATUS, PLATFORMS, SOURCE, FROM, DATA,
+];
 
 /// "unknown uni key `erno`, did you mean `errno`?", or the list of keys
 /// when none is close.
@@ -273,7 +277,7 @@ mod tests {
         );
         assert_eq!(
             unknown_key(&path("transparent")),
-            "unknown uni key `transparent`, expected one of crate, subject, errno, msg, status, source, from, data"
+            "unknown uni key `transparent`, expected one of crate, subject, errno, msg, status, platforms, source, from, data"
         );
     }
 }

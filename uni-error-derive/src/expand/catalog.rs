@@ -53,9 +53,15 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 msg: v.template,
                 doc: v.doc,
                 deprecated: v.deprecated,
+                platforms: v.platforms,
+                union_only: v.union_only,
             })
         });
     let any_deprecated = model.variants.iter().any(|v| v.deprecated.is_some());
+    let any_facts = model
+        .variants
+        .iter()
+        .any(|v| v.platforms.is_some() || v.union_only);
     let rows = text::catalog_rows(rows);
     // Only a table with a deprecated row has the wrapper.
     let deprecated_fn = any_deprecated.then(|| {
@@ -65,6 +71,18 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 __note: &'static str,
             ) -> #krate::catalog::CatalogEntry {
                 #krate::__private::catalog_deprecated(__entry, __note)
+            }
+        }
+    });
+    // Only a table with platforms or a message-less row has this one.
+    let facts_fn = any_facts.then(|| {
+        quote! {
+            const fn __facts(
+                __entry: #krate::catalog::CatalogEntry,
+                __platforms: u8,
+                __union_only: bool,
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_facts(__entry, __platforms, __union_only)
             }
         }
     });
@@ -84,6 +102,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 )
             }
             #deprecated_fn
+            #facts_fn
             &#rows
         };
         #pass_through

@@ -40,7 +40,12 @@ pub fn expand(cx: &Cx) -> TokenStream {
                     private,
                 );
             }
-            // Validation requires a message on every variant or none.
+            // Validation requires a message on every variant or none, but
+            // for a deprecated variant kept for its code: an empty errMsg.
+            Message::None if v.union_only => {
+                let pat = cx.pattern(v, []);
+                arms.extend(quote!(#pat => #core::result::Result::Ok(()),));
+            }
             Message::None => {}
         }
     }

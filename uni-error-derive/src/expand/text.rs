@@ -113,6 +113,10 @@ pub struct CatalogRow<'a> {
     pub doc: &'a str,
     /// `#[deprecated]`'s note, `None` when not deprecated.
     pub deprecated: Option<&'a str>,
+    /// `#[platforms(..)]`'s bits.
+    pub platforms: Option<u8>,
+    /// A deprecated row without a message.
+    pub union_only: bool,
 }
 
 impl CatalogRow<'_> {
@@ -125,6 +129,10 @@ impl CatalogRow<'_> {
     /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
     /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
+        let facts = self.platforms.is_some() || self.union_only;
+        if facts {
+            out.push_str("__facts(");
+        }
         if self.deprecated.is_some() {
             out.push_str("__deprecated(");
         }
@@ -148,6 +156,11 @@ impl CatalogRow<'_> {
             out.push_str(", ");
             string(out, note);
             out.push(')');
+        }
+        if facts {
+            // Bit 7: some platforms are listed.
+            let bits = self.platforms.map_or(0, |b| b | 0x80);
+            let _ = write!(out, ", {bits}u8, {})", self.union_only);
         }
         out.push_str(", ");
     }

@@ -45,3 +45,21 @@ pub enum NfcWriteError {
     #[msg("tag is locked")]
     Locked,
 }
+
+/// Errors of an NFC session, which passes write errors through as they
+/// are: the generated unions of `NfcSessionError` list the codes and
+/// subject of `NfcWriteError` too, so a `switch` over them is exhaustive.
+#[derive(Debug, UniError)]
+#[subject("uni-nfc::session")]
+#[errno(category = 15, sub = 4)]
+#[platforms(android, ios)]
+pub enum NfcSessionError {
+    /// The session ended before the tag answered.
+    #[errno(code = 901)]
+    #[platforms(web)]
+    #[msg("session closed")]
+    Closed,
+    /// A write inside the session failed.
+    #[msg(transparent)]
+    Write(NfcWriteError),
+}

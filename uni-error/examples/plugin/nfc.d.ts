@@ -42,9 +42,8 @@ export type NfcErrorCode =
    */
   | 5;
 
-/** A failure of `NfcError`. */
+/** A failure of `NfcError`; its errSubject is a `NfcErrorSubject`. */
 export interface INfcError extends IUniError {
-  errSubject: NfcErrorSubject;
   errCode: NfcErrorCode;
 }
 
@@ -64,11 +63,58 @@ export type NfcWriteErrorCode =
    */
   | 1504801;
 
-/** A failure of `NfcWriteError`. */
+/** A failure of `NfcWriteError`; its errSubject is a `NfcWriteErrorSubject`. */
 export interface INfcWriteError extends IUniError {
-  errSubject: NfcWriteErrorSubject;
   errCode: NfcWriteErrorCode;
 }
 
 /** What a `fail` callback of `NfcWriteError` receives. */
 export type NfcWriteFail = INfcWriteError;
+
+/** errSubject of `NfcSessionError`. */
+export type NfcSessionErrorSubject = "uni-nfc::session" | "uni-nfc::write";
+
+/** errCode of `NfcSessionError`. */
+export type NfcSessionErrorCode =
+  /**
+   * The session ended before the tag answered.
+   *
+   * errMsg: "session closed"
+   * @uniPlatform {
+   *   "app": {
+   *     "android": {
+   *       "uniVer": "x",
+   *       "unixVer": "x"
+   *     },
+   *     "ios": {
+   *       "uniVer": "x",
+   *       "unixVer": "x"
+   *     },
+   *     "harmony": {
+   *       "uniVer": "x",
+   *       "unixVer": "x"
+   *     }
+   *   },
+   *   "web": {
+   *     "uniVer": "√",
+   *     "unixVer": "√"
+   *   }
+   * }
+   */
+  | 1504901
+  /**
+   * The tag is read-only.
+   *
+   * errMsg: "tag is locked"
+   * Forwarded by `NfcSessionError::Write`: errSubject "uni-nfc::write".
+   * Platform: App-iOS (8xx).
+   */
+  | 1504801;
+
+/** A failure of `NfcSessionError`; its errSubject is a `NfcSessionErrorSubject`. */
+export interface INfcSessionError extends IUniError {
+  errCode: NfcSessionErrorCode;
+}
+
+/** What a `fail` callback of `NfcSessionError` receives. */
+export type NfcSessionFail = INfcSessionError;

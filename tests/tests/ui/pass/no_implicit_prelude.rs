@@ -33,6 +33,14 @@ pub enum NoPrelude {
     #[subject("uni-noprelude::io")]
     #[msg(transparent)]
     Io(std::boxed::Box<dyn std::error::Error + std::marker::Send + std::marker::Sync>),
+    // Per-code platforms and a deprecated code without a message.
+    #[errno(code = 6)]
+    #[platforms(android, harmony)]
+    #[msg("six")]
+    Six,
+    #[deprecated]
+    #[errno(code = 7)]
+    Seven,
 }
 
 #[derive(Debug, uni_error::UniError)]

@@ -1,0 +1,12 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-location")]
+#[errno(category = 15, sub = 5)]
+enum LocationError {
+    #[errno(code = 600)]
+    #[msg("location fail: {0}")]
+    Timeout(#[platforms(android)] String),
+}
+
+fn main() {}
