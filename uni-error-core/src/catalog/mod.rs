@@ -96,6 +96,9 @@ mod files;
 mod groups;
 #[cfg(feature = "declarations")]
 mod names;
+// The glue around a uniffi call in a UTS App plugin (`uts_native`).
+#[cfg(feature = "declarations")]
+mod native;
 mod platforms;
 #[cfg(feature = "declarations")]
 mod region;
