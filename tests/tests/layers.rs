@@ -32,7 +32,7 @@ impl Layer {
 fn layer_of_file(rel: &str) -> Option<Layer> {
     let first = rel.split('/').next()?;
     Some(match first {
-        "errno.rs" | "subject.rs" | "value" => Layer::Value,
+        "rules.rs" | "errno.rs" | "subject.rs" | "value" => Layer::Value,
         "catalog" => Layer::Catalog,
         "interop" => Layer::Interop,
         "runtime" => Layer::Runtime,
@@ -44,9 +44,9 @@ fn layer_of_file(rel: &str) -> Option<Layer> {
 /// The layer a `crate::<segment>` path reaches.
 fn layer_of_segment(segment: &str) -> Option<Layer> {
     Some(match segment {
-        "value" | "errno" | "subject" | "status" | "well_known" | "Errno" | "ErrnoError"
-        | "Platform" | "UniError" | "AnyUniError" | "Json" | "Public" | "Error" | "Cause"
-        | "Chain" | "SourceError" | "AggregateError" | "ReservedKeyError" => Layer::Value,
+        "value" | "rules" | "errno" | "subject" | "status" | "well_known" | "Errno"
+        | "ErrnoError" | "Platform" | "UniError" | "AnyUniError" | "Json" | "Public" | "Error"
+        | "Cause" | "Chain" | "SourceError" | "AggregateError" | "ReservedKeyError" => Layer::Value,
         "catalog" => Layer::Catalog,
         "interop" | "google" | "monitor" | "taobao" | "wechat" => Layer::Interop,
         "runtime" | "axum" | "tonic" | "tracing" | "wasm" => Layer::Runtime,

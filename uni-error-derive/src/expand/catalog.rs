@@ -21,71 +21,8 @@ pub fn expand(cx: &Cx) -> TokenStream {
     } else {
         quote!(#krate::__private::core::option::Option::None)
     };
-    // A transparent variant without its own errno has none known at compile
-    // time (it is the inner error's): it is left out of the table.
-    let names: Vec<(String, &crate::model::VariantModel)> = model
-        .variants
-        .iter()
-        .map(|v| (v.ident.unraw().to_string(), v))
-        .collect();
-    let const_names: Vec<Option<String>> = model
-        .variants
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            matches!(v.errno, Errno::Const(_)).then(|| super::errno_const::name(i).to_string())
-        })
-        .collect();
-    let rows = names
-        .iter()
-        .zip(&const_names)
-        .filter_map(|((name, v), const_name)| {
-            let errno = match v.errno {
-                Errno::Given(errno) => errno,
-                Errno::Const(_) => 0,
-                Errno::Forwarded(_) => return None,
-            };
-            Some(CatalogRow {
-                variant: name,
-                subject: v.catalog_subject,
-                errno,
-                errno_const: const_name.as_deref(),
-                msg: v.template,
-                doc: v.doc,
-                deprecated: v.deprecated,
-                platforms: v.platforms,
-                union_only: v.union_only,
-            })
-        });
-    let any_deprecated = model.variants.iter().any(|v| v.deprecated.is_some());
-    let any_facts = model
-        .variants
-        .iter()
-        .any(|v| v.platforms.is_some() || v.union_only);
-    let rows = text::catalog_rows(rows);
-    // Only a table with a deprecated row has the wrapper.
-    let deprecated_fn = any_deprecated.then(|| {
-        quote! {
-            const fn __deprecated(
-                __entry: #krate::catalog::CatalogEntry,
-                __note: &'static str,
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_deprecated(__entry, __note)
-            }
-        }
-    });
-    // Only a table with platforms or a message-less row has this one.
-    let facts_fn = any_facts.then(|| {
-        quote! {
-            const fn __facts(
-                __entry: #krate::catalog::CatalogEntry,
-                __platforms: u8,
-                __union_only: bool,
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_facts(__entry, __platforms, __union_only)
-            }
-        }
-    });
+    let rows = rows(cx);
+    let wrappers = wrappers(cx);
     let params = text::catalog_params();
     let pass_through = super::pass_through::expand(cx);
     let body = quote! {
@@ -101,11 +38,85 @@ pub fn expand(cx: &Cx) -> TokenStream {
                     __doc,
                 )
             }
-            #deprecated_fn
-            #facts_fn
+            #wrappers
             &#rows
         };
         #pass_through
     };
     cx.impl_block(&quote!(#krate::catalog::Catalog), &cx.bounds.plain, &body)
+}
+
+/// `[__entry(..), ..]`, a row per variant. A transparent variant without
+/// its own errno has none known at compile time (it is the inner error's):
+/// it is left out of the table.
+fn rows(cx: &Cx) -> TokenStream {
+    let variants = &cx.model.variants;
+    let names: Vec<String> = variants
+        .iter()
+        .map(|v| v.ident.unraw().to_string())
+        .collect();
+    let const_names: Vec<Option<String>> = variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            matches!(v.errno, Errno::Const(_)).then(|| super::errno_const::name(i).to_string())
+        })
+        .collect();
+    let rows =
+        variants
+            .iter()
+            .zip(&names)
+            .zip(&const_names)
+            .filter_map(|((v, name), const_name)| {
+                let errno = match v.errno {
+                    Errno::Given(errno) => errno,
+                    Errno::Const(_) => 0,
+                    Errno::Forwarded(_) => return None,
+                };
+                Some(CatalogRow {
+                    variant: name,
+                    subject: v.catalog_subject,
+                    errno,
+                    errno_const: const_name.as_deref(),
+                    msg: v.template,
+                    doc: v.doc,
+                    deprecated: v.deprecated,
+                    platforms: v.platforms,
+                    union_only: v.union_only,
+                })
+            });
+    text::catalog_rows(rows)
+}
+
+/// The wrappers some rows call: `__deprecated` only in a table with a
+/// deprecated row, `__facts` only in one with platforms or a message-less
+/// row.
+fn wrappers(cx: &Cx) -> TokenStream {
+    let krate = &cx.krate;
+    let variants = &cx.model.variants;
+    let deprecated_fn = variants.iter().any(|v| v.deprecated.is_some()).then(|| {
+        quote! {
+            const fn __deprecated(
+                __entry: #krate::catalog::CatalogEntry,
+                __note: &'static str,
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_deprecated(__entry, __note)
+            }
+        }
+    });
+    let any_facts = variants
+        .iter()
+        .any(|v| v.platforms.is_some() || v.union_only);
+    let facts_fn = any_facts.then(|| {
+        quote! {
+            const fn __facts(
+                __entry: #krate::catalog::CatalogEntry,
+                __platforms: u8,
+                __union_only: bool,
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_facts(__entry, __platforms, __union_only)
+            }
+        }
+    });
+    quote!(#deprecated_fn #facts_fn)
 }
