@@ -186,7 +186,7 @@ fn build(plan: &Plan) -> Node {
 
 fn text() -> impl Strategy<Value = String> {
     // Any text, quotes and control characters included, kept short.
-    "\\PC{0,6}|[\"\\\\\n\t]{0,3}"
+    "\\PC{0,6}|[\"\\\\\n\t]{0,3}|[\u{0}-\u{1f}\u{7f}\u{2028}登录失败]{0,5}"
 }
 
 fn data() -> impl Strategy<Value = serde_json::Value> {
@@ -246,6 +246,10 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("serializes")
 }
 
+fn dynamic_ref(node: &Node) -> &dyn UniError {
+    node
+}
+
 fn question_mark(node: Node) -> Result<(), Error> {
     Err(node)?
 }
@@ -288,6 +292,17 @@ proptest! {
 
         // What the owned error reads back is what it wrote.
         prop_assert_eq!(&json(&read), &streamed, "read back");
+
+        // The direct writer: the same bytes, for the derived error, through
+        // `dyn UniError`, for the owned error, and appended to what a
+        // reused buffer already holds.
+        prop_assert_eq!(&node.to_json().unwrap(), &streamed, "to_json()");
+        prop_assert_eq!(&dynamic_ref(&node).to_json().unwrap(), &streamed, "dyn to_json()");
+        prop_assert_eq!(&by_ref.to_json().unwrap(), &streamed, "Error::to_json()");
+        prop_assert_eq!(&read.to_json().unwrap(), &streamed, "read back, to_json()");
+        let mut out = b"[".to_vec();
+        node.write_json(&mut out).unwrap();
+        prop_assert_eq!(&out[1..], streamed.as_bytes(), "write_json appends");
 
         // Public and google.rpc.
         prop_assert_eq!(json(&Public(&node)), json(&Public(&by_ref)), "Public");

@@ -89,6 +89,21 @@ impl Ser {
     {
         walk::serialize(this, data, s)
     }
+
+    /// The error as JSON text, with the field as `data`.
+    #[inline]
+    pub fn write_json<T, D>(
+        self,
+        this: &T,
+        data: Option<&D>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error>
+    where
+        T: StreamSource + UniError + ?Sized,
+        D: Serialize + ?Sized,
+    {
+        walk::write_json(this, data, out)
+    }
 }
 
 impl NotSerialize {
@@ -105,6 +120,20 @@ impl NotSerialize {
         S: Serializer,
     {
         walk::serialize(this, None::<&()>, s)
+    }
+
+    /// Never runs: [`IsData`] has failed the build.
+    pub fn write_json<T, D>(
+        self,
+        this: &T,
+        _: Option<&D>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error>
+    where
+        T: StreamSource + UniError + ?Sized,
+        D: ?Sized,
+    {
+        walk::write_json(this, None::<&()>, out)
     }
 }
 

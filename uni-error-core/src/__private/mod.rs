@@ -31,7 +31,7 @@ pub use self::kinds::{
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
 pub use self::walk::{
-    list, opt, owned_cause, serialize, ListNode, Node, OwnedCause, OwnedNode, StdNode,
+    list, opt, owned_cause, serialize, write_json, ListNode, Node, OwnedCause, OwnedNode, StdNode,
     StreamSource, UniNode, Visit,
 };
 pub use core;

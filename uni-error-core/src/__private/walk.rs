@@ -46,7 +46,7 @@ use crate::value::error_trait::source_of;
 use crate::value::json::DisplayStr;
 use crate::value::wire::node::CauseRef;
 use crate::value::wire::shape::{
-    write_error, write_members, write_node, Head, Parts, WireError, WireNode,
+    write_error, write_error_json, write_members, write_node, Head, Parts, WireError, WireNode,
 };
 use serde::Serialize;
 
@@ -70,17 +70,32 @@ pub trait StreamSource {
         let _ = message;
         self.__cause(OwnedCause)
     }
+    /// The variant's `{"errSubject":…,"errCode":…,"errMsg":"`, escaped,
+    /// where the derive knows it when the crate compiles (a literal
+    /// subject and errno): the direct writer copies it.
+    #[inline]
+    fn __json_prefix(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 impl<T: StreamSource + ?Sized> StreamSource for &T {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
     }
+    #[inline]
+    fn __json_prefix(&self) -> Option<&'static str> {
+        (**self).__json_prefix()
+    }
 }
 
 impl<T: StreamSource> StreamSource for Box<T> {
     fn __cause<V: Visit>(&self, v: V) -> V::Out {
         (**self).__cause(v)
+    }
+    #[inline]
+    fn __json_prefix(&self) -> Option<&'static str> {
+        (**self).__json_prefix()
     }
     fn __take(self, message: &str) -> Option<Cause> {
         (*self).__take(message)
@@ -130,6 +145,22 @@ where
     write_error(&Top { this, data }, serializer)
 }
 
+/// Writes a derived uni error as JSON text at the end of `out`: the direct
+/// writer (`wire::shape::write_error_json`), the same bytes as
+/// [`serialize`] through serde_json.
+#[inline]
+pub fn write_json<T, D>(
+    this: &T,
+    data: Option<&D>,
+    out: &mut Vec<u8>,
+) -> Result<(), serde_json::Error>
+where
+    T: StreamSource + UniError + ?Sized,
+    D: Serialize + ?Sized,
+{
+    write_error_json(&Top { this, data }, out)
+}
+
 /// A derived error at the top level, with its `#[data]` field.
 struct Top<'a, T: ?Sized, D: ?Sized> {
     this: &'a T,
@@ -159,6 +190,7 @@ where
             data: self.data.map(DataOut::of),
             has_cause: this.__cause(HasCause),
             extra: &[],
+            prefix: this.__json_prefix(),
         }
     }
     #[inline]

@@ -310,6 +310,13 @@ impl KeySet {
 /// interface, `wire::shape`.)
 pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
 
+impl<T: fmt::Display + ?Sized> fmt::Display for DisplayStr<'_, T> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self.0)

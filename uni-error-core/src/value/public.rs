@@ -40,7 +40,7 @@ struct Head3<'a, M> {
     message: M,
 }
 
-impl<M: Serialize> WireError for Head3<'_, M> {
+impl<M: Serialize + core::fmt::Display> WireError for Head3<'_, M> {
     type Message<'m>
         = &'m M
     where
@@ -58,6 +58,7 @@ impl<M: Serialize> WireError for Head3<'_, M> {
             data: None,
             has_cause: false,
             extra: &[],
+            prefix: None,
         }
     }
     #[inline]

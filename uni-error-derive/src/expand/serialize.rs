@@ -11,9 +11,47 @@ use crate::span::respan;
 
 /// The impl.
 pub fn expand(cx: &Cx) -> TokenStream {
-    let (krate, private, core, option) = (&cx.krate, &cx.private, &cx.core, &cx.option);
-    let (this, serializer, s_ty) = (&cx.locals.this, &cx.locals.serializer, &cx.locals.s_ty);
-    let no_data = quote!(#private::serialize(#this, #option::<&()>::None, #serializer));
+    let (private, core) = (&cx.private, &cx.core);
+    let (serializer, s_ty) = (&cx.locals.serializer, &cx.locals.s_ty);
+    let body = body(cx, "serialize");
+    let serialize = quote! {
+        fn serialize<#s_ty>(&self, #serializer: #s_ty) -> #core::result::Result<#s_ty::Ok, #s_ty::Error>
+        where
+            #s_ty: #private::serde::Serializer,
+        {
+            #body
+        }
+    };
+    cx.impl_block(
+        &quote!(#private::serde::Serialize),
+        &cx.bounds.serialize,
+        &serialize,
+    )
+}
+
+/// `UniError::write_json`: the same dispatch on the variant's data as
+/// `serialize`, into the runtime's direct writer.
+pub fn write_json_fn(cx: &Cx) -> TokenStream {
+    let (core, private) = (&cx.core, &cx.private);
+    let out = &cx.locals.serializer;
+    let body = body(cx, "write_json");
+    quote! {
+        fn write_json(
+            &self,
+            #out: &mut #private::std::vec::Vec<#core::primitive::u8>,
+        ) -> #core::result::Result<(), #private::serde_json::Error> {
+            #body
+        }
+    }
+}
+
+/// The match on the variant that hands its data to the runtime's `method`
+/// (`serialize`, or `write_json`, whose last argument has the same name).
+fn body(cx: &Cx, method: &str) -> TokenStream {
+    let (krate, private, option) = (&cx.krate, &cx.private, &cx.option);
+    let (this, serializer) = (&cx.locals.this, &cx.locals.serializer);
+    let method = proc_macro2::Ident::new(method, proc_macro2::Span::call_site());
+    let no_data = quote!(#private::#method(#this, #option::<&()>::None, #serializer));
     let mut arms = Vec::new();
     let mut rest = false;
     let mut any_data = false;
@@ -22,7 +60,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
             // Through data(), whose impl has the bounds the dispatch needs.
             let pat = cx.pattern(v, [field]);
             arms.push(quote! {
-                #pat => #private::serialize(
+                #pat => #private::#method(
                     #this,
                     #krate::UniError::data(#this).as_ref(),
                     #serializer,
@@ -50,24 +88,14 @@ pub fn expand(cx: &Cx) -> TokenStream {
         // on the field.
         arms.push(quote_spanned! {span=>
             #[allow(deprecated)]
-            #pat => #kind.serialize(#this, #value, #serializer),
+            #pat => #kind.#method(#this, #value, #serializer),
         });
         any_data = true;
     }
     let dispatch = any_data.then(|| cause::dispatch(cx));
     let body = match_with_rest(this, &arms, rest, &no_data);
-    let serialize = quote! {
-        fn serialize<#s_ty>(&self, #serializer: #s_ty) -> #core::result::Result<#s_ty::Ok, #s_ty::Error>
-        where
-            #s_ty: #private::serde::Serializer,
-        {
-            #dispatch
-            #body
-        }
-    };
-    cx.impl_block(
-        &quote!(#private::serde::Serialize),
-        &cx.bounds.serialize,
-        &serialize,
-    )
+    quote! {
+        #dispatch
+        #body
+    }
 }

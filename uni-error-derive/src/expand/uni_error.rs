@@ -20,6 +20,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let status_fn = status_fn(cx);
     let into_error_fn = cause::into_error_fn(cx);
     let err_code_fn = err_code_fn(cx);
+    let write_json_fn = super::serialize::write_json_fn(cx);
     let uni = quote! {
         fn err_subject(&self) -> &#core::primitive::str {
             #err_subject
@@ -32,6 +33,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
         #cause_fn
         #status_fn
         #into_error_fn
+        #write_json_fn
     };
     let mut out = cx.impl_block(&quote!(#krate::UniError), &cx.bounds.uni, &uni);
     let stream_fn = cause::stream_fn(cx);

@@ -50,6 +50,7 @@ use crate::Errno;
 
 mod de;
 mod display;
+pub(crate) mod escape;
 pub(crate) use self::display::write_tree;
 pub(crate) mod node;
 mod ser;

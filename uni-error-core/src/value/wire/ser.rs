@@ -21,6 +21,7 @@ impl WireError for Error {
             data: e.data.as_ref(),
             has_cause: e.cause.is_some(),
             extra: &e.extra,
+            prefix: None,
         }
     }
 
@@ -34,6 +35,44 @@ impl WireError for Error {
             Some(cause) => write_node(&CauseRef::new(cause), serializer, level),
             None => Err(S::Error::custom("this error has no cause")),
         }
+    }
+}
+
+impl Error {
+    /// Writes the error as uni JSON text at the end of `out`: the same
+    /// bytes as `serde_json::to_writer(out, &self)`, through the direct
+    /// writer [`UniError::write_json`](crate::UniError::write_json) uses
+    /// (pre-escaped keys, no serde map). On an error `out` is left as it
+    /// was.
+    ///
+    /// ```
+    /// use uni_error::Error;
+    ///
+    /// let mut out = Vec::new();
+    /// Error::new("uni-pay", 700001, "payment failed").write_json(&mut out)?;
+    /// assert_eq!(out, br#"{"errSubject":"uni-pay","errCode":700001,"errMsg":"payment failed"}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        super::shape::write_error_json(self, out)
+    }
+
+    /// The error as uni JSON text, as `serde_json::to_string(&self)`
+    /// writes it (through [`write_json`](Error::write_json)).
+    ///
+    /// ```
+    /// use uni_error::Error;
+    ///
+    /// assert_eq!(
+    ///     Error::new("uni-pay", 700001, "付款失败").to_json()?,
+    ///     r#"{"errSubject":"uni-pay","errCode":700001,"errMsg":"付款失败"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut out = Vec::with_capacity(128);
+        self.write_json(&mut out)?;
+        String::from_utf8(out).map_err(serde::ser::Error::custom)
     }
 }
 

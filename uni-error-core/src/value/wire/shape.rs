@@ -17,6 +17,7 @@ use core::fmt;
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use super::escape::{escape_into, int_into, Escaped};
 use super::MAX_JSON_DEPTH;
 use crate::value::json::Json;
 
@@ -55,6 +56,11 @@ pub struct Head<'a, M, D> {
     pub data: Option<D>,
     pub has_cause: bool,
     pub extra: &'a [(String, Json)],
+    /// `{"errSubject":…,"errCode":…,"errMsg":"` already escaped, where
+    /// the derive knows it when the crate compiles (the direct writer,
+    /// [`write_error_json`], copies it instead of writing `subject` and
+    /// `code`). It must say what `subject` and `code` say.
+    pub prefix: Option<&'static str>,
 }
 
 /// A uni error, to [`write_error`]: its head, and its cause written as the
@@ -64,7 +70,7 @@ pub struct Head<'a, M, D> {
 /// derive's plumbing in `__private` implements it for public types.
 pub trait WireError {
     /// errMsg.
-    type Message<'a>: Serialize
+    type Message<'a>: Serialize + fmt::Display
     where
         Self: 'a;
     /// `data`.
@@ -106,6 +112,64 @@ where
         map.serialize_entry(k, v)?;
     }
     map.end()
+}
+
+/// Writes a uni error as JSON text at the end of `out`, the same bytes as
+/// [`write_error`] through `serde_json` writes, without serde's map: the
+/// keys are copied as escaped bytes (the head as one piece where the
+/// derive knows it, [`Head::prefix`]), errMsg streams from its `Display`
+/// through an escaping `fmt::Write`, and `data`, the cause and unknown keys
+/// go through their `Serialize` (the cause through [`write_node`]). On an
+/// error (a `Display` or a `Serialize` that fails) `out` is cut back to
+/// where it was.
+#[inline]
+pub(crate) fn write_error_json<E>(error: &E, out: &mut Vec<u8>) -> Result<(), serde_json::Error>
+where
+    E: WireError + ?Sized,
+{
+    let start = out.len();
+    let result = write_error_json_at(error, out);
+    if result.is_err() {
+        out.truncate(start);
+    }
+    result
+}
+
+#[inline]
+fn write_error_json_at<E>(error: &E, out: &mut Vec<u8>) -> Result<(), serde_json::Error>
+where
+    E: WireError + ?Sized,
+{
+    let head = error.head();
+    match head.prefix {
+        Some(prefix) => out.extend_from_slice(prefix.as_bytes()),
+        None => {
+            out.extend_from_slice(br#"{"errSubject":""#);
+            escape_into(out, head.subject);
+            out.extend_from_slice(br#"","errCode":"#);
+            int_into(out, head.code);
+            out.extend_from_slice(br#","errMsg":""#);
+        }
+    }
+    fmt::write(&mut Escaped(out), format_args!("{}", head.message))
+        .map_err(|_| serde_json::Error::custom("errMsg: Display returned an error"))?;
+    out.push(b'"');
+    if let Some(data) = &head.data {
+        out.extend_from_slice(br#","data":"#);
+        data.serialize(&mut serde_json::Serializer::new(&mut *out))?;
+    }
+    if head.has_cause {
+        out.extend_from_slice(br#","cause":"#);
+        error.serialize_cause(&mut serde_json::Serializer::new(&mut *out), 2)?;
+    }
+    for (k, v) in head.extra {
+        out.extend_from_slice(b",\"");
+        escape_into(out, k);
+        out.extend_from_slice(b"\":");
+        v.serialize(&mut serde_json::Serializer::new(&mut *out))?;
+    }
+    out.push(b'}');
+    Ok(())
 }
 
 /// A source node, as [`write_node`] writes it. (`pub` in a private
@@ -294,5 +358,19 @@ impl fmt::Display for Omitted {
             "{n} more cause{} omitted: the chain nests deeper than {MAX_JSON_DEPTH} JSON levels",
             if n == 1 { "" } else { "s" }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pre-escaped pieces of the direct writer say the key names above.
+    #[test]
+    fn direct_pieces_name_the_keys() {
+        let head = format!("{{\"{ERR_SUBJECT}\":\"s\",\"{ERR_CODE}\":1,\"{ERR_MSG}\":\"");
+        assert_eq!(head, r#"{"errSubject":"s","errCode":1,"errMsg":""#);
+        assert_eq!(format!(",\"{DATA}\":"), r#","data":"#);
+        assert_eq!(format!(",\"{CAUSE}\":"), r#","cause":"#);
     }
 }
