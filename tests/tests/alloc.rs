@@ -90,6 +90,12 @@ fn serializing_a_leaf_allocates_nothing_beyond_the_buffer() {
         buf.clear();
         let n = allocations_during(|| serde_json::to_writer(&mut buf, e).unwrap());
         assert_eq!(n, 0, "{}", String::from_utf8_lossy(&buf));
+        // The direct writer, too, into the reused buffer.
+        let serde_bytes = buf.clone();
+        buf.clear();
+        let n = allocations_during(|| e.write_json(&mut buf).unwrap());
+        assert_eq!(n, 0, "write_json: {}", String::from_utf8_lossy(&buf));
+        assert_eq!(buf, serde_bytes);
     }
     // The counter does count: an owned String allocates.
     assert!(allocations_during(|| drop(errors[0].to_string())) > 0);
@@ -159,6 +165,11 @@ fn serializing_a_cause_chain_allocates_nothing_beyond_the_buffer() {
         let out = String::from_utf8_lossy(&buf);
         assert!(out.contains("sector 7 unreadable"), "{out}");
         assert_eq!(n, 0, "{out}");
+        let serde_bytes = buf.clone();
+        buf.clear();
+        let n = allocations_during(|| e.write_json(&mut buf).unwrap());
+        assert_eq!(n, 0, "write_json: {}", String::from_utf8_lossy(&buf));
+        assert_eq!(buf, serde_bytes);
     }
     // The owned path allocates: the counter sees cause trees being built.
     assert!(allocations_during(|| drop(errors[0].err_cause())) > 0);

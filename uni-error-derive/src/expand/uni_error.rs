@@ -38,10 +38,11 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let mut out = cx.impl_block(&quote!(#krate::UniError), &cx.bounds.uni, &uni);
     let stream_fn = cause::stream_fn(cx);
     let take_fn = cause::take_fn(cx);
+    let prefix_fn = json_prefix_fn(cx);
     out.extend(cx.impl_block(
         &quote!(#private::StreamSource),
         &cx.bounds.uni,
-        &quote!(#stream_fn #take_fn),
+        &quote!(#stream_fn #take_fn #prefix_fn),
     ));
     out
 }
@@ -256,4 +257,57 @@ fn status_fn(cx: &Cx) -> Option<TokenStream> {
             #body
         }
     })
+}
+
+/// `StreamSource::__json_prefix`: per variant whose subject and errno are
+/// known now, its `{"errSubject":…,"errCode":…,"errMsg":"` as one escaped
+/// string, which the direct writer copies. None where one is forwarded or
+/// a const path (its value is known only to rustc).
+fn json_prefix_fn(cx: &Cx) -> TokenStream {
+    let (core, this, option) = (&cx.core, &cx.locals.this, &cx.option);
+    let mut any = false;
+    let arms: Vec<TokenStream> = cx
+        .model
+        .variants
+        .iter()
+        .map(|v| {
+            let pat = cx.pattern(v, []);
+            match (&v.subject, &v.errno) {
+                (Subject::Given(lit), Errno::Given(n)) => {
+                    any = true;
+                    let mut prefix = String::from("{\"errSubject\":\"");
+                    json_escape(&mut prefix, &lit.value);
+                    prefix.push_str(&format!("\",\"errCode\":{n},\"errMsg\":\""));
+                    quote!(#pat => #option::Some(#prefix),)
+                }
+                _ => quote!(#pat => #option::None,),
+            }
+        })
+        .collect();
+    if !any {
+        return TokenStream::new();
+    }
+    quote! {
+        #[inline]
+        fn __json_prefix(&self) -> #option<&'static #core::primitive::str> {
+            match #this { #(#arms)* }
+        }
+    }
+}
+
+/// `s` as the inside of a JSON string, as serde_json writes it.
+fn json_escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
 }
