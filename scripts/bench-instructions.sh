@@ -19,7 +19,8 @@ per_op() { # case
 }
 printf '%-10s %14s %14s %8s\n' operation "ours (instr)" "base (instr)" ratio
 for pair in "leaf leaf-derived leaf-hand" "chain3 chain-derived chain-hand" \
-    "display display-derived display-thiserror" "errno200 errno-derived errno-hand" \
+    "leaf-json leaf-direct leaf-hand" "chain-json chain-direct chain-hand" \
+    "display display-derived display-thiserror" "errno200 errno-derived errno-hand" "errno-val errno-derived errno-hand-val" \
     "big-leaf big-leaf-derived big-leaf-hand" "big-source big-source-derived big-source-hand"; do
     set -- $pair
     ours=$(per_op "$2")

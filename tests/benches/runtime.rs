@@ -28,6 +28,10 @@ fn benches(c: &mut Criterion) {
         serde_json::to_string(&ours).unwrap(),
         serde_json::to_string(&hand).unwrap()
     );
+    assert_eq!(
+        ours.to_json().unwrap(),
+        serde_json::to_string(&hand).unwrap()
+    );
     let mut g = c.benchmark_group("serialize_leaf");
     g.bench_function("derived", |b| {
         b.iter(|| {
@@ -41,12 +45,22 @@ fn benches(c: &mut Criterion) {
             serde_json::to_writer(&mut buf, black_box(&hand)).unwrap();
         })
     });
+    g.bench_function("write_json", |b| {
+        b.iter(|| {
+            buf.clear();
+            black_box(&ours).write_json(&mut buf).unwrap();
+        })
+    });
     g.finish();
 
     // Three-level chain serialize.
     let chain = chain_error();
     assert_eq!(
         serde_json::to_string(&chain).unwrap(),
+        serde_json::to_string(&HandChain(&chain)).unwrap()
+    );
+    assert_eq!(
+        chain.to_json().unwrap(),
         serde_json::to_string(&HandChain(&chain)).unwrap()
     );
     let mut g = c.benchmark_group("serialize_chain3");
@@ -60,6 +74,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             buf.clear();
             serde_json::to_writer(&mut buf, &HandChain(black_box(&chain))).unwrap();
+        })
+    });
+    g.bench_function("write_json", |b| {
+        b.iter(|| {
+            buf.clear();
+            black_box(&chain).write_json(&mut buf).unwrap();
         })
     });
     g.finish();

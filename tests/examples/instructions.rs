@@ -49,6 +49,9 @@ fn main() {
             "leaf-derived" => serde_json::to_writer(&mut buf, black_box(&leaf)).unwrap(),
             "leaf-hand" => serde_json::to_writer(&mut buf, black_box(&hand_leaf)).unwrap(),
             "chain-derived" => serde_json::to_writer(&mut buf, black_box(&chain)).unwrap(),
+            // The direct writer into the reused buffer.
+            "leaf-direct" => black_box(&leaf).write_json(&mut buf).unwrap(),
+            "chain-direct" => black_box(&chain).write_json(&mut buf).unwrap(),
             "chain-hand" => serde_json::to_writer(&mut buf, &HandChain(black_box(&chain))).unwrap(),
             "display-derived" => write!(text, "{}", black_box(&step)).unwrap(),
             "display-thiserror" => write!(text, "{}", black_box(&this)).unwrap(),
@@ -56,6 +59,12 @@ fn main() {
                 sum += black_box(&all)
                     .iter()
                     .map(|v| u64::from(v.errno().get()))
+                    .sum::<u64>();
+            }
+            "errno-hand-val" => {
+                sum += black_box(&all)
+                    .iter()
+                    .map(|v| u64::from(v.hand_errno()))
                     .sum::<u64>();
             }
             "errno-hand" => {

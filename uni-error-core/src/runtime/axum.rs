@@ -201,7 +201,8 @@ impl IntoResponse for ErrorResponse {
         let body = if self.full {
             // Writing an `Error` cannot fail (string keys, finite numbers);
             // were it ever to, the client still gets the public body.
-            serde_json::to_vec(&self.error).ok()
+            let mut body = Vec::with_capacity(128);
+            self.error.write_json(&mut body).ok().map(|()| body)
         } else {
             None
         };

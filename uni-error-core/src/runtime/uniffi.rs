@@ -132,12 +132,13 @@ impl From<Error> for UniFfiError {
     fn from(error: Error) -> Self {
         // `Error`'s JSON is written by this crate and always serializes; the
         // fallback keeps the fields if a `data` value's own Serialize fails.
-        let json = serde_json::to_string(&error).unwrap_or_else(|e| {
-            serde_json::to_string(&Error::new(
+        let json = error.to_json().unwrap_or_else(|e| {
+            Error::new(
                 error.err_subject(),
                 error.code(),
                 format!("{} (its JSON could not be written: {e})", error.message()),
-            ))
+            )
+            .to_json()
             .unwrap_or_default()
         });
         // `data` and `cause` exactly as they are written inside `json`: the

@@ -17,7 +17,7 @@ enum Node {
 
 /// The JavaScript value of `error`; `Err` is what JavaScript threw.
 pub(crate) fn build<H: Host>(host: &H, error: &Error) -> Result<H::Value, H::Value> {
-    let text = match serde_json::to_string(error) {
+    let text = match error.to_json() {
         Ok(text) => text,
         Err(e) => return Err(host.string(&format!("serialization failed: {e}"))?),
     };

@@ -1,7 +1,9 @@
 //! The wire shape, in one place: the key names and their order, the writer
 //! of a uni error's head ([`write_error`]), the writer of a source node
 //! ([`write_node`]) and the depth cut. Every path that writes a uni error
-//! writes through these: the owned types' `Serialize`, the derive's streamed
+//! writes through these: the direct JSON writer ([`write_error_json`],
+//! which copies the head's keys as pre-escaped bytes and hands `data` and
+//! the cause to the same `Serialize`s and node writer), the owned types' `Serialize`, the derive's streamed
 //! `Serialize` (`__private::walk`), [`Public`](crate::Public), and so the JS
 //! bridge and the google/tonic details, which start from that JSON. The
 //! readers (`de.rs`, the JS bridge's `from_js`) take their key lists from
