@@ -35,7 +35,10 @@ pub fn write_json_fn(cx: &Cx) -> TokenStream {
     let (core, private) = (&cx.core, &cx.private);
     let out = &cx.locals.serializer;
     let body = body(cx, "write_json");
+    // `#[inline]`: compiled where it is called, as the generic `serialize`
+    // is, rather than in every deriving crate whether it is used or not.
     quote! {
+        #[inline]
         fn write_json(
             &self,
             #out: &mut #private::std::vec::Vec<#core::primitive::u8>,
