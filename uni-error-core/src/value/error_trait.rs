@@ -119,6 +119,83 @@ pub trait UniError: std::error::Error {
         None
     }
 
+    /// The languages this error's messages are written in, the default
+    /// (the language of `#[msg]`) first: `#[locales("en", "zh-Hans")]`
+    /// of a derived type. Empty (the default) for a type with one
+    /// language that does not name it.
+    ///
+    /// ```
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 15, sub = 5, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("payment declined")]
+    /// #[locale(zh_Hans = "支付被拒绝")]
+    /// struct Declined;
+    ///
+    /// assert_eq!(Declined.locales(), ["en", "zh-Hans"]);
+    /// ```
+    fn locales(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// A view of this error in the language `tag` (BCP 47, such as
+    /// `zh-Hans-CN`, what `uni.getLocale()` or `Accept-Language` give):
+    /// `Display` and `Serialize` write errMsg, and each cause's message,
+    /// in the best match of each error's [`locales`](UniError::locales)
+    /// (`zh-Hans-CN` → `zh-Hans` → `zh` → the default). See
+    /// [`locale`](crate::locale).
+    ///
+    /// ```
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 15, sub = 5, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("payment declined")]
+    /// #[locale(zh_Hans = "支付被拒绝")]
+    /// struct Declined;
+    ///
+    /// assert_eq!(Declined.to_string(), "payment declined");
+    /// assert_eq!(Declined.localized("zh-Hans-CN").to_string(), "支付被拒绝");
+    /// assert_eq!(
+    ///     serde_json::to_string(&Declined.localized("zh"))?,
+    ///     r#"{"errSubject":"uni-pay","errCode":1505001,"errMsg":"支付被拒绝"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn localized<'a>(&'a self, tag: &'a str) -> crate::locale::Localized<'a, Self>
+    where
+        Self: Sized,
+    {
+        crate::locale::Localized::new(self, tag)
+    }
+
+    /// [`to_error`](UniError::to_error) in the language `tag`: the owned
+    /// error whose errMsg, and each cause's message, are written in the
+    /// best match (as [`localized`](UniError::localized) writes them).
+    ///
+    /// ```
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 15, sub = 5, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("payment declined")]
+    /// #[locale(zh_Hans = "支付被拒绝")]
+    /// struct Declined;
+    ///
+    /// assert_eq!(Declined.to_error_in("zh-CN").message(), "支付被拒绝");
+    /// assert_eq!(Declined.to_error_in("fr").message(), "payment declined");
+    /// ```
+    fn to_error_in(&self, tag: &str) -> Error {
+        crate::value::locale::to_error_in(self, tag)
+    }
+
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
@@ -196,6 +273,9 @@ macro_rules! forward_to_inner {
         }
         fn status_override(&self) -> Option<StatusOverride> {
             (**self).status_override()
+        }
+        fn locales(&self) -> &'static [&'static str] {
+            (**self).locales()
         }
         fn to_error(&self) -> Error {
             (**self).to_error()
