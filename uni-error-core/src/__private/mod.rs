@@ -258,6 +258,16 @@ pub const fn catalog_facts(
     entry.with_facts(listed, union_only)
 }
 
+/// A catalog row of a type with `#[locales(..)]`: the languages and the
+/// variant's translations in the order of `locales[1..]`.
+pub const fn catalog_locales(
+    entry: crate::catalog::CatalogEntry,
+    locales: &'static [&'static str],
+    translations: &'static [&'static str],
+) -> crate::catalog::CatalogEntry {
+    entry.with_locales(locales, translations)
+}
+
 /// `data` as a JSON value. A value serde_json cannot represent (a map with
 /// non-string keys, a non-finite float is `null` already) becomes a string
 /// that says why, rather than vanishing.

@@ -95,6 +95,8 @@ mod files;
 #[cfg(feature = "declarations")]
 mod groups;
 #[cfg(feature = "declarations")]
+mod languages;
+#[cfg(feature = "declarations")]
 mod names;
 mod platforms;
 #[cfg(feature = "declarations")]
