@@ -6,6 +6,8 @@
 //! repository root.
 
 #[cfg(feature = "axum")]
+mod accept_language;
+#[cfg(feature = "axum")]
 pub mod axum;
 #[cfg(feature = "tonic")]
 pub mod tonic;
