@@ -33,6 +33,7 @@ pub use self::walk::{
     list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode,
     Visit,
 };
+pub use crate::value::error_trait::GoogleFacts;
 pub use crate::value::locale::requested_index;
 pub use core;
 pub use serde_json;

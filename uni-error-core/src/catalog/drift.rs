@@ -81,7 +81,11 @@ fn same_translations(old: &SnapshotCode, new: &SnapshotCode) -> bool {
 
 /// Each translation that differs: `translation zh-Hans "a" -> "b"`, with
 /// `null` for a language on one side only.
-fn write_translations(f: &mut fmt::Formatter<'_>, old: &SnapshotCode, new: &SnapshotCode) -> fmt::Result {
+fn write_translations(
+    f: &mut fmt::Formatter<'_>,
+    old: &SnapshotCode,
+    new: &SnapshotCode,
+) -> fmt::Result {
     let text = |c: &SnapshotCode, tag: &str| {
         c.translations
             .iter()

@@ -20,7 +20,10 @@ pub(super) fn further(group: &TypeGroup) -> &'static [&'static str] {
 
 /// The default language of a group, if it declares one.
 fn default_language(group: &TypeGroup) -> Option<&'static str> {
-    group.entries.first().and_then(|e| e.locales().first().copied())
+    group
+        .entries
+        .first()
+        .and_then(|e| e.locales().first().copied())
 }
 
 /// The name of a language's map: the default map's with the tag in
@@ -57,7 +60,11 @@ pub(super) fn write_maps(
     let rust = group.label();
     let rows: Vec<_> = group.entries.iter().filter(|e| !e.union_only()).collect();
     for tag in languages {
-        write_comment(out, "", &[format!("Messages of {rust} by errCode in {tag}.")]);
+        write_comment(
+            out,
+            "",
+            &[format!("Messages of {rust} by errCode in {tag}.")],
+        );
         let _ = writeln!(
             out,
             "export const {}: Map<{code}, string> = new Map([",
@@ -120,7 +127,12 @@ pub(super) fn write_ts_map(out: &mut String, group: &TypeGroup) {
                 .messages()
                 .find(|(t, _)| t == tag)
                 .map_or(entry.msg(), |(_, m)| m);
-            let _ = writeln!(out, "    readonly {}: {};", entry.errno(), json_string(template));
+            let _ = writeln!(
+                out,
+                "    readonly {}: {};",
+                entry.errno(),
+                json_string(template)
+            );
         }
         out.push_str("  };\n");
     }
@@ -133,7 +145,10 @@ mod tests {
 
     #[test]
     fn map_names_are_pascal_case() {
-        assert_eq!(map_name("LoginUniErrors", "zh-Hans"), "LoginUniErrorsZhHans");
+        assert_eq!(
+            map_name("LoginUniErrors", "zh-Hans"),
+            "LoginUniErrorsZhHans"
+        );
         assert_eq!(map_name("LoginUniErrors", "es"), "LoginUniErrorsEs");
         assert_eq!(map_name("E", "sr-Latn-RS"), "ESrLatnRS");
     }

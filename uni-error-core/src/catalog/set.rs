@@ -309,7 +309,10 @@ impl CatalogSet {
             out.push_str(&format!("| {} | {} |", e.errno(), markdown_cell(e.msg())));
             for tag in &languages {
                 let text = e.messages().skip(1).find(|(t, _)| t == tag);
-                out.push_str(&format!(" {} |", markdown_cell(text.map_or("", |(_, m)| m))));
+                out.push_str(&format!(
+                    " {} |",
+                    markdown_cell(text.map_or("", |(_, m)| m))
+                ));
             }
             out.push_str(&format!(
                 " {} | {} |\n",

@@ -364,8 +364,7 @@ impl CatalogEntry {
         serializer: S,
         via: Option<&PassThrough>,
     ) -> Result<S::Ok, S::Error> {
-        let mut s =
-            serializer.serialize_struct("CatalogEntry", 10 + usize::from(via.is_some()))?;
+        let mut s = serializer.serialize_struct("CatalogEntry", 10 + usize::from(via.is_some()))?;
         s.serialize_field("errno", &self.errno)?;
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;

@@ -196,6 +196,29 @@ pub trait UniError: std::error::Error {
         crate::value::locale::to_error_in(self, tag)
     }
 
+    /// google.rpc `ErrorInfo.reason` (AIP-193): the variant's name in
+    /// UPPER_SNAKE_CASE or its `#[status(reason = "..")]`. Implementation
+    /// detail of the derive: not part of the API.
+    #[doc(hidden)]
+    fn __reason(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// google.rpc `ErrorInfo.domain` when not errSubject:
+    /// `#[status(domain = "..")]`. Implementation detail of the derive.
+    #[doc(hidden)]
+    fn __domain(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The fields of the message, each under its lowerCamel key, written
+    /// as the message writes them (`ErrorInfo.metadata`). Implementation
+    /// detail of the derive.
+    #[doc(hidden)]
+    fn __fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+        let _ = visit;
+    }
+
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
@@ -276,6 +299,15 @@ macro_rules! forward_to_inner {
         }
         fn locales(&self) -> &'static [&'static str] {
             (**self).locales()
+        }
+        fn __reason(&self) -> Option<&'static str> {
+            (**self).__reason()
+        }
+        fn __domain(&self) -> Option<&'static str> {
+            (**self).__domain()
+        }
+        fn __fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+            (**self).__fields(visit)
         }
         fn to_error(&self) -> Error {
             (**self).to_error()
@@ -376,6 +408,34 @@ pub trait AnyUniError: sealed::Sealed {
     /// the one it kept when a typed error was erased into it
     /// ([`Error::status_override`]).
     fn wire_status_override(&self) -> Option<StatusOverride>;
+
+    /// What google.rpc's `ErrorInfo` and `LocalizedMessage` take from a
+    /// typed error beyond the wire form; nothing for the owned [`Error`].
+    #[doc(hidden)]
+    fn wire_google(&self, locale: Option<&str>) -> GoogleFacts {
+        let _ = locale;
+        GoogleFacts::default()
+    }
+
+    /// The typed error's [`UniError::locales`]; none for the owned
+    /// [`Error`].
+    #[doc(hidden)]
+    fn wire_locales(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// What google.rpc's `ErrorInfo` and `LocalizedMessage` take from a typed
+/// error: `reason`, an overridden `domain`, the message's fields as
+/// `(lowerCamel key, text)`, and the message in a requested language with
+/// the declared language it is in. Not part of the API.
+#[doc(hidden)]
+#[derive(Clone, Debug, Default)]
+pub struct GoogleFacts {
+    pub reason: Option<&'static str>,
+    pub domain: Option<&'static str>,
+    pub fields: Vec<(&'static str, String)>,
+    pub localized: Option<(&'static str, String)>,
 }
 
 mod sealed {
@@ -390,6 +450,24 @@ impl<T: UniError + ?Sized> AnyUniError for T {
     }
     fn wire_status_override(&self) -> Option<StatusOverride> {
         self.status_override()
+    }
+    fn wire_locales(&self) -> &'static [&'static str] {
+        self.locales()
+    }
+    fn wire_google(&self, locale: Option<&str>) -> GoogleFacts {
+        let mut fields = Vec::new();
+        self.__fields(&mut |key, value| fields.push((key, value.to_string())));
+        let locales = self.locales();
+        let localized = locale.filter(|_| !locales.is_empty()).map(|tag| {
+            let i = crate::locale::lookup(locales, tag).unwrap_or(0);
+            (locales[i], crate::value::locale::display_in(self, tag))
+        });
+        GoogleFacts {
+            reason: self.__reason(),
+            domain: self.__domain(),
+            fields,
+            localized,
+        }
     }
 }
 

@@ -119,6 +119,11 @@ pub(crate) fn to_error_in<E: UniError + ?Sized>(error: &E, tag: &str) -> Error {
     with_requested(tag, || error.to_error())
 }
 
+/// The error's `Display` under the request: its message in the best match.
+pub(crate) fn display_in<E: fmt::Display + ?Sized>(error: &E, tag: &str) -> String {
+    with_requested(tag, || error.to_string())
+}
+
 /// The longest tag kept for a request: longer ones are cut at a subtag
 /// boundary, which lookup would reach anyway before any declared tag.
 const MAX: usize = 35;
@@ -342,7 +347,10 @@ mod tests {
         assert_eq!(inner, 1);
         assert_eq!(requested_index(&["en", "zh-Hans"]), 0);
         let long = "zh-Hans-CN-x-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd";
-        assert_eq!(with_requested(long, || requested_index(&["en", "zh-Hans"])), 1);
+        assert_eq!(
+            with_requested(long, || requested_index(&["en", "zh-Hans"])),
+            1
+        );
         let nested = with_requested("zh", || {
             let inner = with_requested("en", || requested_index(&["en", "zh-Hans"]));
             (inner, requested_index(&["en", "zh-Hans"]))
