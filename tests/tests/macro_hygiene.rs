@@ -663,3 +663,101 @@ fn deprecated_items_derive_under_deny_deprecated() {
         "old struct {n}"
     );
 }
+
+/// A deprecated error type, used only where `#[allow(deprecated)]` says so.
+#[deprecated = "use Sdk"]
+#[derive(Debug)]
+pub struct DeprecatedSdk;
+
+#[allow(deprecated)]
+impl std::fmt::Display for DeprecatedSdk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("deprecated sdk")
+    }
+}
+
+#[allow(deprecated)]
+impl std::error::Error for DeprecatedSdk {}
+
+/// thiserror's `test_deprecated` case: a `#[from]` field whose type is
+/// `#[deprecated]`, allowed on the field, compiles under
+/// `#![deny(deprecated)]` (the generated `From` names the type too).
+#[derive(Debug, UniError)]
+#[subject("uni-probe::old")]
+#[errno(category = 15, sub = 14)]
+pub enum UsesDeprecated {
+    #[errno(code = 1)]
+    #[msg("wrapped: {0}")]
+    Wrapped(
+        #[from]
+        #[allow(deprecated)]
+        DeprecatedSdk,
+    ),
+    #[errno(code = 2)]
+    #[msg("maybe")]
+    Maybe {
+        #[source]
+        #[allow(deprecated)]
+        below: Option<DeprecatedSdk>,
+        #[data]
+        #[allow(deprecated)]
+        reading: DeprecatedReading,
+    },
+    #[msg(transparent)]
+    Inner(#[allow(deprecated)] DeprecatedUni),
+}
+
+/// A deprecated data type.
+#[deprecated = "use Reading"]
+#[derive(Debug, serde::Serialize)]
+pub struct DeprecatedReading {
+    pub value: u8,
+}
+
+/// A deprecated uni error, forwarded to by a transparent variant.
+#[deprecated = "use Sdk"]
+#[derive(Debug, UniError)]
+#[subject("uni-probe::old-sdk")]
+#[errno(category = 15, sub = 14, code = 900)]
+#[msg("old sdk")]
+pub struct DeprecatedUni;
+
+/// The same under thiserror, which writes `From`.
+#[derive(Debug, thiserror::Error, UniError)]
+#[subject("uni-probe::old")]
+#[errno(category = 15, sub = 15, code = 1)]
+#[error("composed: {0}")]
+pub struct ComposedDeprecated(
+    #[from]
+    #[allow(deprecated)]
+    DeprecatedSdk,
+);
+
+#[test]
+#[allow(deprecated)]
+fn a_deprecated_from_type_allowed_on_its_field_derives_under_deny_deprecated() {
+    let e: UsesDeprecated = DeprecatedSdk.into();
+    assert_eq!(e.to_string(), "wrapped: deprecated sdk");
+    assert_eq!(
+        wire(&e),
+        r#"{"errSubject":"uni-probe::old","errCode":1514001,"errMsg":"wrapped: deprecated sdk","cause":{"message":"deprecated sdk"}}"#
+    );
+    let m = UsesDeprecated::Maybe {
+        below: Some(DeprecatedSdk),
+        reading: DeprecatedReading { value: 3 },
+    };
+    assert_eq!(
+        wire(&m),
+        r#"{"errSubject":"uni-probe::old","errCode":1514002,"errMsg":"maybe","data":{"value":3},"cause":{"message":"deprecated sdk"}}"#
+    );
+    let i = UsesDeprecated::Inner(DeprecatedUni);
+    assert_eq!(
+        wire(&i),
+        r#"{"errSubject":"uni-probe::old-sdk","errCode":1514900,"errMsg":"old sdk"}"#
+    );
+    let c: ComposedDeprecated = DeprecatedSdk.into();
+    assert_eq!(
+        wire(&c),
+        r#"{"errSubject":"uni-probe::old","errCode":1515001,"errMsg":"composed: deprecated sdk","cause":{"message":"deprecated sdk"}}"#
+    );
+}

@@ -313,6 +313,58 @@ fn a_code_reader_on_a_box_takes_the_boxed_error() {
     );
 }
 
+/// A reader of the box itself, as 0.1 took on a `Box<E>` field.
+#[allow(clippy::borrowed_box)]
+fn sdk_code_of_box(e: &Box<SdkError>) -> Option<i64> {
+    Some(e.code * 10)
+}
+
+#[allow(clippy::vec_box)]
+#[derive(Debug, UniError)]
+#[subject("uni-ad")]
+#[errno(category = 14, sub = 17)]
+enum AdErrorOfBox {
+    #[errno(code = 601)]
+    #[msg("no fill")]
+    Boxed(#[source(subject = "csj", code = sdk_code_of_box)] Box<SdkError>),
+    #[errno(code = 602)]
+    #[msg("no fill")]
+    Maybe(#[source(code = sdk_code_of_box)] Option<Box<SdkError>>),
+    #[errno(code = 603)]
+    #[msg("no fill")]
+    Many(#[source(code = sdk_code_of_box)] Vec<Box<SdkError>>),
+    #[errno(code = 604)]
+    #[msg("no fill")]
+    ReadsError(#[source(code = sdk_code)] Box<SdkError>),
+}
+
+#[test]
+fn a_code_reader_on_a_box_may_take_the_box() {
+    assert_eq!(
+        all_paths(AdErrorOfBox::Boxed(Box::new(SdkError { code: -4 }))),
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1417601,"errMsg":"no fill","#,
+            r#""cause":{"message":"sdk error -4","subject":"csj","code":-40}}"#
+        )
+    );
+    assert_eq!(
+        all_paths(AdErrorOfBox::Maybe(Some(Box::new(SdkError { code: 7 })))),
+        r#"{"errSubject":"uni-ad","errCode":1417602,"errMsg":"no fill","cause":{"message":"sdk error 7","code":70}}"#
+    );
+    assert_eq!(
+        all_paths(AdErrorOfBox::Many(vec![Box::new(SdkError { code: 1 })])),
+        concat!(
+            r#"{"errSubject":"uni-ad","errCode":1417603,"errMsg":"no fill","#,
+            r#""cause":{"message":"no fill","errors":[{"message":"sdk error 1","code":10}]}}"#
+        )
+    );
+    // In one enum, a reader of the error beside readers of the box.
+    assert_eq!(
+        all_paths(AdErrorOfBox::ReadsError(Box::new(SdkError { code: 2 }))),
+        r#"{"errSubject":"uni-ad","errCode":1417604,"errMsg":"no fill","cause":{"message":"sdk error 2","code":2}}"#
+    );
+}
+
 /// "Cannot fail", for generic code that wants a uni error type.
 #[derive(Debug, UniError)]
 enum Void {}

@@ -3,6 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::rules::{self, Part, PartOutOfRange, TooLarge};
+
 /// A validated WeChat-style errno: a number in `0..=9_999_999`.
 ///
 /// An errno has seven decimal digits (leading zeros implied):
@@ -62,14 +64,18 @@ impl Platform {
     /// assert_eq!(Platform::of_code(3), Platform::Shared);
     /// ```
     pub const fn of_code(code: u16) -> Platform {
-        match (code % 1000) / 100 {
-            6 => Platform::CrossPlatform,
-            7 => Platform::Android,
-            8 => Platform::Ios,
-            9 => Platform::Web,
-            _ => Platform::Shared,
-        }
+        Platform::ALL[rules::platform_of_code(code)]
     }
+
+    /// Every platform, in the order of `rules::PLATFORMS` (their names and
+    /// ranges, shared with the derive).
+    const ALL: [Platform; 5] = [
+        Platform::Shared,
+        Platform::CrossPlatform,
+        Platform::Android,
+        Platform::Ios,
+        Platform::Web,
+    ];
 
     /// The range of error types this platform owns, as `(first, last)`.
     ///
@@ -77,25 +83,14 @@ impl Platform {
     /// assert_eq!(uni_error::Platform::Ios.code_range(), (800, 899));
     /// ```
     pub const fn code_range(self) -> (u16, u16) {
-        match self {
-            Platform::Shared => (0, 599),
-            Platform::CrossPlatform => (600, 699),
-            Platform::Android => (700, 799),
-            Platform::Ios => (800, 899),
-            Platform::Web => (900, 999),
-        }
+        let (_, first, last) = rules::PLATFORMS[self as usize];
+        (first, last)
     }
 
     /// The lower-case name used by `#[errno(platform = "...")]`:
     /// `shared`, `cross`, `android`, `ios` or `web`.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Platform::Shared => "shared",
-            Platform::CrossPlatform => "cross",
-            Platform::Android => "android",
-            Platform::Ios => "ios",
-            Platform::Web => "web",
-        }
+        rules::PLATFORMS[self as usize].0
     }
 }
 
@@ -169,27 +164,20 @@ impl ErrnoError {
 impl fmt::Display for ErrnoError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrnoErrorKind::Category(c) => {
-                write!(f, "errno category {c} is out of range: expected 0..=99")
-            }
-            ErrnoErrorKind::Sub(s) => {
-                write!(f, "errno sub-category {s} is out of range: expected 0..=99")
-            }
-            ErrnoErrorKind::Code(c) => {
-                write!(f, "errno code {c} is out of range: expected 0..=999")
-            }
-            ErrnoErrorKind::TooLarge(n) => write!(
-                f,
-                "errno {n} is out of range: expected at most 7 digits (0..=9999999)"
-            ),
+            ErrnoErrorKind::Category(c) => out_of_range(f, Part::Category, u64::from(*c)),
+            ErrnoErrorKind::Sub(s) => out_of_range(f, Part::Sub, u64::from(*s)),
+            ErrnoErrorKind::Code(c) => out_of_range(f, Part::Code, u64::from(*c)),
+            ErrnoErrorKind::TooLarge(n) => fmt::Display::fmt(&TooLarge(n), f),
             ErrnoErrorKind::Negative(n) => {
                 write!(f, "errno {n} is negative: expected a number in 0..=9999999")
             }
-            ErrnoErrorKind::DigitsTooLarge(s) => write!(
+            ErrnoErrorKind::DigitsTooLarge(s) => fmt::Display::fmt(
+                &TooLarge(format_args!(
+                    "{}{}",
+                    s.as_str(),
+                    if s.truncated { "..." } else { "" }
+                )),
                 f,
-                "errno {}{} is out of range: expected at most 7 digits (0..=9999999)",
-                s.as_str(),
-                if s.truncated { "..." } else { "" }
             ),
             ErrnoErrorKind::NotANumber(s) => write!(
                 f,
@@ -201,11 +189,16 @@ impl fmt::Display for ErrnoError {
     }
 }
 
+/// The shared words for a part out of range.
+fn out_of_range(f: &mut fmt::Formatter<'_>, part: Part, value: u64) -> fmt::Result {
+    fmt::Display::fmt(&PartOutOfRange { part, value }, f)
+}
+
 impl std::error::Error for ErrnoError {}
 
 impl Errno {
     /// The largest errno, `9_999_999`.
-    pub const MAX: Errno = Errno(9_999_999);
+    pub const MAX: Errno = Errno(rules::ERRNO_MAX);
 
     /// Builds an errno from its three parts, rejecting a `category` or `sub`
     /// over 99 and a `code` over 999.
@@ -217,18 +210,20 @@ impl Errno {
     /// assert!(Errno::new(15, 4, 1000).is_err());
     /// ```
     pub const fn new(category: u8, sub: u8, code: u16) -> Result<Errno, ErrnoError> {
-        if category > 99 {
+        if category as u16 > Part::Category.max() {
             return Err(ErrnoError::new(ErrnoErrorKind::Category(category)));
         }
-        if sub > 99 {
+        if sub as u16 > Part::Sub.max() {
             return Err(ErrnoError::new(ErrnoErrorKind::Sub(sub)));
         }
-        if code > 999 {
+        if code > Part::Code.max() {
             return Err(ErrnoError::new(ErrnoErrorKind::Code(code)));
         }
-        Ok(Errno(
-            category as u32 * 100_000 + sub as u32 * 1_000 + code as u32,
-        ))
+        Ok(Errno(rules::compose(
+            category as u32,
+            sub as u32,
+            code as u32,
+        )))
     }
 
     /// Builds an errno from the whole number, rejecting anything over
@@ -503,6 +498,18 @@ mod tests {
             )
         );
         assert_eq!("0000005".parse::<Errno>(), Ok(Errno::TIMEOUT));
+    }
+
+    #[test]
+    fn each_platform_is_its_row_of_the_shared_table() {
+        let names = ["shared", "cross", "android", "ios", "web"];
+        for (p, name) in Platform::ALL.into_iter().zip(names) {
+            assert_eq!(p.as_str(), name);
+            let (first, last) = p.code_range();
+            assert_eq!(Platform::of_code(first), p, "{name}");
+            assert_eq!(Platform::of_code(last), p, "{name}");
+        }
+        assert_eq!(Platform::Ios.code_range(), (800, 899));
     }
 
     #[test]

@@ -27,6 +27,9 @@
 // The value layer: the errno, the errSubject, `Json`, the wire types, the
 // `UniError` trait.
 mod errno;
+// The errSubject and errno rules and their messages, shared with the derive
+// (its `src/rules.rs` is a symlink to this file).
+mod rules;
 pub mod subject;
 mod value;
 // The catalog and its renderers (TypeScript, UTS, the snapshot).
@@ -57,6 +60,10 @@ pub use self::__private::ThiserrorDisplay;
 // What a `#[errno(PATH)]` constant of another type is reported against.
 #[doc(hidden)]
 pub use self::__private::ErrnoConstType;
+// What a `#[source(code = f)]` of the wrong signature on a `Box<E>` source
+// is reported against.
+#[doc(hidden)]
+pub use self::__private::BoxCode;
 // What a `#[msg(transparent)]` field without an errno of its own is reported
 // against (re-exported here so that rustc names it without a module path).
 #[doc(hidden)]

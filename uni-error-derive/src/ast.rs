@@ -2,18 +2,19 @@
 //! with its parsed attributes and the `original` node for spans. A struct is
 //! one [`Variant`] whose path is `Self`, so later stages treat both alike.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, ToTokens};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{
     Data, DeriveInput, Fields, GenericArgument, Generics, Ident, Index, Member, PathArguments, Type,
 };
 
-use crate::attr::ErrorAttr;
-use crate::attr::{self, Attrs, Position};
+use crate::attr::{self, Attrs, ErrorAttr, PlatformsAttr, Position, StatusAttr};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldNames, Msg};
 use crate::lit::Str;
+use crate::span::located;
 
 /// The type being derived.
 pub struct Input<'a> {
@@ -23,13 +24,47 @@ pub struct Input<'a> {
     pub ident: &'a Ident,
     /// The type's generics.
     pub generics: &'a Generics,
-    /// True for an enum, false for a struct.
-    pub is_enum: bool,
+    /// An enum or a struct.
+    pub item: Item,
     /// The variants; a struct has exactly one, sharing the type's attributes.
     pub variants: Vec<Variant<'a>>,
     /// True when thiserror's `#[error(..)]` is on the type or a variant:
     /// thiserror then writes `Display` and `Error` (and `From`).
     pub thiserror: bool,
+}
+
+/// What is derived: an enum, or a struct (one variant). Decides where a
+/// variant-level attribute is said to go, here only.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// An enum: attributes on the type are defaults of its variants.
+    Enum,
+    /// A struct: its attributes are its one variant's.
+    Struct,
+}
+
+impl Item {
+    /// What takes a variant's `#[errno]` or `#[subject]`, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Item::Enum => "variant",
+            Item::Struct => "struct",
+        }
+    }
+
+    /// Where a missing `#[subject]` goes, for messages.
+    pub fn subject_goes(self) -> &'static str {
+        match self {
+            Item::Enum => "to the enum (for every variant) or to this variant",
+            Item::Struct => "to the struct",
+        }
+    }
+
+    /// True if the type's `#[errno(category, sub)]` gives defaults to
+    /// variants (an enum's does; a struct's is its own errno).
+    pub fn has_defaults(self) -> bool {
+        self == Item::Enum
+    }
 }
 
 /// An enum variant, or the body of a struct.
@@ -38,6 +73,10 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     /// The variant's own attributes (for a struct: its subject, errno, msg).
     pub attrs: Attrs<'a>,
+    /// True when the variant shows the enum's default `#[msg]`: it has
+    /// neither a `#[msg]` nor `#[msg(transparent)]` of its own and the
+    /// enum has one. Decided once, here; read through [`Input::msg_of`].
+    pub inherits_msg: bool,
     /// The fields in declaration order.
     pub fields: Vec<Field<'a>>,
     /// The tokens to point at for errors about the whole variant.
@@ -64,6 +103,15 @@ pub struct Field<'a> {
     pub binding: Ident,
 }
 
+/// The path of the `uni_error` crate: `input`'s `#[uni(crate = "..")]`,
+/// else `::uni_error` (also for no input: the fallback stubs of a union).
+/// The one place the default is written.
+pub fn crate_path(input: Option<&Input>) -> TokenStream {
+    input
+        .and_then(|i| i.attrs.krate.as_ref())
+        .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream)
+}
+
 /// True when `#[error(..)]`, thiserror's, is on the type or a variant.
 fn thiserror(node: &DeriveInput) -> bool {
     let on = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
@@ -78,81 +126,137 @@ impl<'a> Input<'a> {
     /// Builds the view, reporting unions and attribute errors.
     /// `None` only when the shape itself cannot be derived.
     pub fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
-        match &node.data {
+        let (attrs, item, variants) = match &node.data {
             Data::Struct(data) => {
-                // The struct's subject, errno, msg and status are its only
-                // variant's; the container keeps `#[uni]`.
                 let mut attrs = attr::get(cx, &node.attrs, Position::Struct);
-                let own = Attrs {
-                    subject: attrs.subject.take(),
-                    errno: attrs.errno.take(),
-                    msg: attrs.msg.take(),
-                    transparent: attrs.transparent.take(),
-                    status: attrs.status.take(),
-                    error: attrs.error.take(),
-                    seen: attrs.seen.clone(),
-                    ..Attrs::none()
-                };
-                let own = error_transparent(own);
-                let fields = fields(cx, &data.fields, own.msg.as_ref());
-                let variant = Variant {
-                    ident: &node.ident,
-                    attrs: own,
-                    fields,
-                    span: node.ident.span(),
-                    doc: first_paragraph(&node.attrs),
-                    deprecated: deprecation(&node.attrs),
-                };
-                Some(Input {
-                    attrs,
-                    ident: &node.ident,
-                    generics: &node.generics,
-                    is_enum: false,
-                    variants: vec![variant],
-                    thiserror: thiserror(node),
-                })
+                let variant = struct_body(cx, node, &data.fields, &mut attrs);
+                (attrs, Item::Struct, vec![variant])
             }
             Data::Enum(data) => {
-                let enum_attrs = attr::get(cx, &node.attrs, Position::Enum);
+                let attrs = attr::get(cx, &node.attrs, Position::Enum);
                 let variants = data
                     .variants
                     .iter()
-                    .map(|v| {
-                        let attrs = error_transparent(attr::get(cx, &v.attrs, Position::Variant));
-                        // A variant without a message of its own shows the
-                        // enum's.
-                        let msg = match (&attrs.msg, &attrs.transparent) {
-                            (None, None) => enum_attrs.msg.as_ref(),
-                            (msg, _) => msg.as_ref(),
-                        };
-                        Variant {
-                            ident: &v.ident,
-                            fields: fields(cx, &v.fields, msg),
-                            attrs,
-                            span: v.ident.span(),
-                            doc: first_paragraph(&v.attrs),
-                            // A deprecated enum deprecates every code it has.
-                            deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
-                        }
-                    })
+                    .map(|v| enum_variant(cx, node, v, &attrs))
                     .collect();
-                Some(Input {
-                    attrs: enum_attrs,
-                    ident: &node.ident,
-                    generics: &node.generics,
-                    is_enum: true,
-                    variants,
-                    thiserror: thiserror(node),
-                })
+                (attrs, Item::Enum, variants)
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "#[derive(UniError)] does not support unions: use a struct or an enum",
                 );
-                None
+                return None;
             }
+        };
+        Some(Input {
+            attrs,
+            ident: &node.ident,
+            generics: &node.generics,
+            item,
+            variants,
+            thiserror: thiserror(node),
+        })
+    }
+}
+
+/// The body of a struct as its one variant. The struct's subject, errno,
+/// msg and status are its only variant's (taken from `attrs`); the
+/// container keeps `#[uni]`.
+fn struct_body<'a>(
+    cx: &Ctxt,
+    node: &'a DeriveInput,
+    fields: &'a Fields,
+    attrs: &mut Attrs<'a>,
+) -> Variant<'a> {
+    let own = error_transparent(Attrs {
+        subject: attrs.subject.take(),
+        errno: attrs.errno.take(),
+        msg: attrs.msg.take(),
+        transparent: attrs.transparent.take(),
+        status: attrs.status.take(),
+        error: attrs.error.take(),
+        seen: attrs.seen.clone(),
+        ..Attrs::none()
+    });
+    Variant {
+        ident: &node.ident,
+        fields: self::fields(cx, fields, own.msg.as_ref()),
+        attrs: own,
+        inherits_msg: false,
+        span: node.ident.span(),
+        doc: first_paragraph(&node.attrs),
+        deprecated: deprecation(&node.attrs),
+    }
+}
+
+/// One variant of an enum whose attributes are `enum_attrs`.
+fn enum_variant<'a>(
+    cx: &Ctxt,
+    node: &'a DeriveInput,
+    v: &'a syn::Variant,
+    enum_attrs: &Attrs,
+) -> Variant<'a> {
+    let attrs = error_transparent(attr::get(cx, &v.attrs, Position::Variant));
+    // A variant without a message of its own shows the enum's.
+    let inherits_msg =
+        attrs.msg.is_none() && attrs.transparent.is_none() && enum_attrs.msg.is_some();
+    let msg = if inherits_msg {
+        enum_attrs.msg.as_ref()
+    } else {
+        attrs.msg.as_ref()
+    };
+    Variant {
+        ident: &v.ident,
+        fields: fields(cx, &v.fields, msg),
+        attrs,
+        inherits_msg,
+        span: v.ident.span(),
+        doc: first_paragraph(&v.attrs),
+        // A deprecated enum deprecates every code it has.
+        deprecated: deprecation(&v.attrs).or_else(|| deprecation(&node.attrs)),
+    }
+}
+
+impl<'a> Input<'a> {
+    /// The path of the `uni_error` crate: `#[uni(crate = "..")]`, else
+    /// `::uni_error` (see [`crate_path`]).
+    pub fn crate_path(&self) -> TokenStream {
+        crate_path(Some(self))
+    }
+
+    /// The `#[msg]` a variant shows: its own, else the enum's default
+    /// (see [`Variant::inherits_msg`]). `None` for `#[msg(transparent)]`.
+    pub fn msg_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s Msg> {
+        if variant.inherits_msg {
+            self.attrs.msg.as_ref()
+        } else {
+            variant.attrs.msg.as_ref()
         }
+    }
+
+    /// A variant's errSubject as written: its own `#[subject]`, else the
+    /// type's (`None` for neither: it forwards its field's, or is missing).
+    pub fn subject_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s Str> {
+        variant
+            .attrs
+            .subject
+            .as_ref()
+            .or(self.attrs.subject.as_ref())
+    }
+
+    /// A variant's `#[platforms]`: its own, else the type's.
+    pub fn platforms_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s PlatformsAttr> {
+        variant
+            .attrs
+            .platforms
+            .as_ref()
+            .or(self.attrs.platforms.as_ref())
+    }
+
+    /// A variant's `#[status]`: its own, else the type's.
+    pub fn status_of<'s>(&'s self, variant: &'s Variant) -> Option<&'s StatusAttr> {
+        variant.attrs.status.as_ref().or(self.attrs.status.as_ref())
     }
 }
 
@@ -297,7 +401,7 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields, msg: Option<&Msg>) -> Vec<Field<'a>
             // generated name (see the span policy in `expand`).
             // (`Spanned::span` of a type walks its tokens: once per field.)
             let span = field.ty.span();
-            let local = Span::call_site().located_at(span);
+            let local = located(span);
             let (member, binding) = match &field.ident {
                 Some(ident) => (
                     Member::Named(ident.clone()),

@@ -1,28 +1,25 @@
-//! The errno rules: part ranges, completing a variant's parts from the
-//! enum's defaults, splitting `#[errno(1504003)]`, and platform ranges. The
-//! same numbers as `uni_error::Errno`, checked when the macro runs.
+//! The errno rules applied to `#[errno(..)]`: completing a variant's parts
+//! from the enum's defaults, and errno 0. The ranges, the platforms and
+//! their messages are `rules`, the file the runtime's `uni_error::Errno`
+//! uses too.
 
 use syn::LitStr;
 
+use crate::rules::{self, OutsidePlatform, Part, PartOutOfRange, TooLarge, UnknownPlatform};
+
+use crate::ast::Item;
 use crate::attr::ErrnoAttr;
 use crate::ctxt::Ctxt;
 use crate::lit::Num;
 
-/// The largest errno.
-pub const MAX: u64 = 9_999_999;
-
 /// Checks one part's range (`category`/`sub` 0..=99, `code` 0..=999).
-pub fn check_part(cx: &Ctxt, num: &Num, key: &str) -> bool {
-    let max = if key == "code" { 999 } else { 99 };
-    if num.value > max {
-        let name = if key == "sub" { "sub-category" } else { key };
-        cx.error_at(
-            num.span,
-            format_args!(
-                "errno {name} {} is out of range: expected 0..={max}",
-                num.value
-            ),
-        );
+pub fn check_part(cx: &Ctxt, num: &Num, part: Part) -> bool {
+    if num.value > u64::from(part.max()) {
+        let problem = PartOutOfRange {
+            part,
+            value: num.value,
+        };
+        cx.error_at(num.span, problem);
         return false;
     }
     true
@@ -30,14 +27,8 @@ pub fn check_part(cx: &Ctxt, num: &Num, key: &str) -> bool {
 
 /// Checks the whole-number form against `0..=9_999_999`.
 pub fn check_whole(cx: &Ctxt, num: &Num) -> bool {
-    if num.value > MAX {
-        cx.error_at(
-            num.span,
-            format_args!(
-                "errno {} is out of range: expected at most 7 digits (0..=9999999)",
-                num.value
-            ),
-        );
+    if num.value > u64::from(rules::ERRNO_MAX) {
+        cx.error_at(num.span, TooLarge(num.value));
         return false;
     }
     true
@@ -70,9 +61,9 @@ pub fn check_defaults(cx: &Ctxt, attr: &ErrnoAttr) {
             "`platform` belongs on each variant's #[errno]: it asserts that variant's code",
         );
     }
-    for (num, key) in [(&attr.category, "category"), (&attr.sub, "sub")] {
+    for (num, part) in [(&attr.category, Part::Category), (&attr.sub, Part::Sub)] {
         if let Some(num) = num {
-            check_part(cx, num, key);
+            check_part(cx, num, part);
         }
     }
 }
@@ -84,7 +75,7 @@ pub fn resolve(
     own: &ErrnoAttr,
     defaults: Option<&ErrnoAttr>,
     variant: &syn::Ident,
-    is_enum: bool,
+    item: Item,
 ) -> Option<u32> {
     let n = if let Some(whole) = &own.whole {
         if !check_whole(cx, whole) {
@@ -107,15 +98,20 @@ pub fn resolve(
             return None;
         }
         let mut ok = true;
-        let mut part = |key: &str, mine: &Option<Num>, default: Option<&Option<Num>>| {
+        let mut part = |part: Part, mine: &Option<Num>, default: Option<&Option<Num>>| {
+            let key = match part {
+                Part::Category => "category",
+                Part::Sub => "sub",
+                Part::Code => "code",
+            };
             let found = mine.as_ref().or_else(|| default.and_then(Option::as_ref));
             match found {
                 Some(num) => {
-                    ok &= check_part(cx, num, key);
+                    ok &= check_part(cx, num, part);
                     num.value
                 }
                 None => {
-                    let hint = if key == "code" || !is_enum {
+                    let hint = if key == "code" || !item.has_defaults() {
                         String::new()
                     } else {
                         format!(", or give a default with #[errno({key} = ..)] on the enum")
@@ -131,13 +127,14 @@ pub fn resolve(
                 }
             }
         };
-        let category = part("category", &own.category, defaults.map(|d| &d.category));
-        let sub = part("sub", &own.sub, defaults.map(|d| &d.sub));
-        let code = part("code", &own.code, None);
+        let category = part(Part::Category, &own.category, defaults.map(|d| &d.category));
+        let sub = part(Part::Sub, &own.sub, defaults.map(|d| &d.sub));
+        let code = part(Part::Code, &own.code, None);
         if !ok {
             return None;
         }
-        category * 100_000 + sub * 1_000 + code
+        // In range, checked above.
+        u64::from(rules::compose(category as u32, sub as u32, code as u32))
     };
     if n == 0 {
         cx.error_spanned_by(
@@ -161,15 +158,14 @@ fn check_platform(cx: &Ctxt, lit: &LitStr, code: u16) -> bool {
     let Some(range) = platform_range(cx, lit) else {
         return false;
     };
-    let name = lit.value();
     if !(range.0..=range.1).contains(&code) {
-        cx.error_spanned_by(
-            lit,
-            format_args!(
-                "errno code {code:03} is outside the {name} range: platform = \"{name}\" expects {:03}..={:03}",
-                range.0, range.1
-            ),
-        );
+        let name = lit.value();
+        let problem = OutsidePlatform {
+            code,
+            name: &name,
+            range,
+        };
+        cx.error_spanned_by(lit, problem);
         return false;
     }
     true
@@ -178,26 +174,9 @@ fn check_platform(cx: &Ctxt, lit: &LitStr, code: u16) -> bool {
 /// The code range `platform = ".."` names, or an error for an unknown name.
 pub fn platform_range(cx: &Ctxt, lit: &LitStr) -> Option<(u16, u16)> {
     let name = lit.value();
-    let range = platform_bounds(&name);
+    let range = rules::platform_named(&name);
     if range.is_none() {
-        cx.error_spanned_by(
-            lit,
-            format_args!(
-                "unknown platform `{name}`, expected one of shared, cross, android, ios, web"
-            ),
-        );
+        cx.error_spanned_by(lit, UnknownPlatform(&name));
     }
     range
-}
-
-/// The code range of the platform `name`.
-pub fn platform_bounds(name: &str) -> Option<(u16, u16)> {
-    match name {
-        "shared" => Some((0, 599)),
-        "cross" => Some((600, 699)),
-        "android" => Some((700, 799)),
-        "ios" => Some((800, 899)),
-        "web" => Some((900, 999)),
-        _ => None,
-    }
 }

@@ -18,7 +18,7 @@ pub fn expand(node: &DeriveInput, krate: &TokenStream) -> TokenStream {
         syn::Data::Enum(data) if data.variants.is_empty() => return TokenStream::new(),
         _ => {}
     }
-    let ident = &crate::expand::call_site_ident(&node.ident);
+    let ident = &crate::span::call_site_ident(&node.ident);
     let (impl_generics, ty_generics, _) = node.generics.split_for_impl();
     let where_clause = &node.generics.where_clause;
     let has_msg = mentions(node, "msg") && !mentions(node, "error");

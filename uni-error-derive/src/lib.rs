@@ -4,14 +4,18 @@
 //!
 //! The pipeline, one way only: `ast` (views of the syn tree) → `attr`
 //! (helper attributes, with `lit` for literals and `fmt` for the message
-//! language) → `model` (validated once by `valid`, with the rules in
-//! `errno` and `subject`, into per-variant facts) → `expand` (code, one
+//! language) → `model` (validated once by `valid`, with the errno and
+//! errSubject rules of `rules`, the runtime's own file, applied by
+//! `errno`, into per-variant facts) → `expand` (code, one
 //! file per generated impl, reading only the model). `ctxt` collects every
 //! error; on errors `fallback` emits stub impls instead; `generics` infers
-//! where-bounds. The span policy is at the top of `expand`.
+//! where-bounds. The low modules every stage may use: `lit`, `set`,
+//! `similar` (did-you-mean hints) and `span` (every span helper; the span
+//! policy is at the top of `expand`).
 //!
 //! [uni-error]: https://docs.rs/uni-error
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::missing_docs_in_private_items)]
 
 mod ast;
@@ -24,12 +28,16 @@ mod fmt;
 mod generics;
 mod lit;
 mod model;
+mod rules;
 mod set;
-mod subject;
+mod similar;
+mod span;
 mod valid;
 
+#[cfg(test)]
+mod agree;
+
 use proc_macro::TokenStream;
-use quote::{quote, ToTokens};
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `uni_error::UniError`, `Display` and `std::error::Error` (from
@@ -53,7 +61,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `#[status(grpc = "NOT_FOUND", http = 404)]` | type, variant | the google.rpc code / HTTP status override; the enum's is the variants' default |
 /// | `#[source]` | field | the cause (`source()`, JSON `cause`); a field named `source` is one too |
 /// | `#[source(subject = "csj")]` | field | labels a third-party cause that has no subject |
-/// | `#[source(code = path::to_fn)]` | field | `fn(&E) -> Option<i64>` reading a code off a third-party cause |
+/// | `#[source(code = path::to_fn)]` | field | `fn(&E) -> Option<i64>` reading a code off a third-party cause (on a `Box<E>`, `fn(&Box<E>)` too) |
 /// | `#[from]` | field | `#[source]` plus `From`; the only field of its variant |
 /// | `#[data]` | field | JSON `data` (`T: Serialize`); `Option<T>` omits it when `None` |
 /// | `#[uni(crate = "path")]` | type | path of a renamed `uni_error` dependency |
@@ -93,16 +101,12 @@ fn derive(node: &DeriveInput) -> proc_macro2::TokenStream {
     let desugared = attr::desugar(&cx, node);
     let node = desugared.as_ref().unwrap_or(node);
     let input = ast::Input::from_syn(&cx, node);
-    let checked = input.as_ref().map(|input| model::check(&cx, input));
-    let model = checked.as_ref().and_then(model::Checked::model);
+    let model = input.as_ref().and_then(|input| model::build(&cx, input));
     match (cx.check(), model) {
         (Ok(()), Some(model)) => expand::expand(&model),
         (Ok(()), None) => proc_macro2::TokenStream::new(),
         (Err(err), _) => {
-            let krate = input
-                .as_ref()
-                .and_then(|i| i.attrs.krate.as_ref())
-                .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream);
+            let krate = ast::crate_path(input.as_ref());
             let mut out = err.into_compile_error();
             out.extend(fallback::expand(node, &krate));
             out

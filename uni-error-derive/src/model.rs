@@ -1,19 +1,20 @@
 //! The validated input: what every variant resolves to, computed once by
-//! [`check`] (which runs `valid`'s checks) and [`Checked::model`], then
-//! read by every part of the expansion. Nothing here is resolved again
+//! [`build`] (which runs `valid`'s checks), then read by every part of the
+//! expansion. Each fallback (a variant's message, subject and status, else
+//! the type's; the crate path) is decided in `ast` by one method and
+//! read here, once. Nothing here is resolved again
 //! later, and the expansion reads nothing else (the syntax nodes it needs
 //! for spans and patterns are reached through the model).
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
 use syn::{Generics, Ident, Path, Type};
 
-use crate::ast::{generic_arg, Field, Input};
+use crate::ast::{generic_arg, Field, Input, Item, Variant};
 use crate::attr::{ErrnoAttr, ErrorAttr, StatusAttr};
 use crate::ctxt::Ctxt;
-use crate::fmt::Expanded;
+use crate::fmt::{Expanded, Msg};
 use crate::lit::Str;
-use crate::valid;
+use crate::valid::{self, Checked};
 
 /// The type being derived, validated.
 pub struct Model<'a> {
@@ -108,7 +109,7 @@ pub enum Message<'a> {
     /// No `#[msg]` (and then no variant has one).
     None,
     /// `#[msg("..")]`, rewritten to the arm's locals.
-    Format(&'a Expanded),
+    Format(Expanded),
     /// `#[msg(transparent)]`: the field's `Display`, `source()`, data and
     /// cause.
     Transparent(&'a Field<'a>),
@@ -173,145 +174,123 @@ impl<'a> Shape<'a> {
     }
 }
 
-/// The facts a [`Model`] is built from: the input and what its checks
-/// resolved. Kept apart so that the model can borrow both.
-pub struct Checked<'a> {
-    /// The parsed input.
-    input: &'a Input<'a>,
-    /// What its checks resolved.
-    resolved: valid::Resolved,
+/// Runs every check on `input` and builds its model: `None` when a check
+/// reported an error (the errors are in `cx`).
+pub fn build<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Model<'a>> {
+    // Every check runs (and reports) before any variant's model is built.
+    let checked = valid::check(cx, input);
+    let variants = checked
+        .into_iter()
+        .map(|checked| variant(input, checked))
+        .collect::<Option<Vec<_>>>()?;
+    // Under thiserror, it writes Display (a transparent variant is
+    // `#[error(transparent)]`).
+    let has_msg = !input.thiserror && variants.iter().any(|v| !matches!(v.message, Message::None));
+    let mut variants = variants;
+    for v in &mut variants {
+        v.union_only &= has_msg;
+    }
+    Some(Model {
+        ident: input.ident,
+        generics: input.generics,
+        is_enum: input.item == Item::Enum,
+        krate: input.crate_path(),
+        variants,
+        has_msg,
+        thiserror: input.thiserror,
+    })
 }
 
-/// Runs every check on `input`; the facts when there is no error (the
-/// errors are in `cx`).
-pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Checked<'a> {
-    Checked {
-        input,
-        resolved: valid::check(cx, input),
+/// One variant's model, from the facts its checks resolved; `None` for a
+/// variant whose checks failed.
+fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantModel<'a>> {
+    let v = checked.variant;
+    let transparent = v.transparent_field();
+    let own_subject = input.subject_of(v);
+    let subject = match transparent {
+        Some(field) if v.forwards_subject() => Subject::Forwarded(field),
+        _ => Subject::Given(own_subject?),
+    };
+    let errno = match (transparent, &v.attrs.errno) {
+        (Some(field), _) if v.forwards_errno() => Errno::Forwarded(field),
+        (_, Some(attr)) if attr.path.is_some() => Errno::Const(attr),
+        _ => Errno::Given(checked.errno?),
+    };
+    let status = match transparent {
+        Some(field) if v.forwards_status() => Status::Forwarded(field),
+        _ => input.status_of(v).map_or(Status::None, Status::Given),
+    };
+    let msg = input.msg_of(v);
+    let message = match (transparent, checked.message, msg) {
+        (Some(field), _, _) => Message::Transparent(field),
+        (None, Some(expanded), _) => Message::Format(expanded),
+        (None, None, None) => Message::None,
+        // Under thiserror, its #[error] is the message.
+        (None, None, Some(_)) if input.thiserror => Message::None,
+        // A message that did not check.
+        (None, None, Some(_)) => return None,
+    };
+    // Settled in `build`, once it is known whether the type has messages.
+    let union_only = matches!(message, Message::None) && v.deprecated.is_some();
+    Some(VariantModel {
+        ident: v.ident,
+        fields: &v.fields,
+        subject,
+        errno,
+        status,
+        message,
+        source: v.source_field().map(Source::of),
+        data: v.data_field().map(Data::of),
+        from: v.field_with_from(),
+        catalog_subject: own_subject.map_or("", |s| s.value.as_str()),
+        template: template(input, v, msg),
+        doc: &v.doc,
+        deprecated: v.deprecated.as_deref(),
+        platforms: input.platforms_of(v).map(|p| p.bits),
+        union_only,
+    })
+}
+
+/// The catalog row's template: the variant's `#[msg]` (`msg`) as written,
+/// or under thiserror its `#[error("..")]`'s (`""` for none).
+fn template<'a>(input: &'a Input<'a>, v: &'a Variant<'a>, msg: Option<&'a Msg>) -> &'a str {
+    if input.thiserror {
+        match v.attrs.error.as_ref().or(input.attrs.error.as_ref()) {
+            Some(ErrorAttr::Template(lit)) => lit.value.as_str(),
+            _ => "",
+        }
+    } else {
+        msg.map_or("", |m| m.lit.value.as_str())
     }
 }
 
-impl<'a> Checked<'a> {
-    /// The model of an input whose checks passed (`None` only for one
-    /// whose checks reported errors).
-    pub fn model(&self) -> Option<Model<'_>> {
-        let input = self.input;
-        let variants = input
-            .variants
-            .iter()
-            .zip(&self.resolved.errnos)
-            .zip(&self.resolved.messages)
-            .map(|((v, errno), expanded)| {
-                let transparent = v.transparent_field();
-                let own_subject = v.attrs.subject.as_ref().or(input.attrs.subject.as_ref());
-                let subject = match transparent {
-                    Some(field) if v.forwards_subject() => Subject::Forwarded(field),
-                    _ => Subject::Given(own_subject?),
-                };
-                let errno = match (transparent, &v.attrs.errno) {
-                    (Some(field), _) if v.forwards_errno() => Errno::Forwarded(field),
-                    (_, Some(attr)) if attr.path.is_some() => Errno::Const(attr),
-                    _ => Errno::Given((*errno)?),
-                };
-                let status = match transparent {
-                    Some(field) if v.forwards_status() => Status::Forwarded(field),
-                    _ => v
-                        .attrs
-                        .status
-                        .as_ref()
-                        .or(input.attrs.status.as_ref())
-                        .map_or(Status::None, Status::Given),
-                };
-                // The variant's own #[msg], else the enum's default.
-                let msg = match (&v.attrs.msg, &v.attrs.transparent) {
-                    (None, None) => input.attrs.msg.as_ref(),
-                    (own, _) => own.as_ref(),
-                };
-                let message = match (transparent, expanded, msg) {
-                    (Some(field), _, _) => Message::Transparent(field),
-                    (None, Some(expanded), _) => Message::Format(expanded),
-                    (None, None, None) => Message::None,
-                    // Under thiserror, its #[error] is the message.
-                    (None, None, Some(_)) if input.thiserror => Message::None,
-                    // A message that did not check.
-                    (None, None, Some(_)) => return None,
-                };
-                let template = if input.thiserror {
-                    match v.attrs.error.as_ref().or(input.attrs.error.as_ref()) {
-                        Some(ErrorAttr::Template(lit)) => lit.value.as_str(),
-                        _ => "",
-                    }
-                } else {
-                    msg.map_or("", |m| m.lit.value.as_str())
-                };
-                // Settled below, once it is known whether the type has
-                // messages.
-                let union_only = matches!(message, Message::None) && v.deprecated.is_some();
-                let source = v.source_field().map(|field| Source {
-                    field,
-                    shape: Shape::of(field.ty),
-                    subject: field.attrs.source_subject.as_ref(),
-                    code: field.attrs.source_code.as_ref(),
-                });
-                let data = v
-                    .data_field()
-                    .map(|field| match generic_arg(field.ty, "Option") {
-                        Some(inner) => Data {
-                            field,
-                            value_ty: inner,
-                            optional: true,
-                        },
-                        None => Data {
-                            field,
-                            value_ty: field.ty,
-                            optional: false,
-                        },
-                    });
-                Some(VariantModel {
-                    ident: v.ident,
-                    fields: &v.fields,
-                    subject,
-                    errno,
-                    status,
-                    message,
-                    source,
-                    data,
-                    from: v.field_with_from(),
-                    catalog_subject: own_subject.map_or("", |s| s.value.as_str()),
-                    template,
-                    doc: &v.doc,
-                    deprecated: v.deprecated.as_deref(),
-                    platforms: v
-                        .attrs
-                        .platforms
-                        .as_ref()
-                        .or(input.attrs.platforms.as_ref())
-                        .map(|p| p.bits),
-                    union_only,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let mut variants = variants;
-        // Under thiserror, it writes Display (a transparent variant is
-        // `#[error(transparent)]`).
-        let has_msg =
-            !input.thiserror && variants.iter().any(|v| !matches!(v.message, Message::None));
-        for v in &mut variants {
-            v.union_only &= has_msg;
+impl<'a> Source<'a> {
+    /// The source `field`, its shape and labels.
+    fn of(field: &'a Field<'a>) -> Self {
+        Source {
+            field,
+            shape: Shape::of(field.ty),
+            subject: field.attrs.source_subject.as_ref(),
+            code: field.attrs.source_code.as_ref(),
         }
-        Some(Model {
-            ident: input.ident,
-            generics: input.generics,
-            is_enum: input.is_enum,
-            krate: input
-                .attrs
-                .krate
-                .as_ref()
-                .map_or_else(|| quote!(::uni_error), ToTokens::to_token_stream),
-            variants,
-            has_msg,
-            thiserror: input.thiserror,
-        })
+    }
+}
+
+impl<'a> Data<'a> {
+    /// The `#[data]` `field`: `Option<T>` is omitted when `None`.
+    fn of(field: &'a Field<'a>) -> Self {
+        match generic_arg(field.ty, "Option") {
+            Some(inner) => Data {
+                field,
+                value_ty: inner,
+                optional: true,
+            },
+            None => Data {
+                field,
+                value_ty: field.ty,
+                optional: false,
+            },
+        }
     }
 }
 

@@ -1,36 +1,50 @@
 //! Semantic checks on a parsed [`Input`]: errnos (ranges, completeness,
 //! uniqueness), subjects, messages and field roles. Every problem is
 //! reported to the context; nothing stops at the first. What the checks
-//! resolve (each variant's errno, each rewritten message) is handed to
-//! `model`, once.
+//! resolve (each variant's errno, each rewritten message) travels with its
+//! variant in a [`Checked`], which `model` turns into the variant's model.
 
 use crate::set::SortedMap;
 
 use crate::ast::{Input, Variant};
+use crate::attr::ErrnoAttr;
 use crate::ctxt::Ctxt;
 use crate::fmt::Expanded;
-use crate::{attr, errno, fmt, subject};
+use crate::{attr, errno, fmt, rules};
 
-/// What the checks resolved, per variant, in declaration order.
-pub struct Resolved {
+/// One variant and what the checks resolved for it.
+pub struct Checked<'a> {
+    /// The variant.
+    pub variant: &'a Variant<'a>,
     /// The errno completed from the defaults; `None` when it forwards its
-    /// field's or is wrong (then reported).
-    pub errnos: Vec<Option<u32>>,
+    /// field's, is a const path, or is wrong (then reported).
+    pub errno: Option<u32>,
     /// `#[msg("..")]` rewritten for the `Display` arm; `None` without one
     /// or when it is wrong (then reported).
-    pub messages: Vec<Option<Expanded>>,
+    pub message: Option<Expanded>,
 }
 
-/// Runs every check on `input`.
-pub fn check(cx: &Ctxt, input: &Input) -> Resolved {
+/// Runs every check on `input`: each variant with its resolved facts, in
+/// declaration order. (The checks run kind by kind, so that errors come
+/// out in the same order for every input.)
+pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Checked<'a>> {
+    let mut checked: Vec<Checked> = input
+        .variants
+        .iter()
+        .map(|variant| Checked {
+            variant,
+            errno: None,
+            message: None,
+        })
+        .collect();
     check_subjects(cx, input);
-    let errnos = check_errnos(cx, input);
-    let messages = check_messages(cx, input);
+    check_errnos(cx, input, &mut checked);
+    check_messages(cx, input, &mut checked);
     for variant in &input.variants {
         check_fields(cx, variant);
     }
     check_from_types(cx, input);
-    Resolved { errnos, messages }
+    checked
 }
 
 /// Two `#[from]` fields of one type would generate conflicting `From` impls.
@@ -76,7 +90,7 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
                 .filter_map(|f| f.attrs.source_subject.as_ref()),
         );
     for lit in all {
-        if let Some(problem) = subject::problem(&lit.value) {
+        if let Err(problem) = rules::check_subject(&lit.value) {
             cx.error_spanned_by(lit, problem);
         }
     }
@@ -85,30 +99,20 @@ fn check_subjects(cx: &Ctxt, input: &Input) {
     }
     for variant in &input.variants {
         if !variant.attrs.has(attr::SUBJECT) && !variant.forwards_subject() {
-            if input.is_enum {
-                cx.error_at(
-                    variant.span,
-                    format_args!(
-                        "missing errSubject for `{}`: add #[subject(\"uni-<module>\")] to the enum (for every variant) or to this variant",
-                        variant.ident
-                    ),
-                );
-            } else {
-                cx.error_at(
-                    variant.span,
-                    format_args!(
-                        "missing errSubject for `{}`: add #[subject(\"uni-<module>\")] to the struct",
-                        variant.ident
-                    ),
-                );
-            }
+            cx.error_at(
+                variant.span,
+                format_args!(
+                    "missing errSubject for `{}`: add #[subject(\"uni-<module>\")] {}",
+                    variant.ident,
+                    input.item.subject_goes()
+                ),
+            );
         }
     }
 }
 
 /// Errnos are in range, complete and unique; each variant's, resolved.
-fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
-    let mut resolved = vec![None; input.variants.len()];
+fn check_errnos(cx: &Ctxt, input: &Input, checked: &mut [Checked]) {
     let defaults = input.attrs.errno.as_ref();
     if let Some(defaults) = defaults {
         errno::check_defaults(cx, defaults);
@@ -116,64 +120,40 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
     // A malformed enum-level #[errno] was reported already: checking the
     // variants against missing defaults would only repeat it.
     let malformed = defaults.is_none_or(|d| d.path.is_some() || d.whole.is_some());
-    if input.is_enum && input.attrs.has(attr::ERRNO) && malformed {
-        return resolved;
+    if input.item.has_defaults() && input.attrs.has(attr::ERRNO) && malformed {
+        return;
     }
     // Unique per (errSubject, errno), as the spec has it: errSubject is
     // there "to distinguish different modules with the same errCode". A
     // variant that forwards its subject is keyed by the type's.
     let mut seen: SortedMap<(&str, u32), &syn::Ident> = SortedMap::new();
-    for (variant, slot) in input.variants.iter().zip(&mut resolved) {
+    for checked in checked {
+        let variant = checked.variant;
         let Some(own) = &variant.attrs.errno else {
             // A malformed #[errno] was reported; a transparent variant
             // without one forwards its field's and has no static errno.
             if variant.attrs.has(attr::ERRNO) || variant.forwards_errno() {
                 continue;
             }
-            let place = if input.is_enum { "variant" } else { "struct" };
             cx.error_at(
                 variant.span,
                 format_args!(
-                    "missing errno for {place} `{}`: add #[errno(category = .., sub = .., code = ..)] or #[errno(1504003)]",
+                    "missing errno for {} `{}`: add #[errno(category = .., sub = .., code = ..)] or #[errno(1504003)]",
+                    input.item.noun(),
                     variant.ident
                 ),
             );
             continue;
         };
-        if let Some(path) = &own.path {
-            // A const errno: its value, range and uniqueness are checked by
-            // a const assertion in the generated code, a free `const` where
-            // `Self::X` is written as the type's name: which a type with
-            // type or const parameters cannot have without them.
-            let generic = input
-                .generics
-                .params
-                .iter()
-                .any(|p| !matches!(p, syn::GenericParam::Lifetime(_)));
-            if generic && path.segments.first().is_some_and(|s| s.ident == "Self") {
-                cx.error_spanned_by(
-                    path,
-                    format_args!(
-                        "#[errno(Self::..)] cannot be read on a generic type: the errno is checked in a `const` outside the impls of `{}`, which has no parameters to name; move the constant out of the impl (a `const` in a module) and name that",
-                        input.ident
-                    ),
-                );
-            }
-            if let Some(platform) = &own.platform {
-                errno::platform_range(cx, platform);
-            }
+        if own.path.is_some() {
+            check_const_errno(cx, input, own);
             continue;
         }
-        let Some(n) = errno::resolve(cx, own, defaults, variant.ident, input.is_enum) else {
+        let Some(n) = errno::resolve(cx, own, defaults, variant.ident, input.item) else {
             continue;
         };
-        *slot = Some(n);
-        let subject = variant
-            .attrs
-            .subject
-            .as_ref()
-            .or(input.attrs.subject.as_ref())
-            .map_or("", |s| s.value.as_str());
+        checked.errno = Some(n);
+        let subject = input.subject_of(variant).map_or("", |s| s.value.as_str());
         if let Some(first) = seen.get(&(subject, n)) {
             cx.error_spanned_by(
                 own.original,
@@ -186,33 +166,45 @@ fn check_errnos(cx: &Ctxt, input: &Input) -> Vec<Option<u32>> {
             seen.insert((subject, n), variant.ident);
         }
     }
-    resolved
+}
+
+/// A const errno, `#[errno(path)]`: its value, range and uniqueness are
+/// checked by a const assertion in the generated code, a free `const` where
+/// `Self::X` is written as the type's name: which a type with type or const
+/// parameters cannot have without them. Only its platform's name is
+/// checked here.
+fn check_const_errno(cx: &Ctxt, input: &Input, own: &ErrnoAttr) {
+    let Some(path) = &own.path else {
+        return;
+    };
+    let generic = input
+        .generics
+        .params
+        .iter()
+        .any(|p| !matches!(p, syn::GenericParam::Lifetime(_)));
+    if generic && path.segments.first().is_some_and(|s| s.ident == "Self") {
+        cx.error_spanned_by(
+            path,
+            format_args!(
+                "#[errno(Self::..)] cannot be read on a generic type: the errno is checked in a `const` outside the impls of `{}`, which has no parameters to name; move the constant out of the impl (a `const` in a module) and name that",
+                input.ident
+            ),
+        );
+    }
+    if let Some(platform) = &own.platform {
+        errno::platform_range(cx, platform);
+    }
 }
 
 /// `#[msg]` on all variants or none (the enum's counting for every variant
 /// without its own), and references only to fields; each variant's
 /// message, rewritten. Under thiserror, its `#[error]` is the message and
 /// a `#[msg]` would be a second `Display`.
-fn check_messages(cx: &Ctxt, input: &Input) -> Vec<Option<Expanded>> {
-    let none = || (0..input.variants.len()).map(|_| None).collect();
+fn check_messages(cx: &Ctxt, input: &Input, checked: &mut [Checked]) {
     if input.thiserror {
-        let ours = std::iter::once(&input.attrs)
-            .chain(input.variants.iter().map(|v| &v.attrs))
-            .filter(|a| a.has(attr::MSG));
-        for attrs in ours {
-            let span = match (&attrs.msg, &attrs.transparent) {
-                (Some(msg), _) => msg.lit.span(),
-                (None, Some(token)) => token.span(),
-                (None, None) => continue,
-            };
-            cx.error_at(
-                span,
-                "#[msg] and thiserror's #[error] would both write Display: keep one (with #[error], thiserror writes Display and the derive reads its templates for the catalog)",
-            );
-        }
-        return none();
+        check_no_msg_beside_error(cx, input);
+        return;
     }
-    let default = input.attrs.msg.as_ref();
     if let Some(token) = &input.attrs.transparent {
         cx.error_spanned_by(
             token,
@@ -221,7 +213,7 @@ fn check_messages(cx: &Ctxt, input: &Input) -> Vec<Option<Expanded>> {
     }
     let has_msg = |v: &&Variant| v.attrs.msg.is_some() || v.attrs.transparent.is_some();
     let with = input.variants.iter().filter(has_msg).count();
-    if default.is_none() && with != 0 && with != input.variants.len() {
+    if input.attrs.msg.is_none() && with != 0 && with != input.variants.len() {
         // A deprecated variant may go without: its code stays declared
         // (old callers compile), it has no message (errMsg is empty).
         let missing = |v: &&Variant| !has_msg(v) && v.deprecated.is_none();
@@ -235,37 +227,49 @@ fn check_messages(cx: &Ctxt, input: &Input) -> Vec<Option<Expanded>> {
             );
         }
     }
-    let mut resolved = Vec::with_capacity(input.variants.len());
-    for variant in &input.variants {
-        let own = variant.attrs.msg.as_ref();
-        let msg = match (own, &variant.attrs.transparent) {
-            (None, None) => default,
-            _ => own,
+    for checked in checked {
+        let variant = checked.variant;
+        let Some(msg) = input.msg_of(variant) else {
+            continue;
         };
-        let expanded = msg.and_then(|msg| {
-            fmt::expand(msg, &variant.fields, variant.ident)
-                .map_err(|errors| {
-                    for e in errors {
-                        if own.is_some() {
-                            cx.syn_error(e);
-                        } else {
-                            // Said at the enum's #[msg], for the variant
-                            // that inherits it.
-                            cx.error_at(
-                                e.span(),
-                                format_args!(
-                                    "{e} (in the enum's default #[msg], which `{}` inherits: give it its own #[msg])",
-                                    variant.ident
-                                ),
-                            );
-                        }
+        checked.message = fmt::expand(msg, &variant.fields, variant.ident)
+            .map_err(|errors| {
+                for e in errors {
+                    if variant.inherits_msg {
+                        // Said at the enum's #[msg], for the variant that
+                        // inherits it.
+                        cx.error_at(
+                            e.span(),
+                            format_args!(
+                                "{e} (in the enum's default #[msg], which `{}` inherits: give it its own #[msg])",
+                                variant.ident
+                            ),
+                        );
+                    } else {
+                        cx.syn_error(e);
                     }
-                })
-                .ok()
-        });
-        resolved.push(expanded);
+                }
+            })
+            .ok();
     }
-    resolved
+}
+
+/// Under thiserror, a `#[msg]` anywhere is a second `Display`.
+fn check_no_msg_beside_error(cx: &Ctxt, input: &Input) {
+    let ours = std::iter::once(&input.attrs)
+        .chain(input.variants.iter().map(|v| &v.attrs))
+        .filter(|a| a.has(attr::MSG));
+    for attrs in ours {
+        let span = match (&attrs.msg, &attrs.transparent) {
+            (Some(msg), _) => msg.lit.span(),
+            (None, Some(token)) => token.span(),
+            (None, None) => continue,
+        };
+        cx.error_at(
+            span,
+            "#[msg] and thiserror's #[error] would both write Display: keep one (with #[error], thiserror writes Display and the derive reads its templates for the catalog)",
+        );
+    }
 }
 
 /// A `#[msg(transparent)]` variant has exactly one field, which is the

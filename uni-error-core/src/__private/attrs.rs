@@ -100,3 +100,40 @@ pub trait ThiserrorDisplay {
 // the `Display`/`Error` bound of this impl that failed.
 #[diagnostic::do_not_recommend]
 impl<T: core::fmt::Display + std::error::Error + ?Sized> ThiserrorDisplay for T {}
+
+/// `#[source(code = f)]` on a `Box<E>` source: `f` may read the error, a
+/// `fn(&E) -> Option<i64>`, or the box, a `fn(&Box<E>) -> Option<i64>`
+/// (what 0.1 took). The generated code calls `BoxCode::__read(boxed, &f)`
+/// with `boxed: &Box<E>` first, so that `E` is known when `f` is checked;
+/// the marker `M` ([`ReadsError`] or [`ReadsBox`]) is inferred from which
+/// of the two `f` is, so exactly one impl applies.
+#[diagnostic::on_unimplemented(
+    message = "#[source(code = ..)] on a `Box<{E}>` source takes a `fn(&{E}) -> Option<i64>` or a `fn(&Box<{E}>) -> Option<i64>`",
+    label = "expected `fn(&{E}) -> Option<i64>` or `fn(&Box<{E}>) -> Option<i64>`"
+)]
+// The box is what it is about.
+#[allow(clippy::borrowed_box)]
+pub trait BoxCode<E: ?Sized, M> {
+    /// The code `read` reads off `boxed`.
+    fn __read(boxed: &Box<E>, read: &Self) -> Option<i64>;
+}
+
+/// [`BoxCode`]'s marker for a reader of the boxed error itself.
+pub enum ReadsError {}
+
+/// [`BoxCode`]'s marker for a reader of the box.
+pub enum ReadsBox {}
+
+impl<E: ?Sized, F: Fn(&E) -> Option<i64>> BoxCode<E, ReadsError> for F {
+    fn __read(boxed: &Box<E>, read: &Self) -> Option<i64> {
+        read(boxed)
+    }
+}
+
+// A `Box<E>` is what the reader takes here.
+#[allow(clippy::borrowed_box)]
+impl<E: ?Sized, F: Fn(&Box<E>) -> Option<i64>> BoxCode<E, ReadsBox> for F {
+    fn __read(boxed: &Box<E>, read: &Self) -> Option<i64> {
+        read(boxed)
+    }
+}

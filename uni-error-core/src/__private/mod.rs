@@ -21,7 +21,9 @@ mod erase;
 mod kinds;
 mod walk;
 
-pub use self::attrs::{ErrnoConst, ErrnoConstFallback, ErrnoConstType, ThiserrorDisplay};
+pub use self::attrs::{
+    BoxCode, ErrnoConst, ErrnoConstFallback, ErrnoConstType, ReadsBox, ReadsError, ThiserrorDisplay,
+};
 pub use self::data::{DataType, IsData, NotSerialize, NotSerializeLevel, Ser, SerLevel};
 pub use self::display::{DisplayAsIs, DisplayOf, DisplayPath};
 pub use self::erase::{aggregate_of, into_cause, into_error};

@@ -106,84 +106,86 @@ pub fn parse_errno<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<ErrnoAttr<'a>> 
     if errno_fast(tokens, &mut out) {
         return Some(out);
     }
-    let mut keys = |meta: syn::meta::ParseNestedMeta| {
-        let slot = if meta.path.is_ident(CATEGORY) {
-            Some(&mut out.category)
-        } else if meta.path.is_ident(SUB) {
-            Some(&mut out.sub)
-        } else if meta.path.is_ident(CODE) {
-            Some(&mut out.code)
-        } else {
-            None
-        };
-        let name = key_name(&meta.path);
-        if let Some(slot) = slot {
-            let num = int_literal(meta.value()?, &name)?;
-            if slot.is_some() {
-                return Err(meta.error(format_args!("duplicate errno key `{name}`")));
-            }
-            *slot = Some(num);
-            Ok(())
-        } else if meta.path.is_ident(PLATFORM) {
-            let lit = string_literal(meta.value()?, "platform = \"cross\"")?;
-            if out.platform.is_some() {
-                return Err(meta.error("duplicate errno key `platform`"));
-            }
-            out.platform = Some(lit);
-            Ok(())
-        } else {
-            Err(meta.error(format_args!(
-                "unknown errno key `{name}`, expected one of category, sub, code, platform"
-            )))
-        }
-    };
-    let mut whole = None;
-    let mut path = None;
-    let parser = |input: ParseStream| {
-        if input.peek(LitInt) || input.peek(Token![-]) || input.peek(LitStr) {
-            whole = Some(int_literal(input, "whole")?);
-            if input.is_empty() {
-                return Ok(());
-            }
-            input.parse::<Token![,]>()?;
-        } else if let Some(p) = const_path(input)? {
-            path = Some(p);
-            if input.is_empty() {
-                return Ok(());
-            }
-            input.parse::<Token![,]>()?;
-        }
-        let rest: TokenStream = input.parse()?;
-        syn::meta::parser(&mut keys).parse2(rest)
-    };
-    if let Err(e) = parser.parse2(tokens.clone()) {
+    if let Err(e) = parse_full(tokens, &mut out) {
         cx.syn_error(e);
         return None;
     }
-    out.whole = whole;
-    out.path = path;
     // A constant or a whole number is the errno: no parts beside it.
     let whole_form = match (&out.path, &out.whole) {
         (Some(path), _) => Some((key_name(path), "constant")),
         (None, Some(whole)) => Some((whole.value.to_string(), "number")),
         (None, None) => None,
     };
-    if let Some((given, what)) = whole_form {
-        if let Some(part) = [&out.category, &out.sub, &out.code]
-            .into_iter()
-            .flatten()
-            .next()
-        {
-            cx.error_at(
-                part.span,
-                format_args!(
-                    "#[errno({given})] already gives the whole errno: drop this part or the {what}"
-                ),
-            );
-            return None;
-        }
+    let part = [&out.category, &out.sub, &out.code]
+        .into_iter()
+        .flatten()
+        .next();
+    if let (Some((given, what)), Some(part)) = (whole_form, part) {
+        cx.error_at(
+            part.span,
+            format_args!(
+                "#[errno({given})] already gives the whole errno: drop this part or the {what}"
+            ),
+        );
+        return None;
     }
     Some(out)
+}
+
+/// Every form of `#[errno(..)]` with syn's parser: a whole number or a
+/// const path, then `key = value` pairs, into `out`.
+fn parse_full(tokens: &TokenStream, out: &mut ErrnoAttr) -> syn::Result<()> {
+    let parser = |input: ParseStream| {
+        if input.peek(LitInt) || input.peek(Token![-]) || input.peek(LitStr) {
+            out.whole = Some(int_literal(input, "whole")?);
+            if input.is_empty() {
+                return Ok(());
+            }
+            input.parse::<Token![,]>()?;
+        } else if let Some(p) = const_path(input)? {
+            out.path = Some(p);
+            if input.is_empty() {
+                return Ok(());
+            }
+            input.parse::<Token![,]>()?;
+        }
+        let rest: TokenStream = input.parse()?;
+        syn::meta::parser(|meta| parse_key(&meta, out)).parse2(rest)
+    };
+    parser.parse2(tokens.clone())
+}
+
+/// One `key = value` of `#[errno(..)]`.
+fn parse_key(meta: &syn::meta::ParseNestedMeta, out: &mut ErrnoAttr) -> syn::Result<()> {
+    let slot = if meta.path.is_ident(CATEGORY) {
+        Some(&mut out.category)
+    } else if meta.path.is_ident(SUB) {
+        Some(&mut out.sub)
+    } else if meta.path.is_ident(CODE) {
+        Some(&mut out.code)
+    } else {
+        None
+    };
+    let name = key_name(&meta.path);
+    if let Some(slot) = slot {
+        let num = int_literal(meta.value()?, &name)?;
+        if slot.is_some() {
+            return Err(meta.error(format_args!("duplicate errno key `{name}`")));
+        }
+        *slot = Some(num);
+        Ok(())
+    } else if meta.path.is_ident(PLATFORM) {
+        let lit = string_literal(meta.value()?, "platform = \"cross\"")?;
+        if out.platform.is_some() {
+            return Err(meta.error("duplicate errno key `platform`"));
+        }
+        out.platform = Some(lit);
+        Ok(())
+    } else {
+        Err(meta.error(format_args!(
+            "unknown errno key `{name}`, expected one of category, sub, code, platform"
+        )))
+    }
 }
 
 /// `#[errno(path::TO_CONST)]`: a path not followed by `=` (which would make

@@ -1,6 +1,7 @@
 //! `#[status(grpc = "..", http = N)]`: the google.rpc code and HTTP status
 //! override of the type or a variant.
 
+use syn::parse::ParseStream;
 use syn::{Attribute, LitInt};
 
 use super::{key_name, parse_list, STATUS};
@@ -59,56 +60,18 @@ pub fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
     };
     let result = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident(GRPC) {
-            let lit = string_literal(meta.value()?, "grpc = \"NOT_FOUND\"")?;
+            let code = grpc_code(meta.value()?)?;
             if out.grpc.is_some() {
                 return Err(meta.error("duplicate status key `grpc`"));
             }
-            let value = lit.value();
-            let Some((_, variant)) = GRPC_CODES.iter().find(|(n, _)| *n == value) else {
-                let names: Vec<&str> = GRPC_CODES.iter().map(|(n, _)| *n).collect();
-                return Err(syn::Error::new(
-                    lit.span(),
-                    format_args!(
-                        "unknown google.rpc code \"{value}\", expected one of {}",
-                        names.join(", ")
-                    ),
-                ));
-            };
-            out.grpc = Some(syn::Ident::new(variant, lit.span()));
+            out.grpc = Some(code);
             Ok(())
         } else if meta.path.is_ident(HTTP) {
-            let input = meta.value()?;
-            let Some((tt, _)) = input.cursor().token_tree() else {
-                return Err(input.error("expected an HTTP status in 100..=599, as in http = 404"));
-            };
-            let lit: LitInt = input.parse().map_err(|_| {
-                syn::Error::new(
-                    tt.span(),
-                    format_args!(
-                        "expected an HTTP status as an integer literal in 100..=599, found `{tt}`"
-                    ),
-                )
-            })?;
-            let value = lit
-                .base10_parse::<u64>()
-                .ok()
-                .filter(|n| (100..=599).contains(n));
-            let Some(value) = value else {
-                return Err(syn::Error::new(
-                    lit.span(),
-                    format_args!(
-                        "HTTP status {} is out of range: expected 100..=599",
-                        lit.base10_digits()
-                    ),
-                ));
-            };
+            let status = http_status(meta.value()?)?;
             if out.http.is_some() {
                 return Err(meta.error("duplicate status key `http`"));
             }
-            out.http = Some(Num {
-                value,
-                span: lit.span(),
-            });
+            out.http = Some(status);
             Ok(())
         } else {
             Err(meta.error(format_args!(
@@ -124,4 +87,54 @@ pub fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
             None
         }
     }
+}
+
+/// The value of `grpc = "NOT_FOUND"`: the `uni_error::status::Code`
+/// variant's name, spanned at the user's string.
+fn grpc_code(input: ParseStream) -> syn::Result<syn::Ident> {
+    let lit = string_literal(input, "grpc = \"NOT_FOUND\"")?;
+    let value = lit.value();
+    let Some((_, variant)) = GRPC_CODES.iter().find(|(n, _)| *n == value) else {
+        let names: Vec<&str> = GRPC_CODES.iter().map(|(n, _)| *n).collect();
+        return Err(syn::Error::new(
+            lit.span(),
+            format_args!(
+                "unknown google.rpc code \"{value}\", expected one of {}",
+                names.join(", ")
+            ),
+        ));
+    };
+    Ok(syn::Ident::new(variant, lit.span()))
+}
+
+/// The value of `http = 404`: an integer literal in 100..=599.
+fn http_status(input: ParseStream) -> syn::Result<Num> {
+    let Some((tt, _)) = input.cursor().token_tree() else {
+        return Err(input.error("expected an HTTP status in 100..=599, as in http = 404"));
+    };
+    let lit: LitInt = input.parse().map_err(|_| {
+        syn::Error::new(
+            tt.span(),
+            format_args!(
+                "expected an HTTP status as an integer literal in 100..=599, found `{tt}`"
+            ),
+        )
+    })?;
+    let value = lit
+        .base10_parse::<u64>()
+        .ok()
+        .filter(|n| (100..=599).contains(n));
+    let Some(value) = value else {
+        return Err(syn::Error::new(
+            lit.span(),
+            format_args!(
+                "HTTP status {} is out of range: expected 100..=599",
+                lit.base10_digits()
+            ),
+        ));
+    };
+    Ok(Num {
+        value,
+        span: lit.span(),
+    })
 }

@@ -13,8 +13,45 @@ use super::{
 use crate::ctxt::Ctxt;
 use crate::lit::string_literal;
 
-/// The keys of `#[uni(..)]`, for messages.
-const KEYS: &str = "crate, subject, errno, msg, status, platforms, source, from, data";
+/// The keys of `#[uni(..)]`, in the order messages list them: `crate`,
+/// then the helpers it spells out under their own names, for a type where
+/// another derive owns the bare name (thiserror's `#[source]`/`#[from]`, a
+/// web framework's `#[status]`).
+const KEYS: [&str; 9] = [
+    CRATE, SUBJECT, ERRNO, MSG, STATUS, PLATFORMS, SOURCE, FROM, DATA,
+];
+
+/// "unknown uni key `erno`, did you mean `errno`?", or the list of keys
+/// when none is close.
+fn unknown_key(key: &syn::Path) -> String {
+    let name = key_name(key);
+    match crate::similar::closest(KEYS, &name) {
+        Some(near) => format!("unknown uni key `{name}`, did you mean `{near}`?"),
+        None => format!(
+            "unknown uni key `{name}`, expected one of {}",
+            KEYS.join(", ")
+        ),
+    }
+}
+
+/// `meta` if its key is one of [`KEYS`]; else the error, and `meta` read
+/// as the key it probably meant (so `#[uni(erno(code = 1))]` is reported
+/// once, not again as a missing errno), or `None` when no key is close.
+fn known_key(cx: &Ctxt, mut meta: Meta) -> Option<Meta> {
+    let key = meta.path();
+    if KEYS.iter().any(|k| key.is_ident(k)) {
+        return Some(meta);
+    }
+    cx.error_spanned_by(key, unknown_key(key));
+    let near = crate::similar::closest(KEYS, &key.get_ident()?.to_string())?;
+    let path = match &mut meta {
+        Meta::Path(path) => path,
+        Meta::List(list) => &mut list.path,
+        Meta::NameValue(nv) => &mut nv.path,
+    };
+    *path = syn::Ident::new(near, path.span()).into();
+    Some(meta)
+}
 
 /// `#[uni(crate = "..")]`.
 pub fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
@@ -38,10 +75,7 @@ pub fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
             krate = Some(path);
             Ok(())
         } else {
-            Err(meta.error(format_args!(
-                "unknown uni key `{}`, expected one of {KEYS}",
-                key_name(&meta.path)
-            )))
+            Err(meta.error(unknown_key(&meta.path)))
         }
     });
     match result {
@@ -52,11 +86,6 @@ pub fn parse_uni(cx: &Ctxt, attr: &Attribute) -> Option<syn::Path> {
         }
     }
 }
-
-/// The keys `#[uni(..)]` spells out besides `crate`: each is the helper of
-/// that name, for a type where another derive owns the bare name
-/// (thiserror's `#[source]`/`#[from]`, a web framework's `#[status]`).
-const NAMESPACED: [&str; 8] = [SUBJECT, ERRNO, MSG, STATUS, PLATFORMS, SOURCE, FROM, DATA];
 
 /// `node` with every namespaced helper inside `#[uni(..)]` rewritten as its
 /// bare attribute (`#[uni(errno(code = 3), status(http = 404))]` becomes
@@ -106,7 +135,9 @@ pub fn desugar(cx: &Ctxt, node: &DeriveInput) -> Option<DeriveInput> {
     Some(node)
 }
 
-/// True for a `#[uni(..)]` that holds something besides `crate = ".."`.
+/// True for a `#[uni(..)]` with a key besides `crate = ".."`: a
+/// namespaced helper, or a key that is none (reported by [`rewrite`] with
+/// what it probably meant, wherever the attribute sits).
 fn namespaced(attr: &Attribute) -> bool {
     if !attr.path().is_ident(UNI) {
         return false;
@@ -114,10 +145,16 @@ fn namespaced(attr: &Attribute) -> bool {
     let Meta::List(list) = &attr.meta else {
         return false;
     };
-    list.tokens.clone().into_iter().any(|tt| match tt {
-        TokenTree::Ident(ident) => NAMESPACED.iter().any(|n| ident == n),
-        _ => false,
-    })
+    // A key starts the list or follows a top-level comma.
+    let mut at_key = true;
+    for tt in list.tokens.clone() {
+        match tt {
+            TokenTree::Ident(ident) if at_key && ident != CRATE => return true,
+            TokenTree::Punct(p) if p.as_char() == ',' => at_key = true,
+            _ => at_key = false,
+        }
+    }
+    false
 }
 
 /// Rewrites the `#[uni(..)]` attributes among `attrs` in place. On a field
@@ -146,27 +183,12 @@ fn rewrite(cx: &Ctxt, attrs: &mut Vec<Attribute>, field: Option<bool>) {
             }
         };
         let mut kept = Punctuated::<Meta, Token![,]>::new();
-        for meta in items {
-            let key = meta.path();
-            if key.is_ident(CRATE) {
+        for meta in items.into_iter().filter_map(|meta| known_key(cx, meta)) {
+            if meta.path().is_ident(CRATE) {
                 kept.push(meta);
                 continue;
             }
-            let Some(ident) = key
-                .get_ident()
-                .filter(|i| NAMESPACED.iter().any(|n| *i == n))
-            else {
-                cx.error_spanned_by(
-                    key,
-                    format_args!(
-                        "unknown uni key `{}`, expected one of {}",
-                        key_name(key),
-                        KEYS
-                    ),
-                );
-                continue;
-            };
-            let span = ident.span();
+            let span = meta.path().span();
             added.push(Attribute {
                 pound_token: Token![#](span),
                 style: AttrStyle::Outer,
@@ -240,4 +262,22 @@ fn merge_marker(out: &mut Vec<Attribute>, mut attr: Attribute) -> bool {
     }
     out.push(attr);
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unknown_key;
+
+    #[test]
+    fn an_unknown_key_names_the_close_one_else_lists_them() {
+        let path = |s: &str| syn::parse_str::<syn::Path>(s).unwrap();
+        assert_eq!(
+            unknown_key(&path("erno")),
+            "unknown uni key `erno`, did you mean `errno`?"
+        );
+        assert_eq!(
+            unknown_key(&path("transparent")),
+            "unknown uni key `transparent`, expected one of crate, subject, errno, msg, status, platforms, source, from, data"
+        );
+    }
 }

@@ -62,7 +62,7 @@ impl Bounds {
                     }
                 }
             }
-            if let Message::Format(expanded) = v.message {
+            if let Message::Format(expanded) = &v.message {
                 for (i, fmt_trait) in &expanded.bounds {
                     let ty = v.fields[*i].ty;
                     if params.intersects(ty) {

@@ -21,7 +21,8 @@ use quote::{quote, quote_spanned, ToTokens};
 
 use crate::model::{Message, Shape, Source};
 
-use super::{located, match_with_rest, respan, Cx, GroupedArms};
+use super::{match_with_rest, Cx, GroupedArms};
+use crate::span::{located, respan};
 
 /// The `use` that brings the dispatch's traits into scope.
 pub fn dispatch(cx: &Cx) -> TokenStream {
@@ -79,15 +80,8 @@ fn labels(cx: &Cx, source: &Source, elem: &TokenStream) -> TokenStream {
         .subject
         .map(|lit| quote!(.with_default_subject(#lit)));
     let code = source.code.map(|path| {
-        let span = syn::spanned::Spanned::span(path);
-        let private = respan(&cx.private, span);
-        // `elem` is a reference; a `Box<E>`'s reader takes `&E`.
-        let elem = if boxed(source) {
-            quote!(&**#elem)
-        } else {
-            elem.clone()
-        };
-        quote_spanned!(span=> .with_default_code(#private::SourceCode { error: #elem, read: #path }.read()))
+        let read = read_code(cx, source, path, elem);
+        quote!(.with_default_code(#read))
     });
     quote!(#subject #code)
 }
@@ -346,14 +340,8 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
     let code_local = &cx.locals.code;
     let span = source.field.ty_span;
     let code = source.code.map(|path| {
-        let span = syn::spanned::Spanned::span(path);
-        let private = respan(private, span);
-        let elem = if boxed(source) {
-            quote!(&*#x)
-        } else {
-            quote!(&#x)
-        };
-        quote_spanned!(span=> let #code_local = #private::SourceCode { error: #elem, read: #path }.read();)
+        let read = read_code(cx, source, path, &quote!(&#x));
+        quote!(let #code_local = #read;)
     });
     let kind = kind(cx, span, &quote!(&#x));
     let call = quote_spanned!(span=> #kind.into_cause(#x));
@@ -370,8 +358,23 @@ fn by_value(cx: &Cx, source: &Source, x: &Ident) -> TokenStream {
     quote!({ #code #labelled })
 }
 
+/// The code the `#[source(code = path)]` reader reads off the element
+/// `elem` (a reference), checked at the user's path: `SourceCode { error,
+/// read: path }.read()`, where a reader of another signature is "expected
+/// fn pointer `fn(&E) -> Option<i64>`". On a `Box<E>` the reader may take
+/// `&E` or `&Box<E>` (as in 0.1): `BoxCode::__read(elem, &path)`.
+fn read_code(cx: &Cx, source: &Source, path: &syn::Path, elem: &TokenStream) -> TokenStream {
+    let span = syn::spanned::Spanned::span(path);
+    let private = respan(&cx.private, span);
+    if boxed(source) {
+        quote_spanned!(span=> #private::BoxCode::__read(#elem, &#path))
+    } else {
+        quote_spanned!(span=> #private::SourceCode { error: #elem, read: #path }.read())
+    }
+}
+
 /// True when each error of the source is a `Box<E>` (not a boxed slice):
-/// its `#[source(code = f)]` reader is `fn(&E) -> Option<i64>`.
+/// its `#[source(code = f)]` reader may take `&E` or `&Box<E>`.
 fn boxed(source: &Source) -> bool {
     crate::ast::generic_arg(source.shape.error_type(), "Box")
         .is_some_and(|inner| !matches!(inner, syn::Type::Slice(_)))

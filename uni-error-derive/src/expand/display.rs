@@ -6,7 +6,8 @@ use quote::{quote, quote_spanned};
 
 use crate::model::Message;
 
-use super::{cause, respan, text, Cx};
+use super::{cause, text, Cx};
+use crate::span::respan;
 
 /// Both impls.
 pub fn expand(cx: &Cx) -> TokenStream {
@@ -17,9 +18,9 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let write_path = quote!(#core::write);
     let mut probes = false;
     for v in &cx.model.variants {
-        match v.message {
+        match &v.message {
             Message::Transparent(field) => {
-                let pat = cx.pattern(v, [field]);
+                let pat = cx.pattern(v, [*field]);
                 let binding = &field.binding;
                 let span = field.ty_span;
                 let core = respan(core, span);

@@ -5,10 +5,13 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{call_site_ident, located, Cx};
+use super::Cx;
+use crate::span::{call_site_ident, located};
 
 /// One impl per `#[from]` field, located at the field (a conflicting impl
-/// is reported there).
+/// is reported there). It names the field's type, so it allows
+/// `deprecated` as thiserror's does: a `#[deprecated]` type the user allowed
+/// on the field (or the variant, or the type) is not their use here.
 pub fn expand(cx: &Cx) -> TokenStream {
     let core = &cx.core;
     let source = &cx.locals.source;
@@ -34,7 +37,8 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 #path { #member: #value }
             }
         };
-        out.extend(cx.impl_block(&quote!(#core::convert::From<#ty>), &cx.bounds.plain, &body));
+        let from = cx.impl_block(&quote!(#core::convert::From<#ty>), &cx.bounds.plain, &body);
+        out.extend(quote!(#[allow(deprecated)] #from));
     }
     out
 }

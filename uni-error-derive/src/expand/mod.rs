@@ -17,7 +17,7 @@
 //!   locals (`__field_*`, `__f`, `__e`, `__v`, `__source`, `__message`,
 //!   `__code`), each method's `self`, `__formatter`, `__serializer` and the
 //!   type parameters `__S`, `__V`. They are made once, in [`Locals`] (field
-//!   bindings in `ast`), with `Span::call_site()` or with [`located`]
+//!   bindings in `ast`), with `Span::call_site()` or with [`located`](crate::span::located)
 //!   (call-site resolution at a user's token, where an error should point),
 //!   and interpolated; no `quote_spanned!` block spells one out. Inside
 //!   `macro_rules!` the user's tokens carry the macro's hygiene and the
@@ -29,7 +29,7 @@
 //!   types, expressions and format strings are interpolated as written, so
 //!   "`X` does not implement `Serialize`" points at `X`.
 //! - **The user's names the code mentions are re-resolved at the call
-//!   site** ([`call_site_ident`]): the type, its variants, field names in
+//!   site** ([`call_site_ident`](crate::span::call_site_ident)): the type, its variants, field names in
 //!   patterns. They keep their location; the derive's uses of a
 //!   `#[deprecated]` type, variant or field are then not the user's uses,
 //!   and `#![deny(deprecated)]` passes.
@@ -53,11 +53,12 @@ mod uni_error;
 use crate::set::SortedMap;
 use std::fmt::Write as _;
 
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::ast::Field;
 use crate::model::{Message, Model, Source, VariantModel};
+use crate::span::{call_site_ident, located};
 
 use self::bounds::Bounds;
 
@@ -256,37 +257,6 @@ impl Locals {
             code: name("__code"),
         }
     }
-}
-
-/// A span that resolves at the call site, located at `span` (see the span
-/// policy above).
-pub fn located(span: Span) -> Span {
-    Span::call_site().located_at(span)
-}
-
-/// `ident` resolved at the call site, where the user wrote it.
-pub fn call_site_ident(ident: &Ident) -> Ident {
-    let mut ident = ident.clone();
-    ident.set_span(located(ident.span()));
-    ident
-}
-
-/// `tokens` with every span set to `span`.
-pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut tt| {
-            if let TokenTree::Group(g) = &tt {
-                let mut group = proc_macro2::Group::new(g.delimiter(), respan(&g.stream(), span));
-                group.set_span(span);
-                tt = TokenTree::Group(group);
-            } else {
-                tt.set_span(span);
-            }
-            tt
-        })
-        .collect()
 }
 
 /// Match arms grouped by (field type, body): variants whose sources have

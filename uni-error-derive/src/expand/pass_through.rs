@@ -42,7 +42,10 @@ pub fn expand(cx: &Cx) -> Option<TokenStream> {
     if rows.is_empty() {
         return None;
     }
+    // The probes name the field types, which a user may allow as deprecated
+    // on the field.
     Some(quote! {
+        #[allow(deprecated)]
         const PASS_THROUGH: &'static [#krate::catalog::PassThrough] = &[#(#rows)*];
     })
 }

@@ -6,7 +6,8 @@ use quote::{quote, quote_spanned};
 
 use crate::model::Message;
 
-use super::{cause, match_with_rest, respan, Cx};
+use super::{cause, match_with_rest, Cx};
+use crate::span::respan;
 
 /// The impl.
 pub fn expand(cx: &Cx) -> TokenStream {
@@ -45,7 +46,10 @@ pub fn expand(cx: &Cx) -> TokenStream {
         };
         // The data's kind (`Serialize` or not); data() checks it.
         let kind = cause::data_kind(cx, span, data.value_ty);
+        // It names the field's type, which a user may allow as deprecated
+        // on the field.
         arms.push(quote_spanned! {span=>
+            #[allow(deprecated)]
             #pat => #kind.serialize(#this, #value, #serializer),
         });
         any_data = true;

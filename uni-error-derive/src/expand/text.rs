@@ -348,7 +348,7 @@ pub mod trees {
                 // picks `Path::display` for paths and the value itself
                 // for everything else, whose `Display` format_args checks.
                 let mut probe = vec![punct_at('&', span)];
-                probe.extend(super::super::respan(private, span));
+                probe.extend(crate::span::respan(private, span));
                 for c in "::".chars().zip([Spacing::Joint, Spacing::Alone]) {
                     let mut p = Punct::new(c.0, c.1);
                     p.set_span(span);

@@ -7,7 +7,8 @@ use quote::{quote, quote_spanned};
 use crate::ast::Field;
 use crate::model::{Errno, Message, Status, Subject, VariantModel};
 
-use super::{cause, errno_const, match_with_rest, respan, text, Cx};
+use super::{cause, errno_const, match_with_rest, text, Cx};
+use crate::span::respan;
 
 /// Both impls.
 pub fn expand(cx: &Cx) -> TokenStream {
@@ -45,13 +46,15 @@ pub fn expand(cx: &Cx) -> TokenStream {
 
 /// `pattern => <Field as Transparent>::method(field),` for a variant that
 /// forwards to its field: "not a uni error" points at the field's type.
+/// The arm names the field's type, so it allows `deprecated`: a type the
+/// user allowed on the field is not their use here (as thiserror's `From`).
 fn forward(cx: &Cx, v: &VariantModel, field: &Field, method: &str) -> TokenStream {
     let pat = cx.pattern(v, [field]);
     let (binding, ty) = (&field.binding, field.ty);
     let span = field.ty_span;
     let private = respan(&cx.private, span);
     let method = proc_macro2::Ident::new(method, span);
-    quote_spanned!(span=> #pat => <#ty as #private::Transparent>::#method(#binding),)
+    quote_spanned!(span=> #[allow(deprecated)] #pat => <#ty as #private::Transparent>::#method(#binding),)
 }
 
 /// The body of `err_subject`: a constant when every variant shares it.
@@ -179,7 +182,8 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
         } else {
             quote_spanned!(span=> #kind.to_data(#binding))
         };
-        arms.push(quote!(#pat => #value,));
+        // It names the field's type: see `forward`.
+        arms.push(quote!(#[allow(deprecated)] #pat => #value,));
     }
     if arms.is_empty() {
         return None;

@@ -15,6 +15,7 @@ use syn::Ident;
 
 use super::diag::{describe_fields, is_index, is_named};
 use super::FieldNames;
+use crate::span::relocated;
 
 /// Replaces `.field` / `.0` (a dot that does not follow an expression) with
 /// the field's binding, through groups.
@@ -36,73 +37,27 @@ pub fn rewrite_expr(
                     && !after_expr
                     && p.spacing() == proc_macro2::Spacing::Alone =>
             {
-                let target = match tokens.get(i + 1) {
-                    Some(TokenTree::Ident(ident)) => {
-                        let name = ident.unraw().to_string();
-                        Some((
-                            fields.iter().position(|f| is_named(f.member(), &name)),
-                            format!(".{ident}"),
-                            ident.span(),
-                            None,
-                        ))
-                    }
-                    Some(TokenTree::Literal(lit)) => {
-                        let text = lit.to_string();
-                        // `.0.1` lexes as `.` and the float `0.1`: field 0,
-                        // then its own `.1`.
-                        let (index, tail) = match text.split_once('.') {
-                            Some((n, m))
-                                if !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) =>
-                            {
-                                (n, m.parse::<u32>().ok())
-                            }
-                            _ => (text.as_str(), None),
-                        };
-                        let pos = index
-                            .parse::<usize>()
-                            .ok()
-                            .filter(|_| tail.is_some() || !text.contains('.'))
-                            .and_then(|n| fields.iter().position(|f| is_index(f.member(), n)));
-                        Some((pos, format!(".{text}"), lit.span(), tail))
-                    }
-                    _ => None,
-                };
-                match target {
-                    Some((Some(f), _, span, tail)) => {
-                        // The local as generated, at the user's `.field`.
-                        let mut binding = fields[f].binding().clone();
-                        binding.set_span(binding.span().located_at(span));
-                        used.insert(f);
-                        binding.to_tokens(&mut out);
-                        if let Some(tail) = tail {
-                            let mut dot = Punct::new('.', Spacing::Alone);
-                            dot.set_span(span);
-                            let mut index = proc_macro2::Literal::u32_unsuffixed(tail);
-                            index.set_span(span);
-                            dot.to_tokens(&mut out);
-                            index.to_tokens(&mut out);
+                if let Some(target) = dot_target(tokens.get(i + 1), fields) {
+                    match target.field {
+                        Some(f) => {
+                            used.insert(f);
+                            target.push(fields[f].binding(), &mut out);
                         }
-                        i += 2;
-                        after_expr = true;
-                        continue;
-                    }
-                    Some((None, text, span, _)) => {
-                        errors.push(syn::Error::new(
-                            span,
+                        None => errors.push(syn::Error::new(
+                            target.span,
                             format_args!(
-                                "`{text}` in #[msg] is not a field: {}",
+                                "`{}` in #[msg] is not a field: {}",
+                                target.text,
                                 describe_fields(fields, variant_name)
                             ),
-                        ));
-                        i += 2;
-                        after_expr = true;
-                        continue;
+                        )),
                     }
-                    None => {
-                        p.to_tokens(&mut out);
-                        after_expr = false;
-                    }
+                    i += 2;
+                    after_expr = true;
+                    continue;
                 }
+                p.to_tokens(&mut out);
+                after_expr = false;
             }
             TokenTree::Punct(p) => {
                 p.to_tokens(&mut out);
@@ -125,19 +80,12 @@ pub fn rewrite_expr(
             TokenTree::Ident(ident) => {
                 match bare_field(&tokens, i, ident, fields) {
                     Some(f) => {
-                        let mut binding = fields[f].binding().clone();
-                        binding.set_span(binding.span().located_at(ident.span()));
                         used.insert(f);
-                        binding.to_tokens(&mut out);
+                        relocated(fields[f].binding(), ident.span()).to_tokens(&mut out);
                     }
                     None => ident.to_tokens(&mut out),
                 }
-                // After a keyword such as `if`/`match`/`return` a dot would
-                // start a field reference too; `self.x` stays a field access.
-                after_expr = !matches!(
-                    ident.to_string().as_str(),
-                    "if" | "match" | "return" | "in" | "while" | "else" | "let" | "move"
-                );
+                after_expr = ends_expr(ident);
             }
             TokenTree::Literal(lit) => {
                 lit.to_tokens(&mut out);
@@ -147,6 +95,81 @@ pub fn rewrite_expr(
         i += 1;
     }
     out
+}
+
+/// False after a keyword such as `if`/`match`/`return`, where a dot would
+/// start a field reference too; `self.x` stays a field access.
+fn ends_expr(ident: &Ident) -> bool {
+    !matches!(
+        ident.to_string().as_str(),
+        "if" | "match" | "return" | "in" | "while" | "else" | "let" | "move"
+    )
+}
+
+/// What a `.` that starts an expression is followed by: `.name` or `.0`
+/// (`.0.1` lexes as `.` and the float `0.1`: field 0, then its own `.1`).
+struct DotTarget {
+    /// The field it names, if any.
+    field: Option<usize>,
+    /// `.name` as written, for messages.
+    text: String,
+    /// The span of the name or index.
+    span: proc_macro2::Span,
+    /// The `1` of `.0.1`.
+    tail: Option<u32>,
+}
+
+impl DotTarget {
+    /// Pushes the field's `binding` (the local as generated, at the user's
+    /// `.field`), then `.1` of `.0.1`.
+    fn push(&self, binding: &Ident, out: &mut TokenStream) {
+        relocated(binding, self.span).to_tokens(out);
+        if let Some(tail) = self.tail {
+            let mut dot = Punct::new('.', Spacing::Alone);
+            dot.set_span(self.span);
+            let mut index = proc_macro2::Literal::u32_unsuffixed(tail);
+            index.set_span(self.span);
+            dot.to_tokens(out);
+            index.to_tokens(out);
+        }
+    }
+}
+
+/// The target of a `.` followed by `next`, or `None` when it is neither a
+/// name nor an index.
+fn dot_target(next: Option<&TokenTree>, fields: &[impl FieldNames]) -> Option<DotTarget> {
+    match next? {
+        TokenTree::Ident(ident) => {
+            let name = ident.unraw().to_string();
+            Some(DotTarget {
+                field: fields.iter().position(|f| is_named(f.member(), &name)),
+                text: format!(".{ident}"),
+                span: ident.span(),
+                tail: None,
+            })
+        }
+        TokenTree::Literal(lit) => {
+            let text = lit.to_string();
+            let (index, tail) = match text.split_once('.') {
+                Some((n, m)) if !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) => {
+                    (n, m.parse::<u32>().ok())
+                }
+                _ => (text.as_str(), None),
+            };
+            let field = index
+                .parse::<usize>()
+                .ok()
+                .filter(|_| tail.is_some() || !text.contains('.'))
+                .and_then(|n| fields.iter().position(|f| is_index(f.member(), n)));
+            Some(DotTarget {
+                field,
+                text: format!(".{text}"),
+                span: lit.span(),
+                tail,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// The field a bare identifier at `tokens[i]` names, if it is used as a

@@ -9,18 +9,9 @@ use syn::ext::IdentExt;
 use syn::Member;
 
 use super::args::rewrite_expr;
-use super::diag::{closest_field, describe_fields, is_index, is_named, name_span};
+use super::diag::{closest_field, describe_fields, is_index, is_named};
 use super::{Expanded, FieldNames, FmtTrait, Msg, Pass};
-
-/// A placeholder's argument: `{}`, `{3}`, `{name}`.
-enum ArgRef {
-    /// `{}`: the next positional argument.
-    Next,
-    /// `{3}`: a field or positional argument by index.
-    Index(usize),
-    /// `{name}`: a field or named argument (without `r#`).
-    Name(String),
-}
+use crate::span::name_span;
 
 /// Rewrites `msg` against the fields of `variant_name`, collecting errors.
 pub fn expand(
@@ -28,104 +19,116 @@ pub fn expand(
     fields: &[impl FieldNames],
     variant_name: &Ident,
 ) -> Result<Expanded, Vec<syn::Error>> {
-    let mut errors = Vec::new();
-    let mut used = SortedSet::new();
-    let mut bounds = SortedSet::new();
-    let mut passes = SortedSet::new();
-    let template = &msg.lit.value;
-    let positional = msg.args.iter().filter(|a| a.name.is_none()).count();
-    let named_args: Vec<String> = msg
-        .args
-        .iter()
-        .filter_map(|a| a.name.as_ref().map(|n| n.unraw().to_string()))
-        .collect();
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template.as_str();
-    let mut any_brace = false;
-    while let Some(i) = find_byte(rest, |b| b == b'{' || b == b'}') {
-        any_brace = true;
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
-            out.push_str(&tail[..2]);
-            rest = &tail[2..];
-            continue;
+    let mut rw = Rewrite {
+        msg,
+        fields,
+        variant_name,
+        positional: msg.args.iter().filter(|a| a.name.is_none()).count(),
+        named_args: msg
+            .args
+            .iter()
+            .filter_map(|a| a.name.as_ref().map(|n| n.unraw().to_string()))
+            .collect(),
+        out: String::with_capacity(msg.lit.value.len() + 16),
+        used: SortedSet::new(),
+        bounds: SortedSet::new(),
+        passes: SortedSet::new(),
+        errors: Vec::new(),
+    };
+    let any_brace = rw.template();
+    let args = rw.args();
+    if !rw.errors.is_empty() {
+        return Err(rw.errors);
+    }
+    let lit = if rw.out == msg.lit.value {
+        // Nothing renamed: the user's token as written.
+        msg.lit.token.clone()
+    } else {
+        let mut lit = proc_macro2::Literal::string(&rw.out);
+        lit.set_span(msg.lit.span());
+        lit
+    };
+    Ok(Expanded {
+        lit,
+        args,
+        passes: rw.passes,
+        used: rw.used,
+        bounds: rw.bounds,
+        plain: !any_brace && msg.args.is_empty(),
+    })
+}
+
+/// The state of one rewrite: the message and fields read, the string and
+/// sets written.
+struct Rewrite<'m, F> {
+    /// The message.
+    msg: &'m Msg,
+    /// The variant's fields.
+    fields: &'m [F],
+    /// The variant's name, for messages.
+    variant_name: &'m Ident,
+    /// How many positional arguments follow the string.
+    positional: usize,
+    /// The names of the named arguments (without `r#`).
+    named_args: Vec<String>,
+    /// The rewritten string so far.
+    out: String,
+    /// See [`Expanded::used`].
+    used: SortedSet<usize>,
+    /// See [`Expanded::bounds`].
+    bounds: SortedSet<(usize, FmtTrait)>,
+    /// See [`Expanded::passes`].
+    passes: SortedSet<(usize, Pass)>,
+    /// The errors so far.
+    errors: Vec<syn::Error>,
+}
+
+impl<F: FieldNames> Rewrite<'_, F> {
+    /// Rewrites the string into `out`; true if it has any brace.
+    fn template(&mut self) -> bool {
+        let template = self.msg.lit.value.as_str();
+        let mut rest = template;
+        let mut any_brace = false;
+        while let Some(i) = find_byte(rest, |b| b == b'{' || b == b'}') {
+            any_brace = true;
+            self.out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if tail.starts_with("{{") || tail.starts_with("}}") {
+                self.out.push_str(&tail[..2]);
+                rest = &tail[2..];
+                continue;
+            }
+            // An unmatched `}` or `{`: left for rustc to report on the
+            // string.
+            let end = find_byte(tail, |b| b == b'}').filter(|_| tail.starts_with('{'));
+            let Some(end) = end else {
+                self.out.push_str(tail);
+                return true;
+            };
+            self.placeholder(&tail[1..end], template.len() - tail.len() + 1);
+            rest = &tail[end + 1..];
         }
-        if tail.starts_with('}') {
-            // Unmatched: leave it for rustc to report on the string.
-            out.push_str(tail);
-            rest = "";
-            break;
-        }
-        let Some(end) = find_byte(tail, |b| b == b'}') else {
-            out.push_str(tail);
-            rest = "";
-            break;
-        };
-        let inner = &tail[1..end];
+        self.out.push_str(rest);
+        any_brace
+    }
+
+    /// Rewrites one placeholder `{inner}`, which starts at byte `at` of the
+    /// string.
+    fn placeholder(&mut self, inner: &str, at: usize) {
         let (arg, spec) = match find_byte(inner, |b| b == b':') {
             Some(c) => (&inner[..c], Some(&inner[c + 1..])),
             None => (inner, None),
         };
-        let arg = arg.trim();
-        let arg_ref = if arg.is_empty() {
-            ArgRef::Next
-        } else if let Ok(n) = arg.parse::<usize>() {
-            ArgRef::Index(n)
+        let trimmed = arg.trim();
+        let at = at + (arg.len() - arg.trim_start().len());
+        let field = if trimmed.is_empty() {
+            None
+        } else if let Ok(n) = trimmed.parse::<usize>() {
+            self.index_field(n)
         } else {
-            ArgRef::Name(arg.strip_prefix("r#").unwrap_or(arg).to_owned())
+            self.named_field(trimmed.strip_prefix("r#").unwrap_or(trimmed), trimmed, at)
         };
-        let field = match &arg_ref {
-            ArgRef::Next => None,
-            ArgRef::Index(n) => match fields.iter().position(|f| is_index(f.member(), *n)) {
-                Some(i) => Some(i),
-                None if *n < positional
-                    && !fields
-                        .iter()
-                        .any(|f| matches!(f.member(), Member::Unnamed(_))) =>
-                {
-                    None
-                }
-                None => {
-                    errors.push(syn::Error::new(
-                        msg.lit.span(),
-                        format_args!(
-                            "`{{{n}}}` in #[msg] is not a field: {}",
-                            describe_fields(fields, variant_name)
-                        ),
-                    ));
-                    None
-                }
-            },
-            ArgRef::Name(name) if named_args.iter().any(|a| a == name) => None,
-            ArgRef::Name(name) => match fields.iter().position(|f| is_named(f.member(), name)) {
-                Some(i) => Some(i),
-                None => {
-                    // A lowercase name close to a field is a typo; any other
-                    // name is captured from the user's scope by
-                    // `format_args!` (a constant, a static, `self`), which
-                    // reports one that is not there in its own words.
-                    let lowercase = name.starts_with(|c: char| c.is_lowercase() || c == '_');
-                    let near = (lowercase && name != "self")
-                        .then(|| closest_field(fields, name))
-                        .flatten();
-                    if let Some(near) = near {
-                        let at = template.len() - tail.len()
-                            + 1
-                            + (inner.len() - inner.trim_start().len());
-                        errors.push(syn::Error::new(
-                            name_span(&msg.lit, at, arg.len()),
-                            format_args!(
-                                "`{{{name}}}` in #[msg] is not a field: did you mean `{near}`? ({})",
-                                describe_fields(fields, variant_name)
-                            ),
-                        ));
-                    }
-                    None
-                }
-            },
-        };
-        out.push('{');
+        self.out.push('{');
         match field {
             Some(i) => {
                 let fmt_trait = FmtTrait::of_spec(spec.unwrap_or(""));
@@ -134,66 +137,103 @@ pub fn expand(
                     FmtTrait::Pointer => Pass::Pointer,
                     _ => Pass::Binding,
                 };
-                out.push_str(&pass.name(fields[i].binding()).to_string());
-                used.insert(i);
-                passes.insert((i, pass));
-                bounds.insert((i, fmt_trait));
+                self.out
+                    .push_str(&pass.name(self.fields[i].binding()).to_string());
+                self.used.insert(i);
+                self.passes.insert((i, pass));
+                self.bounds.insert((i, fmt_trait));
             }
-            None => out.push_str(arg),
+            None => self.out.push_str(trimmed),
         }
         if let Some(spec) = spec {
-            out.push(':');
-            out.push_str(&rewrite_counts(
+            self.out.push(':');
+            let counts = rewrite_counts(
                 spec,
-                fields,
-                &named_args,
-                &mut used,
-                &mut passes,
+                self.fields,
+                &self.named_args,
+                &mut self.used,
+                &mut self.passes,
+            );
+            self.out.push_str(&counts);
+        }
+        self.out.push('}');
+    }
+
+    /// The field `{n}` names; `None` (reported unless it is a positional
+    /// argument) for none.
+    fn index_field(&mut self, n: usize) -> Option<usize> {
+        let fields = self.fields;
+        if let Some(i) = fields.iter().position(|f| is_index(f.member(), n)) {
+            return Some(i);
+        }
+        let tuple = fields
+            .iter()
+            .any(|f| matches!(f.member(), Member::Unnamed(_)));
+        if n < self.positional && !tuple {
+            return None;
+        }
+        self.errors.push(syn::Error::new(
+            self.msg.lit.span(),
+            format_args!(
+                "`{{{n}}}` in #[msg] is not a field: {}",
+                describe_fields(fields, self.variant_name)
+            ),
+        ));
+        None
+    }
+
+    /// The field `{name}` names (`written` as in the string, at byte `at`);
+    /// `None` for a named argument or a name captured from the user's scope.
+    fn named_field(&mut self, name: &str, written: &str, at: usize) -> Option<usize> {
+        if self.named_args.iter().any(|a| a == name) {
+            return None;
+        }
+        let fields = self.fields;
+        if let Some(i) = fields.iter().position(|f| is_named(f.member(), name)) {
+            return Some(i);
+        }
+        // A lowercase name close to a field is a typo; any other name is
+        // captured from the user's scope by `format_args!` (a constant, a
+        // static, `self`), which reports one that is not there in its own
+        // words.
+        let lowercase = name.starts_with(|c: char| c.is_lowercase() || c == '_');
+        let near = (lowercase && name != "self")
+            .then(|| closest_field(fields, name))
+            .flatten();
+        if let Some(near) = near {
+            self.errors.push(syn::Error::new(
+                name_span(&self.msg.lit, at, written.len()),
+                format_args!(
+                    "`{{{name}}}` in #[msg] is not a field: did you mean `{near}`? ({})",
+                    describe_fields(fields, self.variant_name)
+                ),
             ));
         }
-        out.push('}');
-        rest = &tail[end + 1..];
+        None
     }
-    out.push_str(rest);
 
-    // Token trees, not a `TokenStream`: the Display arm puts them in its
-    // group without another round trip to the compiler.
-    let mut args: Vec<TokenTree> = Vec::new();
-    let comma = || TokenTree::Punct(Punct::new(',', Spacing::Alone));
-    let eq = || TokenTree::Punct(Punct::new('=', Spacing::Alone));
-    for arg in &msg.args {
-        let expr = rewrite_expr(
-            arg.expr.clone(),
-            fields,
-            variant_name,
-            &mut used,
-            &mut errors,
-        );
-        args.push(comma());
-        if let Some(name) = &arg.name {
-            args.extend([TokenTree::Ident(name.clone()), eq()]);
+    /// The extra arguments as token trees (not a `TokenStream`: the Display
+    /// arm puts them in its group without another round trip to the
+    /// compiler), `, extra, n = ..`, their field references rewritten.
+    fn args(&mut self) -> Vec<TokenTree> {
+        let mut args: Vec<TokenTree> = Vec::new();
+        let comma = || TokenTree::Punct(Punct::new(',', Spacing::Alone));
+        let eq = || TokenTree::Punct(Punct::new('=', Spacing::Alone));
+        for arg in &self.msg.args {
+            let expr = rewrite_expr(
+                arg.expr.clone(),
+                self.fields,
+                self.variant_name,
+                &mut self.used,
+                &mut self.errors,
+            );
+            args.push(comma());
+            if let Some(name) = &arg.name {
+                args.extend([TokenTree::Ident(name.clone()), eq()]);
+            }
+            args.extend(expr);
         }
-        args.extend(expr);
-    }
-    if errors.is_empty() {
-        let lit = if out == *template {
-            // Nothing renamed: the user's token as written.
-            msg.lit.token.clone()
-        } else {
-            let mut lit = proc_macro2::Literal::string(&out);
-            lit.set_span(msg.lit.span());
-            lit
-        };
-        Ok(Expanded {
-            lit,
-            args,
-            passes,
-            used,
-            bounds,
-            plain: !any_brace && msg.args.is_empty(),
-        })
-    } else {
-        Err(errors)
+        args
     }
 }
 

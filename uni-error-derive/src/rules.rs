@@ -1,0 +1,1 @@
+../../uni-error-core/src/rules.rs
