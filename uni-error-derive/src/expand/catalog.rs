@@ -55,6 +55,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 deprecated: v.deprecated,
                 platforms: v.platforms,
                 union_only: v.union_only,
+                translations: v.translations.iter().map(|t| t.template).collect(),
             })
         });
     let any_deprecated = model.variants.iter().any(|v| v.deprecated.is_some());
@@ -86,6 +87,18 @@ pub fn expand(cx: &Cx) -> TokenStream {
             }
         }
     });
+    // Only a type with #[locales] has this one.
+    let locales_fn = (model.locales.len() > 1).then(|| {
+        let tags = &model.locales;
+        quote! {
+            const fn __locales(
+                __entry: #krate::catalog::CatalogEntry,
+                __translations: &'static [&'static str],
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_locales(__entry, &[#(#tags),*], __translations)
+            }
+        }
+    });
     let params = text::catalog_params();
     let pass_through = super::pass_through::expand(cx);
     let body = quote! {
@@ -103,6 +116,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
             }
             #deprecated_fn
             #facts_fn
+            #locales_fn
             &#rows
         };
         #pass_through

@@ -117,6 +117,9 @@ pub struct CatalogRow<'a> {
     pub platforms: Option<u8>,
     /// A deprecated row without a message.
     pub union_only: bool,
+    /// The `#[locale]` templates in the order of `#[locales]` after the
+    /// first (empty without).
+    pub translations: Vec<&'a str>,
 }
 
 impl CatalogRow<'_> {
@@ -129,6 +132,10 @@ impl CatalogRow<'_> {
     /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
     /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
+        let languages = !self.translations.is_empty();
+        if languages {
+            out.push_str("__locales(");
+        }
         let facts = self.platforms.is_some() || self.union_only;
         if facts {
             out.push_str("__facts(");
@@ -161,6 +168,14 @@ impl CatalogRow<'_> {
             // Bit 7: some platforms are listed.
             let bits = self.platforms.map_or(0, |b| b | 0x80);
             let _ = write!(out, ", {bits}u8, {})", self.union_only);
+        }
+        if languages {
+            out.push_str(", &[");
+            for t in &self.translations {
+                string(out, t);
+                out.push_str(", ");
+            }
+            out.push_str("])");
         }
         out.push_str(", ");
     }
@@ -272,18 +287,66 @@ pub mod trees {
         variant: &Ident,
         fields: &[Field<'_>],
         expanded: &Expanded,
+        translations: &[&Expanded],
+        formatter: &Ident,
+        write_path: &TokenStream,
+        private: &TokenStream,
+    ) -> bool {
+        let mut used: Vec<usize> = expanded.used.iter().copied().collect();
+        for t in translations {
+            for i in t.used.iter() {
+                if !used.contains(i) {
+                    used.push(*i);
+                }
+            }
+        }
+        used.sort_unstable();
+        pattern(out, is_enum, variant, used.iter().map(|i| &fields[*i]));
+        op(out, "=>");
+        let mut probed = false;
+        if translations.is_empty() {
+            probed |= display_body(out, fields, expanded, formatter, write_path, private);
+        } else {
+            // `match __uni_locale { 1 => .., 2 => .., _ => default }`: the
+            // index `Display::fmt` read once (see `expand::display`).
+            out.push(TokenTree::Ident(Ident::new("match", Span::call_site())));
+            out.push(TokenTree::Ident(locale_index()));
+            let mut arms = Vec::new();
+            for (i, t) in translations.iter().enumerate() {
+                arms.push(TokenTree::Literal(proc_macro2::Literal::usize_unsuffixed(
+                    i + 1,
+                )));
+                op(&mut arms, "=>");
+                probed |= display_body(&mut arms, fields, t, formatter, write_path, private);
+                op(&mut arms, ",");
+            }
+            arms.push(TokenTree::Ident(Ident::new("_", Span::call_site())));
+            op(&mut arms, "=>");
+            probed |= display_body(&mut arms, fields, expanded, formatter, write_path, private);
+            op(&mut arms, ",");
+            out.push(group(Delimiter::Brace, arms));
+        }
+        op(out, ",");
+        probed
+    }
+
+    /// The local `Display::fmt` keeps the requested language's index in.
+    pub fn locale_index() -> Ident {
+        Ident::new("__uni_locale", Span::call_site())
+    }
+
+    /// `formatter.write_str("..")` for a string without braces, else
+    /// `core::write!(formatter, "..", args.., fields..)`. True if it calls
+    /// the `Display` probe.
+    fn display_body(
+        out: &mut Vec<TokenTree>,
+        fields: &[Field<'_>],
+        expanded: &Expanded,
         formatter: &Ident,
         write_path: &TokenStream,
         private: &TokenStream,
     ) -> bool {
         let mut probed = false;
-        pattern(
-            out,
-            is_enum,
-            variant,
-            expanded.used.iter().map(|i| &fields[*i]),
-        );
-        op(out, "=>");
         let lit = TokenTree::Literal(expanded.lit.clone());
         if expanded.plain {
             out.push(TokenTree::Ident(formatter.clone()));
@@ -316,7 +379,6 @@ pub mod trees {
             }
             out.push(group(Delimiter::Parenthesis, inner));
         }
-        op(out, ",");
         probed
     }
 
