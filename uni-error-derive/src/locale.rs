@@ -46,7 +46,8 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>, checked: &mut [Checked<'a>]) {
     let Some((_, span)) = declared.tags.first() else {
         return;
     };
-    if input.thiserror || !input.variants.iter().any(|v| input.msg_of(v).is_some()) {
+    let has_message = |v: &Variant| input.msg_of(v).is_some() || v.transparent_field().is_some();
+    if input.thiserror || !input.variants.iter().any(has_message) {
         cx.error_at(
             *span,
             "#[locales] translates the #[msg] messages, and this type has none: give its variants #[msg(\"..\")] (a Display of your own, or thiserror's, has one language)",
@@ -204,8 +205,9 @@ fn translate<'a>(
     let expanded = match fmt::expand(&text, &v.fields, v.ident) {
         Ok(expanded) => expanded,
         Err(errors) => {
+            let at = format!("in the `{}` #[locale]", entry.key);
             for e in errors {
-                said.error(cx, e.span(), e.to_string());
+                said.error(cx, e.span(), e.to_string().replacen("in #[msg]", &at, 1));
             }
             return None;
         }

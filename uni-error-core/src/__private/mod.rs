@@ -19,6 +19,7 @@ mod data;
 mod display;
 mod erase;
 mod kinds;
+mod meta;
 mod walk;
 
 pub use self::attrs::{
@@ -31,6 +32,7 @@ pub use self::kinds::{
     dispatch, Derived, DerivedLevel, DynStd, DynStdError, DynStdLevel, IsSource, NoError,
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
+pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
 pub use self::walk::{
     list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode,
     Visit,

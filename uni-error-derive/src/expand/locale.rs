@@ -28,6 +28,8 @@ pub fn uni_fns(cx: &Cx) -> TokenStream {
 #[cfg(feature = "google")]
 fn google_fns(cx: &Cx) -> TokenStream {
     use crate::model::Message;
+    use crate::span::respan;
+    use quote::quote_spanned;
     let (core, private, option) = (&cx.core, &cx.private, &cx.option);
     let this = &cx.locals.this;
     let str_ty = quote!(&'static #core::primitive::str);
@@ -71,14 +73,15 @@ fn google_fns(cx: &Cx) -> TokenStream {
             fields.push(field);
             let key = metadata_key(&field.member);
             let binding = &field.binding;
-            let spec = spec_of(*tr);
-            let value = if spec == "{}" {
-                quote!((&#private::DisplayOf(#binding)).__display())
+            let span = binding.span();
+            let private = respan(private, span);
+            let wrapper = if *tr == crate::fmt::FmtTrait::Debug {
+                quote_spanned!(span=> #private::MetaDebugOf)
             } else {
-                quote!(#binding)
+                quote_spanned!(span=> #private::MetaOf)
             };
-            calls.push(quote! {
-                #visit(#key, &#core::format_args!(#spec, #value));
+            calls.push(quote_spanned! {span=>
+                (&#wrapper(#binding)).__meta(#key, #visit);
             });
         }
         if calls.is_empty() {
@@ -91,7 +94,7 @@ fn google_fns(cx: &Cx) -> TokenStream {
         quote! {
             fn __fields(&self, #visit: &mut dyn #core::ops::FnMut(#str_ty, &dyn #core::fmt::Display)) {
                 #[allow(unused_imports)]
-                use #private::{DisplayAsIs as _, DisplayPath as _};
+                use #private::{MetaDisplay as _, MetaNone as _};
                 #[allow(unreachable_patterns)]
                 match #this { #(#arms)* _ => {} }
             }
@@ -103,23 +106,6 @@ fn google_fns(cx: &Cx) -> TokenStream {
 #[cfg(not(feature = "google"))]
 fn google_fns(_: &Cx) -> TokenStream {
     TokenStream::new()
-}
-
-/// The format string that shows a field as its message does.
-#[cfg(feature = "google")]
-fn spec_of(tr: crate::fmt::FmtTrait) -> &'static str {
-    use crate::fmt::FmtTrait;
-    match tr {
-        FmtTrait::Display => "{}",
-        FmtTrait::Debug => "{:?}",
-        FmtTrait::LowerHex => "{:x}",
-        FmtTrait::UpperHex => "{:X}",
-        FmtTrait::Octal => "{:o}",
-        FmtTrait::Binary => "{:b}",
-        FmtTrait::LowerExp => "{:e}",
-        FmtTrait::UpperExp => "{:E}",
-        FmtTrait::Pointer => "{:p}",
-    }
 }
 
 /// A field's `ErrorInfo.metadata` key: `order_id` → `orderId`, `0` →
