@@ -88,7 +88,8 @@ fn json_lists_every_entry() {
             "platform": "cross",
             "deprecated": null,
             "platforms": null,
-            "unionOnly": false
+            "unionOnly": false,
+            "messages": null
         })
     );
     assert_eq!(json.as_array().unwrap().len(), NfcError::CATALOG.len());

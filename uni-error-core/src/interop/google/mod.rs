@@ -34,7 +34,16 @@
 //! |---|---|
 //! | `code` | [`grpc_code`](crate::status::grpc_code): the error's [`StatusOverride`](crate::status::StatusOverride), else [`Code::from_errno`] of errCode (`UNKNOWN` when errCode is not an errno) |
 //! | `message` | errMsg |
-//! | `details[0]` | an `ErrorInfo`: `reason` = errCode in decimal (the errno, as a string), `domain` = errSubject, `metadata` = `{"cause": <the chain>}` when there is a cause |
+//! | `details[0]` | an `ErrorInfo` (AIP-193): `reason` = the variant's name in UPPER_SNAKE_CASE (`NfcUnavailable` → `NFC_UNAVAILABLE`, a struct's type name; `#[status(reason = "..")]` overrides; checked at compile time to be at most 63 characters and unique per errSubject), `domain` = errSubject (`#[status(domain = "..")]` on the type overrides), `metadata` = each field the message names, under its lowerCamel name (`order_id` → `orderId`, `.0` → `arg0`) and written as `Display` shows it (`Debug` for `{x:?}`), then `errCode` (decimal), then `cause` (the chain) when there is one |
+//! | `details[1]` | with [`Status::from_uni_in`] and a type with `#[locales]`: a [`LocalizedMessage`] in the best match for the requested language |
+//!
+//! The owned [`Error`] has no variant: its `reason` is errCode in decimal,
+//! as 0.2 wrote every reason, and its `metadata` only the `cause`. Reading
+//! back ([`Status::to_uni`]), errCode comes from `metadata.errCode`, else
+//! from a decimal `reason`: statuses written by 0.2 read as before.
+//! `ErrorInfo.metadata` of a derived error needs the `google` feature of
+//! `uni_error` when the type is compiled (it turns on the derive's part),
+//! and is left out for generic types and fields without `Display`/`Debug`.
 //!
 //! The chain in `metadata.cause` is the owned error's `{:#}` text without its
 //! first line (that line is the error itself, already in `code`, `message`

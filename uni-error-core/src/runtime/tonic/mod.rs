@@ -25,7 +25,13 @@
 //! |---|---|
 //! | code | [`status::grpc_code`](crate::status::grpc_code): `#[status(grpc = ..)]`, else the errno's default |
 //! | message | errMsg |
-//! | details | a serialized `google.rpc.Status` with the same code and message and one `google.protobuf.Any` detail, a `google.rpc.ErrorInfo`: `reason` = errCode in decimal, `domain` = errSubject, `metadata` = `{"cause": <the chain as text>}` when there is a cause |
+//! | details | a serialized `google.rpc.Status` with the same code and message and a `google.protobuf.Any` detail, a `google.rpc.ErrorInfo` as [`google::Status::from_uni`](crate::google::Status::from_uni) writes it (AIP-193: `reason` the variant's name in UPPER_SNAKE_CASE, `domain` errSubject, `metadata` the message's fields, `errCode` and the chain as `cause`); with [`to_status_for`]/[`to_status_in`] a `google.rpc.LocalizedMessage` too |
+//!
+//! A client asks for its language with `grpc-accept-language` (or
+//! `accept-language`) metadata: [`to_status_for`] answers with the message
+//! in the best match of the error's `#[locales]` as a `LocalizedMessage`
+//! detail, while `message` stays the default language (AIP-193: it is for
+//! developers).
 //!
 //! The chain in `metadata["cause"]` names third-party SDKs and their codes,
 //! as in the JSON form; `data` is not carried. Send [`to_public_status`] to
@@ -106,13 +112,15 @@ pub fn to_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
 /// let info = error_info(&to_status(&err))?.unwrap();
 /// assert_eq!(info.metadata_get("cause"), Some("caused by: db-7 down"));
 /// let info = error_info(&to_public_status(&err))?.unwrap();
-/// assert!(info.metadata.is_empty());
+/// assert_eq!(info.metadata_get("cause"), None);
 /// # Ok::<(), uni_error::tonic::DetailsError>(())
 /// ```
 pub fn to_public_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
     let mut status = google::Status::from_uni(error);
     if let Some(info) = status.error_info_mut() {
-        info.metadata.clear();
+        // The chain names third parties; errCode and the message's fields
+        // are in the public errMsg and errCode already.
+        info.metadata.retain(|(key, _)| key != "cause");
     }
     status_of(status)
 }
