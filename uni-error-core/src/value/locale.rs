@@ -124,24 +124,60 @@ pub(crate) fn display_in<E: fmt::Display + ?Sized>(error: &E, tag: &str) -> Stri
     with_requested(tag, || error.to_string())
 }
 
-/// The longest tag kept for a request: longer ones are cut at a subtag
-/// boundary, which lookup would reach anyway before any declared tag.
-const MAX: usize = 35;
+/// The longest tag kept for a request (`zh-Hans-CN` is 10 bytes): longer
+/// ones are cut at a subtag boundary, which lookup would reach anyway
+/// before any declared tag of that length.
+const MAX: usize = 16;
 
-/// The request in effect: the tag's bytes and length (0: none).
-#[derive(Clone, Copy)]
+/// The request in effect: the tag's bytes, packed, and length (0: none).
+/// Sixteen bytes in one integer: set, read and compared in a few
+/// instructions, which is what keeps a view as cheap as the default path.
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Requested {
-    bytes: [u8; MAX],
+    bytes: u128,
     len: u8,
 }
 
-const NONE: Requested = Requested {
-    bytes: [0; MAX],
-    len: 0,
-};
+const NONE: Requested = Requested { bytes: 0, len: 0 };
+
+impl Requested {
+    /// `tag`, trimmed and cut at a `-` to fit.
+    #[inline]
+    fn new(tag: &str) -> Requested {
+        let bytes = tag.as_bytes();
+        // Trimmed only when it has to be: `trim` costs as much as the rest.
+        let padded = bytes.first().is_some_and(u8::is_ascii_whitespace)
+            || bytes.last().is_some_and(u8::is_ascii_whitespace);
+        let mut cut = if padded { tag.trim() } else { tag };
+        while cut.len() > MAX {
+            cut = cut.rsplit_once('-').map_or("", |(head, _)| head);
+        }
+        let mut bytes = [0u8; MAX];
+        bytes[..cut.len()].copy_from_slice(cut.as_bytes());
+        Requested {
+            bytes: u128::from_le_bytes(bytes),
+            len: cut.len() as u8,
+        }
+    }
+}
+
+/// The last answer of [`requested_index`]: for the language list at
+/// `locales` (its address and length) and the request `tag`, `index`. A
+/// server answers in a few languages, and one type's messages are written
+/// again and again: the lookup is made once per (type, tag) in a row.
+#[derive(Clone, Copy)]
+struct Cache {
+    locales: usize,
+    len: usize,
+    tag: Requested,
+    index: usize,
+}
 
 std::thread_local! {
     static REQUESTED: Cell<Requested> = const { Cell::new(NONE) };
+    static CACHE: Cell<Cache> = const {
+        Cell::new(Cache { locales: 0, len: 0, tag: NONE, index: 0 })
+    };
 }
 
 /// Runs `f` with `tag` as the requested language, restoring the previous
@@ -149,18 +185,12 @@ std::thread_local! {
 fn with_requested<R>(tag: &str, f: impl FnOnce() -> R) -> R {
     struct Restore(Requested);
     impl Drop for Restore {
+        #[inline]
         fn drop(&mut self) {
             let _ = REQUESTED.try_with(|r| r.set(self.0));
         }
     }
-    let tag = tag.trim();
-    let mut cut = tag;
-    while cut.len() > MAX {
-        cut = cut.rsplit_once('-').map_or("", |(head, _)| head);
-    }
-    let mut next = NONE;
-    next.bytes[..cut.len()].copy_from_slice(cut.as_bytes());
-    next.len = cut.len() as u8;
+    let next = Requested::new(tag);
     let previous = REQUESTED.try_with(|r| r.replace(next)).unwrap_or(NONE);
     let _restore = Restore(previous);
     f()
@@ -176,12 +206,28 @@ pub fn requested_index(locales: &[&str]) -> usize {
     if requested.len == 0 {
         return 0;
     }
-    let bytes = &requested.bytes[..usize::from(requested.len)];
+    let (address, len) = (locales.as_ptr() as usize, locales.len());
+    if let Ok(cache) = CACHE.try_with(Cell::get) {
+        if cache.locales == address && cache.len == len && cache.tag == requested {
+            return cache.index;
+        }
+    }
+    let bytes = requested.bytes.to_le_bytes();
+    let bytes = &bytes[..usize::from(requested.len)];
     // Built from a `&str` cut at a `-`: always UTF-8.
-    core::str::from_utf8(bytes)
+    let index = core::str::from_utf8(bytes)
         .ok()
         .and_then(|tag| lookup(locales, tag))
-        .unwrap_or(0)
+        .unwrap_or(0);
+    let _ = CACHE.try_with(|c| {
+        c.set(Cache {
+            locales: address,
+            len,
+            tag: requested,
+            index,
+        })
+    });
+    index
 }
 
 /// The index in `available` of the best match for `requested`, by

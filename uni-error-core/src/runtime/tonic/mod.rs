@@ -92,9 +92,10 @@ use self::proto::*;
 /// assert_eq!(status.code(), tonic::Code::NotFound);
 /// assert_eq!(
 ///     status.details(),
-///     b"\x08\x05\x12\x0dno such order\x1a\x3d\
+///     b"\x08\x05\x12\x0dno such order\x1a\x52\
 ///       \x0a\x28type.googleapis.com/google.rpc.ErrorInfo\
-///       \x12\x11\x0a\x06700004\x12\x07uni-pay"
+///       \x12\x26\x0a\x08NO_ORDER\x12\x07uni-pay\
+///       \x1a\x11\x0a\x07errCode\x12\x06700004"
 /// );
 /// ```
 pub fn to_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
