@@ -112,8 +112,7 @@ fn main() {
                 serde_json::to_writer(&mut buf, &black_box(&l10n).localized("en-US")).unwrap();
             }
             "l10n-view-zh" => {
-                serde_json::to_writer(&mut buf, &black_box(&l10n).localized("zh-Hans-CN"))
-                    .unwrap();
+                serde_json::to_writer(&mut buf, &black_box(&l10n).localized("zh-Hans-CN")).unwrap();
             }
             _ => {
                 eprintln!("unknown case {case:?}");

@@ -41,6 +41,7 @@ pub struct Model<'a> {
     pub locales: Vec<&'a str>,
     /// `#[status(domain = "..")]` of the type: google.rpc
     /// `ErrorInfo.domain` instead of errSubject.
+    #[cfg_attr(not(feature = "google"), allow(dead_code))]
     pub domain: Option<&'a str>,
 }
 
@@ -84,7 +85,9 @@ pub struct VariantModel<'a> {
     /// (empty without `#[locales]`, and for a transparent variant).
     pub translations: Vec<Translation<'a>>,
     /// google.rpc `ErrorInfo.reason`: `#[status(reason = "..")]`, else the
-    /// variant's name (the type's for a struct) in UPPER_SNAKE_CASE.
+    /// variant's name (the type's for a struct) in UPPER_SNAKE_CASE
+    /// (resolved under the derive's `google` feature only).
+    #[cfg_attr(not(feature = "google"), allow(dead_code))]
     pub reason: String,
 }
 

@@ -44,6 +44,8 @@ mod tests {
     struct Opaque;
 
     #[test]
+    // The borrows are the autoref the generated code relies on.
+    #[allow(clippy::needless_borrow)]
     fn shown_when_it_can_be_and_left_out_otherwise() {
         let mut seen = Vec::new();
         let mut visit = |k: &'static str, v: &dyn fmt::Display| seen.push((k, v.to_string()));

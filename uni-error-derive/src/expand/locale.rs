@@ -120,6 +120,7 @@ fn metadata_key(member: &syn::Member) -> String {
 }
 
 /// `order_id` → `orderId`.
+#[cfg(any(feature = "google", test))]
 pub fn lower_camel(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut upper = false;

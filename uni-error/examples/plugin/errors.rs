@@ -51,7 +51,10 @@ pub enum NfcWriteError {
     /// The data does not fit on the tag.
     #[errno(code = 802, platform = "ios")]
     #[msg("tag is full: {size} bytes do not fit")]
-    #[locale(zh_Hans = "标签已满：{size} 字节写不下", zh_Hant = "標籤已滿：{size} 位元組寫不下")]
+    #[locale(
+        zh_Hans = "标签已满：{size} 字节写不下",
+        zh_Hant = "標籤已滿：{size} 位元組寫不下"
+    )]
     Full { size: u32 },
 }
 
