@@ -21,6 +21,65 @@ pub struct Translation<'a> {
     pub expanded: Expanded,
     /// The template as written, for the catalog.
     pub template: &'a str,
+    /// The same as literal pieces and fields, when every placeholder is a
+    /// plain `{field}` or `{field:?}` and `#[msg]` has no extra arguments:
+    /// written by one runtime function instead of a `format_args!`.
+    pub pieces: Option<Vec<Part>>,
+}
+
+/// A piece of a translation in its data form.
+pub enum Part {
+    /// Text.
+    Lit(String),
+    /// The field at this index, `Debug` when true.
+    Field(usize, bool),
+}
+
+/// `template` as [`Part`]s, or `None` when a placeholder is more than a
+/// field with `{}`/`{:?}` (then `format_args!` writes it).
+fn parts(template: &str, fields: &[Field]) -> Option<Vec<Part>> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                text.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                text.push('}');
+            }
+            '}' => return None,
+            '{' => {
+                let mut inner = String::new();
+                loop {
+                    match chars.next()? {
+                        '}' => break,
+                        c => inner.push(c),
+                    }
+                }
+                let (name, debug) = match inner.split_once(':') {
+                    None => (inner.as_str(), false),
+                    Some((name, "?")) => (name, true),
+                    Some(_) => return None,
+                };
+                let index = fields
+                    .iter()
+                    .position(|f| field_name(f) == name.trim_start_matches("r#"))?;
+                if !text.is_empty() {
+                    out.push(Part::Lit(std::mem::take(&mut text)));
+                }
+                out.push(Part::Field(index, debug));
+            }
+            c => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        out.push(Part::Lit(text));
+    }
+    Some(out)
 }
 
 /// Checks every `#[locale]` of `input` and resolves each variant's
@@ -237,9 +296,15 @@ fn translate<'a>(
         said.error(cx, entry.text.span(), message);
         return None;
     }
+    let pieces = if msg.args.is_empty() {
+        parts(&entry.text.value, &v.fields)
+    } else {
+        None
+    };
     Some(Translation {
         expanded,
         template: &entry.text.value,
+        pieces,
     })
 }
 

@@ -20,6 +20,7 @@ mod display;
 mod erase;
 mod kinds;
 mod meta;
+mod pieces;
 mod walk;
 
 pub use self::attrs::{
@@ -33,6 +34,7 @@ pub use self::kinds::{
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
 pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
+pub use self::pieces::{write_pieces, DebugAsDisplay, LocalizedDisplay, Piece};
 pub use self::walk::{
     list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode,
     Visit,

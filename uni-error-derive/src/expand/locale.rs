@@ -103,6 +103,7 @@ fn google_fns(cx: &Cx) -> TokenStream {
     quote!(#reason #domain #fields_fn)
 }
 
+/// Without the `google` feature: nothing.
 #[cfg(not(feature = "google"))]
 fn google_fns(_: &Cx) -> TokenStream {
     TokenStream::new()

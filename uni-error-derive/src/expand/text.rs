@@ -214,6 +214,7 @@ pub mod trees {
 
     use crate::ast::Field;
     use crate::fmt::{never_a_path, Expanded, Pass};
+    use crate::locale::Part;
 
     /// `ident` resolved at the call site (span policy), and located there
     /// too: a pattern's names are never where an error points, and setting
@@ -287,13 +288,13 @@ pub mod trees {
         variant: &Ident,
         fields: &[Field<'_>],
         expanded: &Expanded,
-        translations: &[&Expanded],
+        translations: &[(&Expanded, Option<&[Part]>)],
         formatter: &Ident,
         write_path: &TokenStream,
         private: &TokenStream,
     ) -> bool {
         let mut used: Vec<usize> = expanded.used.iter().copied().collect();
-        for t in translations {
+        for (t, _) in translations {
             for i in t.used.iter() {
                 if !used.contains(i) {
                     used.push(*i);
@@ -307,27 +308,93 @@ pub mod trees {
         if translations.is_empty() {
             probed |= display_body(out, fields, expanded, formatter, write_path, private);
         } else {
-            // `match __uni_locale { 1 => .., 2 => .., _ => default }`: the
-            // index `Display::fmt` read once (see `expand::display`).
+            // In `__fmt_locale`: `match __uni_locale { 1 => Some(..), ..,
+            // _ => None }`, the index `Display::fmt` read once (see
+            // `expand::display`); `None` lets it write the default.
             out.push(TokenTree::Ident(Ident::new("match", Span::call_site())));
             out.push(TokenTree::Ident(locale_index()));
+            let mut option = private.clone();
+            option.extend(tokens_of("::core::option::Option::"));
             let mut arms = Vec::new();
-            for (i, t) in translations.iter().enumerate() {
-                arms.push(TokenTree::Literal(proc_macro2::Literal::usize_unsuffixed(
-                    i + 1,
-                )));
+            for (i, (t, parts)) in translations.iter().enumerate() {
+                arms.push(TokenTree::Literal(Literal::usize_unsuffixed(i + 1)));
                 op(&mut arms, "=>");
-                probed |= display_body(&mut arms, fields, t, formatter, write_path, private);
+                arms.extend(option.clone());
+                arms.push(TokenTree::Ident(Ident::new("Some", Span::call_site())));
+                let mut body = Vec::new();
+                probed |= match parts {
+                    Some(parts) => pieces_body(&mut body, fields, parts, formatter, private),
+                    None => display_body(&mut body, fields, t, formatter, write_path, private),
+                };
+                arms.push(group(Delimiter::Parenthesis, body));
                 op(&mut arms, ",");
             }
             arms.push(TokenTree::Ident(Ident::new("_", Span::call_site())));
             op(&mut arms, "=>");
-            probed |= display_body(&mut arms, fields, expanded, formatter, write_path, private);
+            arms.extend(option);
+            arms.push(TokenTree::Ident(Ident::new("None", Span::call_site())));
             op(&mut arms, ",");
             out.push(group(Delimiter::Brace, arms));
         }
         op(out, ",");
         probed
+    }
+
+    /// `private::write_pieces(formatter, &[Piece::Lit(".."), Piece::Arg(0),
+    /// ..], &[field, ..])`: a translation as data (see
+    /// `crate::locale::Part`). True if it calls the `Display` probe.
+    fn pieces_body(
+        out: &mut Vec<TokenTree>,
+        fields: &[Field<'_>],
+        parts: &[Part],
+        formatter: &Ident,
+        private: &TokenStream,
+    ) -> bool {
+        let mut probed = false;
+        let mut args: Vec<(usize, bool)> = Vec::new();
+        let mut pieces = Vec::new();
+        for part in parts {
+            match part {
+                Part::Lit(text) => {
+                    let lit = Literal::string(text);
+                    pieces.push(quote::quote!(#private::Piece::Lit(#lit),));
+                }
+                Part::Field(i, debug) => {
+                    let key = (*i, *debug);
+                    let at = match args.iter().position(|a| *a == key) {
+                        Some(at) => at,
+                        None => {
+                            args.push(key);
+                            args.len() - 1
+                        }
+                    };
+                    let at = Literal::usize_unsuffixed(at);
+                    pieces.push(quote::quote!(#private::Piece::Arg(#at),));
+                }
+            }
+        }
+        let mut values = Vec::new();
+        for (i, debug) in &args {
+            let field = &fields[*i];
+            let binding = &field.binding;
+            values.push(if *debug {
+                quote::quote!(&#private::DebugAsDisplay(#binding),)
+            } else if never_a_path(field.ty) {
+                quote::quote!(#binding,)
+            } else {
+                probed = true;
+                quote::quote!(&(&#private::DisplayOf(#binding)).__display(),)
+            });
+        }
+        out.extend(quote::quote! {
+            #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values)*])
+        });
+        probed
+    }
+
+    /// `src` as tokens (a fixed path piece).
+    fn tokens_of(src: &str) -> TokenStream {
+        src.parse().unwrap_or_default()
     }
 
     /// The local `Display::fmt` keeps the requested language's index in.
