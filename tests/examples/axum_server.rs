@@ -31,6 +31,15 @@ async fn order(Path(id): Path<u64>) -> Result<String, ErrorResponse> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    let result = run(&mut out).await;
+    std::io::Write::write_all(&mut std::io::stdout(), &out)?;
+    result
+}
+
+/// Serves, fetches once, writes what `main` prints to `out` and stops
+/// (tests/tests/readme.rs compares it with the README).
+pub async fn run(out: &mut impl std::io::Write) -> Result<(), Box<dyn std::error::Error>> {
     let app = Router::new().route("/order/{id}", get(order));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
@@ -57,8 +66,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let status = response.status();
     let content_type = response.headers()["content-type"].to_str()?.to_owned();
     let body = response.into_body().collect().await?.to_bytes();
-    println!("GET /order/7 -> {status} {content_type}");
-    println!("{}", String::from_utf8_lossy(&body));
+    writeln!(out, "GET /order/7 -> {status} {content_type}")?;
+    writeln!(out, "{}", String::from_utf8_lossy(&body))?;
 
     stop.send(()).ok();
     server.await??;

@@ -27,18 +27,30 @@ fn charge() -> Result<(), tonic::Status> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    run(&mut std::io::stdout().lock())
+}
+
+/// What `main` prints, written to `out` (tests/tests/readme.rs compares it
+/// with the README).
+pub fn run(out: &mut impl std::io::Write) -> Result<(), Box<dyn std::error::Error>> {
     let status = charge().unwrap_err();
-    println!("code {:?}, message {:?}", status.code(), status.message());
-    println!(
+    writeln!(
+        out,
+        "code {:?}, message {:?}",
+        status.code(),
+        status.message()
+    )?;
+    writeln!(
+        out,
         "details: {} bytes of google.rpc.Status",
         status.details().len()
-    );
+    )?;
 
     // In the client: the same uni error, and the chain as text.
     let err = from_status(&status)?;
-    println!("{}", serde_json::to_string(&err)?);
+    writeln!(out, "{}", serde_json::to_string(&err)?)?;
     if let Some(info) = error_info(&status)? {
-        println!("{}", serde_json::to_string(&info)?);
+        writeln!(out, "{}", serde_json::to_string(&info)?)?;
     }
     Ok(())
 }

@@ -305,8 +305,8 @@ fn wechat_bad_input_names_what_was_expected() {
     ] {
         assert_eq!(parse_error::<WeChatError>(input), want, "{input}");
     }
-    assert!(WeChatError::new("", "x").is_err());
-    assert!(WeChatError::new("a b", "x").is_err());
+    assert_eq!(WeChatError::new("", "x").unwrap_err().to_string(), "errMsg \":fail x\" is not a WeChat failure: expected `<api>:fail`, `<api>:fail <reason>` or `<api>:fail:<reason>`");
+    assert_eq!(WeChatError::new("a b", "x").unwrap_err().to_string(), "errMsg \"a b:fail x\" is not a WeChat failure: expected `<api>:fail`, `<api>:fail <reason>` or `<api>:fail:<reason>`");
 }
 
 // ---------------------------------------------------------------------------
@@ -344,8 +344,21 @@ fn code_names_values_and_http() {
         assert_eq!(code.http_status(), http, "{name}");
         assert_eq!(to_json(&code), n.to_string());
     }
-    assert!(Code::try_from(-1).is_err());
-    assert!("not_found".parse::<Code>().is_err());
+    assert_eq!(
+        Code::try_from(-1).unwrap_err().to_string(),
+        "google.rpc.Code -1 is out of range: expected 0..=16"
+    );
+    assert_eq!(
+        Code::try_from(17).unwrap_err().to_string(),
+        "google.rpc.Code 17 is out of range: expected 0..=16"
+    );
+    assert_eq!(
+        "not_found".parse::<Code>().unwrap_err().to_string(),
+        "\"not_found\" is not a google.rpc.Code name: expected one of OK, CANCELLED, UNKNOWN, \
+         INVALID_ARGUMENT, DEADLINE_EXCEEDED, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, \
+         RESOURCE_EXHAUSTED, FAILED_PRECONDITION, ABORTED, OUT_OF_RANGE, UNIMPLEMENTED, INTERNAL, \
+         UNAVAILABLE, DATA_LOSS, UNAUTHENTICATED"
+    );
 }
 
 #[test]

@@ -14,12 +14,22 @@ use tonic_types::StatusExt;
 use uni_error::tonic::{error_info, from_status, to_status};
 use uni_error::{Error, SourceError};
 
+/// 512 cases, or `PROPTEST_CASES` when set. proptest 1.12's `proptest!`
+/// applies the variable over any config too; reading it here keeps the
+/// promise above whichever proptest 1.x resolves.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(512)
+}
+
 fn status_of(details: Vec<u8>) -> tonic::Status {
     tonic::Status::with_details(tonic::Code::Internal, "m", details.into())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_uni_error_round_trips(

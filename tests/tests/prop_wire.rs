@@ -177,10 +177,139 @@ proptest! {
     fn arbitrary_json_never_panics_the_reader(v in json_value()) {
         let s = serde_json::to_string(&v).unwrap();
         if let Ok(e) = serde_json::from_str::<Error>(&s) {
-            // What is accepted is written back as the same JSON value
-            // (modulo nulls read as absent).
-            let written: Value = serde_json::to_value(&e).unwrap();
-            prop_assert!(written.is_object());
+            // Random keys are rarely an error; when they are, what was
+            // read is written back as the same JSON value.
+            prop_assert_eq!(serde_json::to_value(&e).unwrap(), as_read(&s));
         }
     }
+
+    #[test]
+    fn edited_errors_are_refused_or_written_back_as_read(
+        e in error(),
+        edit in edit(),
+        pretty in any::<bool>(),
+    ) {
+        // A valid error's JSON with one edit: the reader must accept
+        // exactly the edits that leave a valid error, and write back
+        // exactly what it read (a `null` read as absent).
+        let mut v = serde_json::to_value(&e).unwrap();
+        let valid = edit.apply(&mut v);
+        let text = if pretty {
+            serde_json::to_string_pretty(&v).unwrap()
+        } else {
+            serde_json::to_string(&v).unwrap()
+        };
+        match serde_json::from_str::<Error>(&text) {
+            Ok(back) => {
+                prop_assert!(valid, "accepted an invalid edit {:?}: {}", edit, text);
+                prop_assert_eq!(serde_json::to_value(&back).unwrap(), as_read(&text));
+            }
+            Err(err) => prop_assert!(!valid, "refused a valid edit {:?}: {}: {}", edit, text, err),
+        }
+    }
+}
+
+/// One change to a valid error's JSON object.
+#[derive(Clone, Debug)]
+enum Edit {
+    Nothing,
+    /// `null` for an optional key (`data`, `cause`): read as absent.
+    NullOptional(&'static str),
+    /// An unknown key, kept on the way back.
+    Unknown(String, Value),
+    /// A required key removed, or given as `null`.
+    DropRequired(&'static str, bool),
+    /// A key of the wrong type.
+    WrongType(&'static str, Value),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let required = prop_oneof![Just("errSubject"), Just("errCode"), Just("errMsg")];
+    prop_oneof![
+        Just(Edit::Nothing),
+        prop_oneof![Just("data"), Just("cause")].prop_map(Edit::NullOptional),
+        (any::<String>(), json_value()).prop_map(|(k, v)| Edit::Unknown(k, v)),
+        (required, any::<bool>()).prop_map(|(k, null)| Edit::DropRequired(k, null)),
+        prop_oneof![
+            (Just("errSubject"), any::<i64>().prop_map(Value::from)),
+            (Just("errMsg"), any::<bool>().prop_map(Value::from)),
+            (Just("errCode"), any::<String>().prop_map(Value::from)),
+            (Just("errCode"), Just(Value::from(1.5))),
+            (Just("errCode"), Just(Value::from(u64::MAX))),
+            (Just("cause"), any::<String>().prop_map(Value::from)),
+            (
+                Just("cause"),
+                Just(serde_json::json!({"subject": "no message"}))
+            ),
+        ]
+        .prop_map(|(k, v)| Edit::WrongType(k, v)),
+    ]
+}
+
+impl Edit {
+    /// Applies the edit; `true` when the result is still a valid error.
+    fn apply(&self, v: &mut Value) -> bool {
+        let obj = v.as_object_mut().unwrap();
+        match self {
+            Edit::Nothing => true,
+            Edit::NullOptional(k) => {
+                obj.insert((*k).to_owned(), Value::Null);
+                true
+            }
+            Edit::Unknown(k, value) => {
+                let known = ["errSubject", "errCode", "errMsg", "data", "cause"];
+                if known.contains(&k.as_str()) {
+                    return true; // not an unknown key: leave the error as it is
+                }
+                obj.insert(k.clone(), value.clone());
+                true
+            }
+            Edit::DropRequired(k, null) => {
+                if *null {
+                    obj.insert((*k).to_owned(), Value::Null);
+                } else {
+                    obj.remove(*k);
+                }
+                false
+            }
+            Edit::WrongType(k, value) => {
+                obj.insert((*k).to_owned(), value.clone());
+                false
+            }
+        }
+    }
+}
+
+/// `text` as a `Value`, the way the reader keeps it (serde_json reads a
+/// float's text the same way in both, so the comparison is of what was
+/// kept, not of float parsing).
+fn as_read(text: &str) -> Value {
+    without_nulls(serde_json::from_str(text).unwrap())
+}
+
+/// The error object as the reader keeps it: `null` for `data` or `cause`
+/// is absent, and so is `null` for a source's `subject`, `code`, `cause`
+/// or `errors`, at any depth.
+fn without_nulls(mut v: Value) -> Value {
+    fn source(v: &mut Value) {
+        let Some(obj) = v.as_object_mut() else {
+            return;
+        };
+        obj.retain(|k, v| {
+            !(v.is_null() && ["subject", "code", "cause", "errors"].contains(&k.as_str()))
+        });
+        if let Some(cause) = obj.get_mut("cause") {
+            source(cause);
+        }
+        if let Some(Value::Array(errors)) = obj.get_mut("errors") {
+            errors.iter_mut().for_each(source);
+        }
+    }
+    if let Some(obj) = v.as_object_mut() {
+        obj.retain(|k, v| !(v.is_null() && (k == "data" || k == "cause")));
+        if let Some(cause) = obj.get_mut("cause") {
+            source(cause);
+        }
+    }
+    v
 }

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use tracing::field::{Empty, Field, Visit};
 use tracing::span::{Attributes, Id, Record};
+use tracing::subscriber::Interest;
 use tracing::{Event, Level, Metadata, Subscriber};
 use uni_error::tracing::{event, record, Traced};
 use uni_error::{AggregateError, Error, SourceError, UniError};
@@ -34,15 +35,38 @@ impl Visit for Captured {
     }
 }
 
-#[derive(Clone, Default)]
+/// Captures what is enabled: levels up to `max` (all by default).
+#[derive(Clone)]
 struct Capture {
+    max: Level,
     events: Arc<Mutex<Vec<Captured>>>,
     spans: Arc<Mutex<Vec<Captured>>>,
 }
 
+impl Default for Capture {
+    fn default() -> Self {
+        Capture::up_to(Level::TRACE)
+    }
+}
+
+impl Capture {
+    fn up_to(max: Level) -> Self {
+        Capture {
+            max,
+            events: Arc::default(),
+            spans: Arc::default(),
+        }
+    }
+}
+
 impl Subscriber for Capture {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
+    // Asked every time rather than cached per call site: the tests of this
+    // binary run on several threads, each with its own subscriber.
+    fn register_callsite(&self, _: &'static Metadata<'static>) -> Interest {
+        Interest::sometimes()
+    }
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        *metadata.level() <= self.max
     }
     fn new_span(&self, span: &Attributes<'_>) -> Id {
         let mut c = Captured {
@@ -243,9 +267,111 @@ fn instrument_err_logs_the_fields_through_traced() {
     );
 }
 
+/// An error that counts how often its message is formatted: the fields
+/// of an event are computed from it, so a count of 0 means nothing was.
+#[derive(Debug, UniError)]
+#[subject("uni-count")]
+#[errno(1504004)]
+struct Counted;
+
+thread_local! {
+    static FORMATTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl std::fmt::Display for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        FORMATTED.with(|n| n.set(n.get() + 1));
+        f.write_str("counted")
+    }
+}
+
+fn formatted() -> usize {
+    FORMATTED.with(|n| n.replace(0))
+}
+
 #[test]
-fn nothing_is_recorded_without_a_subscriber_that_wants_it() {
-    // No subscriber: event() and record() are no-ops and do not panic.
-    event(Level::ERROR, &LoginError::NfcUnavailable("off"));
-    record(&tracing::Span::none(), &LoginError::NfcUnavailable("off"));
+fn each_level_is_emitted_at_that_level() {
+    let capture = Capture::default();
+    let levels = [
+        Level::ERROR,
+        Level::WARN,
+        Level::INFO,
+        Level::DEBUG,
+        Level::TRACE,
+    ];
+    tracing::subscriber::with_default(capture.clone(), || {
+        for level in levels {
+            event(level, &Counted);
+        }
+    });
+    let events = capture.events.lock().unwrap().clone();
+    let got: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| (e.level.as_str(), e.fields[3].1.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ERROR", "counted"),
+            ("WARN", "counted"),
+            ("INFO", "counted"),
+            ("DEBUG", "counted"),
+            ("TRACE", "counted"),
+        ]
+    );
+}
+
+#[test]
+fn nothing_is_computed_for_a_level_the_subscriber_does_not_want() {
+    let capture = Capture::up_to(Level::WARN);
+    formatted();
+    tracing::subscriber::with_default(capture.clone(), || {
+        event(Level::INFO, &Counted);
+        event(Level::DEBUG, &Counted);
+        event(Level::TRACE, &Counted);
+        assert_eq!(formatted(), 0, "fields computed for a disabled level");
+        event(Level::WARN, &Counted);
+        assert!(formatted() > 0, "the enabled level computed nothing");
+    });
+    let levels: Vec<String> = capture
+        .events
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|e| e.level.clone())
+        .collect();
+    assert_eq!(levels, ["WARN"]);
+}
+
+#[test]
+fn nothing_is_recorded_on_a_disabled_span() {
+    let capture = Capture::up_to(Level::WARN);
+    formatted();
+    tracing::subscriber::with_default(capture.clone(), || {
+        let span = tracing::info_span!("login", err.subject = Empty, err.code = Empty);
+        assert!(span.is_disabled());
+        record(&span, &Counted);
+        assert_eq!(formatted(), 0, "fields computed for a disabled span");
+        let span = tracing::warn_span!("login", err.subject = Empty, err.code = Empty);
+        record(&span, &Counted);
+        assert!(formatted() > 0, "the enabled span computed nothing");
+    });
+    let spans = capture.spans.lock().unwrap().clone();
+    assert_eq!(
+        spans,
+        [Captured {
+            name: "login".into(),
+            level: "WARN".into(),
+            target: "tracing_fields".into(),
+            fields: fields(&[("err.subject", "uni-count"), ("err.code", "1504004i64")]),
+        }]
+    );
+}
+
+#[test]
+fn nothing_is_computed_without_a_subscriber() {
+    formatted();
+    event(Level::ERROR, &Counted);
+    record(&tracing::Span::current(), &Counted);
+    assert_eq!(formatted(), 0);
 }

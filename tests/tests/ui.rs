@@ -1,5 +1,6 @@
 //! Compile-fail and compile-pass cases of `#[derive(UniError)]`, blessed on
-//! our toolchain with `TRYBUILD=overwrite`. One misuse per file.
+//! our toolchain with `TRYBUILD=overwrite`. One misuse per file. A pass
+//! case is compiled and run: its `main` asserts what the derive produced.
 
 #[test]
 fn ui() {

@@ -452,9 +452,19 @@ mod tests {
         );
         assert!(Errno::new(99, 99, 999).is_ok());
         assert_eq!(Errno::new(99, 99, 999).unwrap(), Errno::MAX);
-        assert!(Errno::new(100, 0, 0).is_err());
-        assert!(Errno::new(0, 100, 0).is_err());
-        assert!(Errno::new(0, 0, 1000).is_err());
+        let refused = |r: Result<Errno, ErrnoError>| r.unwrap_err().to_string();
+        assert_eq!(
+            refused(Errno::new(100, 0, 0)),
+            "errno category 100 is out of range: expected 0..=99"
+        );
+        assert_eq!(
+            refused(Errno::new(0, 100, 0)),
+            "errno sub-category 100 is out of range: expected 0..=99"
+        );
+        assert_eq!(
+            refused(Errno::new(0, 0, 1000)),
+            "errno code 1000 is out of range: expected 0..=999"
+        );
         assert_eq!(Errno::new(0, 0, 999).map(Errno::get), Ok(999));
     }
 

@@ -41,6 +41,11 @@ mod runtime;
 // The generated code's entry points. Not public API.
 #[doc(hidden)]
 pub mod __private;
+// uniffi's per-crate scaffolding (`UniFfiTag`, the contract version): what
+// `uniffi::UniFfiError`'s derive needs at the crate root. The namespace is
+// the Rust name users know, so bindings import `uni_error`.
+#[cfg(feature = "uniffi")]
+::uniffi::setup_scaffolding!("uni_error");
 // The one exception to "the root re-exports only public API": the traits
 // and kinds rustc names when a derive input is wrong. Re-exported here, rustc
 // prints their bare names (`the trait `IsSource<NotASource>` is not
@@ -92,12 +97,18 @@ pub use self::interop::wechat;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use self::runtime::axum;
+#[cfg(feature = "napi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "napi")))]
+pub use self::runtime::napi;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub use self::runtime::tonic;
 #[cfg(feature = "tracing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub use self::runtime::tracing;
+#[cfg(feature = "uniffi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "uniffi")))]
+pub use self::runtime::uniffi;
 #[cfg(feature = "wasm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wasm")))]
 pub use self::runtime::wasm;

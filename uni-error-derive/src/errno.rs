@@ -8,6 +8,7 @@ use syn::LitStr;
 use crate::rules::{self, OutsidePlatform, Part, PartOutOfRange, TooLarge, UnknownPlatform};
 
 use crate::ast::Item;
+use crate::attr;
 use crate::attr::ErrnoAttr;
 use crate::ctxt::Ctxt;
 use crate::lit::Num;
@@ -99,11 +100,7 @@ pub fn resolve(
         }
         let mut ok = true;
         let mut part = |part: Part, mine: &Option<Num>, default: Option<&Option<Num>>| {
-            let key = match part {
-                Part::Category => "category",
-                Part::Sub => "sub",
-                Part::Code => "code",
-            };
+            let key = key_of(part);
             let found = mine.as_ref().or_else(|| default.and_then(Option::as_ref));
             match found {
                 Some(num) => {
@@ -151,6 +148,15 @@ pub fn resolve(
         }
     }
     u32::try_from(n).ok()
+}
+
+/// The `#[errno(..)]` key of `part`.
+fn key_of(part: Part) -> &'static str {
+    match part {
+        Part::Category => attr::CATEGORY,
+        Part::Sub => attr::SUB,
+        Part::Code => attr::CODE,
+    }
 }
 
 /// `platform = ".."`: a known name whose range holds `code`.

@@ -314,17 +314,7 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
             ),
         );
     }
-    // A boxed `dyn Error` never implements UniError: say so here, rather
-    // than as rustc's trait and `Sized` errors about the generated call. A
-    // boxed `dyn UniError` does, and forwards.
-    let boxed_dyn = matches!(
-        crate::ast::generic_arg(field.ty, "Box"),
-        Some(syn::Type::TraitObject(object)) if !object.bounds.iter().any(|b| matches!(
-            b,
-            syn::TypeParamBound::Trait(t) if t.path.segments.last().is_some_and(|s| s.ident == "UniError")
-        ))
-    );
-    if boxed_dyn && (variant.forwards_errno() || variant.forwards_subject()) {
+    if boxed_dyn_error(field.ty) && (variant.forwards_errno() || variant.forwards_subject()) {
         cx.error_spanned_by(
             field.ty,
             format_args!(
@@ -365,6 +355,20 @@ fn check_transparent(cx: &Ctxt, variant: &Variant, token: &syn::Ident) {
             );
         }
     }
+}
+
+/// True for a boxed `dyn Error`, which never implements UniError: a
+/// transparent variant over one is told so by `check_transparent`, rather
+/// than by rustc's trait and `Sized` errors about the generated call. A
+/// boxed `dyn UniError` does, and forwards.
+fn boxed_dyn_error(ty: &syn::Type) -> bool {
+    matches!(
+        crate::ast::generic_arg(ty, "Box"),
+        Some(syn::Type::TraitObject(object)) if !object.bounds.iter().any(|b| matches!(
+            b,
+            syn::TypeParamBound::Trait(t) if t.path.segments.last().is_some_and(|s| s.ident == "UniError")
+        ))
+    )
 }
 
 /// At most one source and one data field; `#[from]` alone.

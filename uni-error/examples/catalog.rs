@@ -25,10 +25,7 @@ fn generate(set: &CatalogSet, dir: &Path, mode: Mode) -> Result<(), GenerateErro
 }
 
 fn main() {
-    let set = CatalogSet::new()
-        .with::<NfcError>()
-        .with::<NfcWriteError>()
-        .with::<NfcSessionError>();
+    let set = plugin();
     if let Err(clashes) = set.check() {
         eprintln!("{clashes}");
         std::process::exit(1);
@@ -49,12 +46,30 @@ fn main() {
         }
         return;
     }
-    if args.iter().any(|a| a == "--json") {
-        println!("{}", set.to_json());
-    } else {
-        print!("{}", set.to_markdown());
+    let json = args.iter().any(|a| a == "--json");
+    if let Err(e) = print(&set, json, &mut std::io::stdout().lock()) {
+        eprintln!("error: {e}");
+        std::process::exit(1);
     }
     for reuse in set.wechat_reuses() {
         eprintln!("note: {reuse}");
     }
+}
+
+/// The plugin's table (the JSON with `json`), as `main` prints it
+/// (tests/tests/readme.rs compares it with the README).
+pub fn print(set: &CatalogSet, json: bool, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    if json {
+        writeln!(out, "{}", set.to_json())
+    } else {
+        write!(out, "{}", set.to_markdown())
+    }
+}
+
+/// The set of the example plugin's error types.
+pub fn plugin() -> CatalogSet {
+    CatalogSet::new()
+        .with::<NfcError>()
+        .with::<NfcWriteError>()
+        .with::<NfcSessionError>()
 }

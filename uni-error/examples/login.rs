@@ -52,7 +52,13 @@ pub enum LoginError {
     Io(#[from] std::io::Error),
 }
 
-fn main() -> Result<(), serde_json::Error> {
+fn main() -> std::io::Result<()> {
+    run(&mut std::io::stdout().lock())
+}
+
+/// What `main` prints, written to `out` (tests/tests/readme.rs compares it
+/// with the README).
+pub fn run(out: &mut impl std::io::Write) -> std::io::Result<()> {
     let errors = [
         LoginError::NfcUnavailable {
             reason: "switched off".into(),
@@ -68,10 +74,9 @@ fn main() -> Result<(), serde_json::Error> {
         LoginError::from(std::io::Error::other("disk full")),
     ];
     for e in &errors {
-        println!("{}", serde_json::to_string(e)?);
+        writeln!(out, "{}", serde_json::to_string(e)?)?;
     }
     // Erased into the owned form, the chain renders one cause per line.
     let owned: uni_error::Error = errors[2].to_error();
-    println!("\n{owned:#}");
-    Ok(())
+    writeln!(out, "\n{owned:#}")
 }

@@ -4,37 +4,14 @@
 //!
 //! Built by `scripts/test-wasm.sh`; features pick what a size build keeps.
 
-use uni_error::UniError;
 use wasm_bindgen::prelude::*;
 
-/// The README's first example, unchanged.
-#[derive(Debug, UniError)]
-#[subject("uni-login")]
-#[errno(category = 15, sub = 4)]
-pub enum LoginError {
-    /// The device has NFC, but it is off.
-    #[errno(code = 3)]
-    #[msg("NFC is not available: {reason}")]
-    NfcUnavailable { reason: String },
+/// The error types and the table of cases, shared with tests/napi.
+#[allow(dead_code)] // a size build (`--no-default-features`) keeps only LoginError
+#[path = "../../shared/cases.rs"]
+mod cases;
 
-    #[errno(category = 0, sub = 0, code = 5)]
-    #[msg("login timed out after {0} ms")]
-    Timeout(u64),
-
-    #[errno(category = 14, sub = 16, code = 601, platform = "cross")]
-    #[subject("uni-login::weixin")]
-    #[msg("weixin login failed")]
-    Weixin {
-        #[source(subject = "weixin-sdk")]
-        sdk: std::io::Error,
-        #[data]
-        partial: Option<Vec<String>>,
-    },
-
-    #[errno(code = 10)]
-    #[msg("storage: {0}")]
-    Io(#[from] std::io::Error),
-}
+pub use cases::LoginError;
 
 /// A plugin error in three languages (issue 24).
 #[derive(Debug, UniError)]
@@ -88,7 +65,7 @@ pub fn login_failed(callback_error: JsValue) -> Result<(), JsValue> {
 #[cfg(all(feature = "bridge", feature = "extra-types"))]
 macro_rules! extra_type {
     ($name:ident, $fail:ident, $subject:literal, $category:literal) => {
-        #[derive(Debug, UniError)]
+        #[derive(Debug, uni_error::UniError)]
         #[subject($subject)]
         #[errno(category = $category, sub = 1)]
         pub enum $name {

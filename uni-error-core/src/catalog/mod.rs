@@ -98,6 +98,9 @@ mod groups;
 mod languages;
 #[cfg(feature = "declarations")]
 mod names;
+// The glue around a uniffi call in a UTS App plugin (`uts_native`).
+#[cfg(feature = "declarations")]
+mod native;
 mod platforms;
 #[cfg(feature = "declarations")]
 mod region;

@@ -1,6 +1,6 @@
 //! The runtime layer: the places a uni error travels to (JavaScript through
-//! wasm-bindgen, axum responses, tonic statuses, tracing events), each
-//! behind its feature.
+//! wasm-bindgen or Node-API, Kotlin/Swift/Python through uniffi, axum
+//! responses, tonic statuses, tracing events), each behind its feature.
 //!
 //! It imports the value and interop layers: see ARCHITECTURE.md at the
 //! repository root.
@@ -9,9 +9,16 @@
 mod accept_language;
 #[cfg(feature = "axum")]
 pub mod axum;
+// The JavaScript side shared by the `wasm` and `napi` bridges.
+#[cfg(any(feature = "wasm", feature = "napi"))]
+mod js;
+#[cfg(feature = "napi")]
+pub mod napi;
 #[cfg(feature = "tonic")]
 pub mod tonic;
 #[cfg(feature = "tracing")]
 pub mod tracing;
+#[cfg(feature = "uniffi")]
+pub mod uniffi;
 #[cfg(feature = "wasm")]
 pub mod wasm;

@@ -21,84 +21,8 @@ pub fn expand(cx: &Cx) -> TokenStream {
     } else {
         quote!(#krate::__private::core::option::Option::None)
     };
-    // A transparent variant without its own errno has none known at compile
-    // time (it is the inner error's): it is left out of the table.
-    let names: Vec<(String, &crate::model::VariantModel)> = model
-        .variants
-        .iter()
-        .map(|v| (v.ident.unraw().to_string(), v))
-        .collect();
-    let const_names: Vec<Option<String>> = model
-        .variants
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            matches!(v.errno, Errno::Const(_)).then(|| super::errno_const::name(i).to_string())
-        })
-        .collect();
-    let rows = names
-        .iter()
-        .zip(&const_names)
-        .filter_map(|((name, v), const_name)| {
-            let errno = match v.errno {
-                Errno::Given(errno) => errno,
-                Errno::Const(_) => 0,
-                Errno::Forwarded(_) => return None,
-            };
-            Some(CatalogRow {
-                variant: name,
-                subject: v.catalog_subject,
-                errno,
-                errno_const: const_name.as_deref(),
-                msg: v.template,
-                doc: v.doc,
-                deprecated: v.deprecated,
-                platforms: v.platforms,
-                union_only: v.union_only,
-                translations: v.translations.iter().map(|t| t.template).collect(),
-            })
-        });
-    let any_deprecated = model.variants.iter().any(|v| v.deprecated.is_some());
-    let any_facts = model
-        .variants
-        .iter()
-        .any(|v| v.platforms.is_some() || v.union_only);
-    let rows = text::catalog_rows(rows);
-    // Only a table with a deprecated row has the wrapper.
-    let deprecated_fn = any_deprecated.then(|| {
-        quote! {
-            const fn __deprecated(
-                __entry: #krate::catalog::CatalogEntry,
-                __note: &'static str,
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_deprecated(__entry, __note)
-            }
-        }
-    });
-    // Only a table with platforms or a message-less row has this one.
-    let facts_fn = any_facts.then(|| {
-        quote! {
-            const fn __facts(
-                __entry: #krate::catalog::CatalogEntry,
-                __platforms: u8,
-                __union_only: bool,
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_facts(__entry, __platforms, __union_only)
-            }
-        }
-    });
-    // Only a type with #[locales] has this one.
-    let locales_fn = (model.locales.len() > 1).then(|| {
-        let tags = &model.locales;
-        quote! {
-            const fn __locales(
-                __entry: #krate::catalog::CatalogEntry,
-                __translations: &'static [&'static str],
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_locales(__entry, &[#(#tags),*], __translations)
-            }
-        }
-    });
+    let rows = rows(cx);
+    let wrappers = wrappers(cx);
     let params = text::catalog_params();
     let pass_through = super::pass_through::expand(cx);
     let body = quote! {
@@ -114,12 +38,98 @@ pub fn expand(cx: &Cx) -> TokenStream {
                     __doc,
                 )
             }
-            #deprecated_fn
-            #facts_fn
-            #locales_fn
+            #wrappers
             &#rows
         };
         #pass_through
     };
     cx.impl_block(&quote!(#krate::catalog::Catalog), &cx.bounds.plain, &body)
+}
+
+/// `[__entry(..), ..]`, a row per variant. A transparent variant without
+/// its own errno has none known at compile time (it is the inner error's):
+/// it is left out of the table.
+fn rows(cx: &Cx) -> TokenStream {
+    let variants = &cx.model.variants;
+    let names: Vec<String> = variants
+        .iter()
+        .map(|v| v.ident.unraw().to_string())
+        .collect();
+    let const_names: Vec<Option<String>> = variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            matches!(v.errno, Errno::Const(_)).then(|| super::errno_const::name(i).to_string())
+        })
+        .collect();
+    let rows =
+        variants
+            .iter()
+            .zip(&names)
+            .zip(&const_names)
+            .filter_map(|((v, name), const_name)| {
+                let errno = match v.errno {
+                    Errno::Given(errno) => errno,
+                    Errno::Const(_) => 0,
+                    Errno::Forwarded(_) => return None,
+                };
+                Some(CatalogRow {
+                    variant: name,
+                    subject: v.catalog_subject,
+                    errno,
+                    errno_const: const_name.as_deref(),
+                    msg: v.template,
+                    doc: v.doc,
+                    deprecated: v.deprecated,
+                    platforms: v.platforms,
+                    union_only: v.union_only,
+                    translations: v.translations.iter().map(|t| t.template).collect(),
+                })
+            });
+    text::catalog_rows(rows)
+}
+
+/// The wrappers some rows call: `__deprecated` only in a table with a
+/// deprecated row, `__facts` only in one with platforms or a message-less
+/// row.
+fn wrappers(cx: &Cx) -> TokenStream {
+    let krate = &cx.krate;
+    let variants = &cx.model.variants;
+    let deprecated_fn = variants.iter().any(|v| v.deprecated.is_some()).then(|| {
+        quote! {
+            const fn __deprecated(
+                __entry: #krate::catalog::CatalogEntry,
+                __note: &'static str,
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_deprecated(__entry, __note)
+            }
+        }
+    });
+    let any_facts = variants
+        .iter()
+        .any(|v| v.platforms.is_some() || v.union_only);
+    let facts_fn = any_facts.then(|| {
+        quote! {
+            const fn __facts(
+                __entry: #krate::catalog::CatalogEntry,
+                __platforms: u8,
+                __union_only: bool,
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_facts(__entry, __platforms, __union_only)
+            }
+        }
+    });
+    // Only a type with #[locales] has this one.
+    let locales_fn = (cx.model.locales.len() > 1).then(|| {
+        let tags = &cx.model.locales;
+        quote! {
+            const fn __locales(
+                __entry: #krate::catalog::CatalogEntry,
+                __translations: &'static [&'static str],
+            ) -> #krate::catalog::CatalogEntry {
+                #krate::__private::catalog_locales(__entry, &[#(#tags),*], __translations)
+            }
+        }
+    });
+    quote!(#deprecated_fn #facts_fn #locales_fn)
 }

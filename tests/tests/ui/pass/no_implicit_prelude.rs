@@ -54,4 +54,42 @@ fn code_of(e: &std::io::Error) -> std::option::Option<i64> {
     e.raw_os_error().map(::std::convert::From::from)
 }
 
-fn main() {}
+fn json<T: ::serde::Serialize>(value: &T) -> ::std::string::String {
+    ::serde_json::to_string(value).unwrap()
+}
+
+fn main() {
+    use ::std::borrow::ToOwned;
+    use ::std::string::ToString;
+    use uni_error::UniError as _;
+
+    let list = NoPrelude::List(::std::vec![::std::io::Error::other("a")]);
+    ::std::assert_eq!(
+        json(&list),
+        r#"{"errSubject":"uni-noprelude","errCode":404001,"errMsg":"list of 1","cause":{"message":"list of 1","errors":[{"message":"a"}]}}"#
+    );
+    let maybe = NoPrelude::Maybe {
+        source: ::std::option::Option::None,
+        name: ::std::option::Option::Some("n".to_owned()),
+    };
+    ::std::assert_eq!(
+        json(&maybe),
+        r#"{"errSubject":"uni-noprelude","errCode":404002,"errMsg":"maybe Some(\"n\")","data":"n"}"#
+    );
+    let from: NoPrelude = ::std::convert::From::from(::std::fmt::Error);
+    ::std::assert_eq!(from.to_string(), "from");
+    let inner = NoPrelude::Inner(Unit);
+    ::std::assert_eq!(
+        (inner.err_subject(), inner.errno().get(), inner.to_string()),
+        ("uni-noprelude", 1, "unit".to_owned())
+    );
+    ::std::assert_eq!(
+        json(&Unit),
+        r#"{"errSubject":"uni-noprelude","errCode":1,"errMsg":"unit"}"#
+    );
+    let io = NoPrelude::Io(::std::boxed::Box::new(::std::io::Error::other("disk")));
+    ::std::assert_eq!(
+        json(&io),
+        r#"{"errSubject":"uni-noprelude::io","errCode":404005,"errMsg":"disk"}"#
+    );
+}

@@ -113,40 +113,14 @@
 use core::fmt;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::runtime::js::{self, js_text};
 use crate::{Error, UniError};
 
-mod from_js;
-mod to_js;
+mod host;
 
-// Every JavaScript operation goes through `catch`, so an exception (a
-// throwing getter, a revoked Proxy, a cycle in `JSON.stringify`) is a value
-// here, never an unwind through the wasm stack. They are declared here
-// rather than taken from js-sys, whose signatures change under
-// `--cfg js_sys_unstable_apis`.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    fn reflect_get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
-    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
-    fn reflect_set_index(target: &JsValue, index: u32, value: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = defineProperty, catch)]
-    fn reflect_define(target: &JsValue, key: &JsValue, desc: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(js_namespace = Reflect, js_name = deleteProperty, catch)]
-    fn reflect_delete(target: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(target: &JsValue) -> Result<Vec<JsValue>, JsValue>;
-    #[wasm_bindgen(js_namespace = Object, js_name = getOwnPropertyNames, catch)]
-    fn object_own_names(target: &JsValue) -> Result<Vec<JsValue>, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn array_is_array(value: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(js_name = String, catch)]
-    fn js_string(value: &JsValue) -> Result<String, JsValue>;
-}
+use host::Wasm;
 
 /// An error on its way to JavaScript: what a `#[wasm_bindgen]` function
 /// returns in `Err`.
@@ -255,14 +229,14 @@ impl Error {
     ///
     /// Needs a JavaScript host (a wasm32 build run through wasm-bindgen).
     pub fn to_js(&self) -> js_sys::Error {
-        match to_js::build(self) {
+        match js::build(&Wasm::default(), self) {
             Ok(value) => value.unchecked_into(),
             // Unreachable with the crate's own JSON, which JavaScript always
             // parses; still no panic: a plain Error that says what happened.
             Err(thrown) => js_sys::Error::new(&format!(
                 "{} (uni_error could not build the UniError object: {})",
                 self.message(),
-                js_text(&thrown)
+                js_text(&Wasm::default(), &thrown)
             )),
         }
     }
@@ -299,7 +273,7 @@ impl Error {
     /// property throws. Needs a JavaScript host (a wasm32 build run through
     /// wasm-bindgen).
     pub fn from_js(value: &JsValue) -> Result<Error, FromJsError> {
-        let json = from_js::to_json(value)?;
+        let json = js::to_json(&Wasm::default(), value).map_err(|e| FromJsError::new(e.0))?;
         serde_json::from_str(&json)
             .map_err(|e| FromJsError::new(format!("the error cannot be read as JSON: {e}")))
     }
@@ -341,15 +315,4 @@ impl From<FromJsError> for JsValue {
     fn from(e: FromJsError) -> JsValue {
         js_sys::TypeError::new(&e.message).into()
     }
-}
-
-/// The `name` of each kind of node, as uni-app x names its classes.
-const TOP_NAME: &str = "UniError";
-const SOURCE_NAME: &str = "SourceError";
-const AGGREGATE_NAME: &str = "UniAggregateError";
-
-/// A JavaScript value as JavaScript writes it: `String(value)`
-/// (`"TypeError: ..."` for a thrown error, `"1e+21"` for a number).
-fn js_text(thrown: &JsValue) -> String {
-    js_string(thrown).unwrap_or_else(|_| "an exception that cannot be shown".to_owned())
 }

@@ -3,18 +3,18 @@
 
 use core::fmt;
 
-use wasm_bindgen::prelude::*;
-
-use super::{
-    array_is_array, js_text, object_keys, reflect_get, reflect_get_index, FromJsError,
-    AGGREGATE_NAME, SOURCE_NAME, TOP_NAME,
-};
+use super::{js_text, Host, Kind, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
 use crate::value::wire::MAX_JSON_DEPTH;
+
+/// Why a JavaScript value is not a uni error: the message each bridge's
+/// own error type carries.
+pub(crate) struct ReadError(pub(crate) String);
 
 /// The JSON text of a `UniError`-shaped JavaScript value, every known field
 /// checked.
-pub(super) fn to_json(value: &JsValue) -> Result<String, FromJsError> {
+pub(crate) fn to_json<H: Host>(host: &H, value: &H::Value) -> Result<String, ReadError> {
     let mut reader = Reader {
+        host,
         out: String::new(),
         path: String::new(),
         ancestors: Vec::new(),
@@ -28,18 +28,23 @@ const ERROR_KEYS: [&str; 5] = ["errSubject", "errCode", "errMsg", "data", "cause
 /// The keys of a source that are not unknown keys.
 const SOURCE_KEYS: [&str; 5] = ["message", "subject", "code", "cause", "errors"];
 
-struct Reader {
+struct Reader<'h, H: Host> {
+    host: &'h H,
     /// The JSON being written.
     out: String,
     /// The path of the value being read, as `cause.errors[1]`.
     path: String,
     /// The error nodes above the one being read, to refuse a cycle.
-    ancestors: Vec<(JsValue, String)>,
+    ancestors: Vec<(H::Value, String)>,
 }
 
-impl Reader {
-    fn fail(&self, message: impl fmt::Display) -> FromJsError {
-        FromJsError::new(message.to_string())
+fn absent(kind: Kind) -> bool {
+    matches!(kind, Kind::Undefined | Kind::Null)
+}
+
+impl<H: Host> Reader<'_, H> {
+    fn fail(&self, message: impl fmt::Display) -> ReadError {
+        ReadError(message.to_string())
     }
 
     /// `` `path.key` `` or `` `key` `` at the root.
@@ -60,54 +65,52 @@ impl Reader {
         }
     }
 
-    fn get(&self, target: &JsValue, key: &str) -> Result<JsValue, FromJsError> {
-        reflect_get(target, &JsValue::from_str(key)).map_err(|thrown| {
+    fn get(&self, target: &H::Value, key: &str) -> Result<H::Value, ReadError> {
+        self.host.get(target, key).map_err(|thrown| {
             self.fail(format_args!(
                 "reading {} threw {}",
                 self.field(key),
-                js_text(&thrown)
+                js_text(self.host, &thrown)
             ))
         })
     }
 
     /// A required or optional string field, written as JSON.
-    fn string(&mut self, target: &JsValue, key: &str, required: bool) -> Result<(), FromJsError> {
+    fn string(&mut self, target: &H::Value, key: &str, required: bool) -> Result<(), ReadError> {
         let value = self.get(target, key)?;
-        if value.is_undefined() || value.is_null() {
+        if absent(self.host.kind(&value)) {
             return if required {
                 Err(self.fail(format_args!("missing field `{key}`{}", self.at())))
             } else {
                 Ok(())
             };
         }
-        let Some(text) = value.as_string() else {
-            return Err(self.fail(format_args!(
-                "{} is {}, expected a string",
-                self.field(key),
-                describe(&value)
-            )));
+        let text = match self.host.string_of(&value) {
+            Some(Ok(text)) => text,
+            Some(Err(_)) => {
+                return Err(self.fail(format_args!(
+                    "{} has a lone surrogate, which is not Unicode text",
+                    self.field(key)
+                )))
+            }
+            None => {
+                return Err(self.fail(format_args!(
+                    "{} is {}, expected a string",
+                    self.field(key),
+                    describe(self.host, &value)
+                )))
+            }
         };
-        // wasm-bindgen replaces a lone surrogate with U+FFFD; refuse it
-        // instead, as the JSON reader does (only checked when one is seen).
-        if text.contains('\u{fffd}')
-            && !value
-                .dyn_ref::<js_sys::JsString>()
-                .is_some_and(js_sys::JsString::is_valid_utf16)
-        {
-            return Err(self.fail(format_args!(
-                "{} has a lone surrogate, which is not Unicode text",
-                self.field(key)
-            )));
-        }
         self.key(key);
         self.out.push_str(&json_string(&text));
         Ok(())
     }
 
     /// A required or optional integer field, written as JSON.
-    fn code(&mut self, target: &JsValue, key: &str, required: bool) -> Result<(), FromJsError> {
+    fn code(&mut self, target: &H::Value, key: &str, required: bool) -> Result<(), ReadError> {
         let value = self.get(target, key)?;
-        if value.is_undefined() || value.is_null() {
+        let kind = self.host.kind(&value);
+        if absent(kind) {
             return if required {
                 Err(self.fail(format_args!("missing field `{key}`{}", self.at())))
             } else {
@@ -116,13 +119,13 @@ impl Reader {
         }
         // The i64 range as doubles: -2^63 is one, 2^63 the first above it.
         const MIN: f64 = -9_223_372_036_854_775_808.0;
-        let code = match value.as_f64() {
-            Some(n) if n.fract() == 0.0 && (MIN..-MIN).contains(&n) => n as i64,
+        let code = match kind {
+            Kind::Number(n) if n.fract() == 0.0 && (MIN..-MIN).contains(&n) => n as i64,
             _ => {
                 return Err(self.fail(format_args!(
                     "{} is {}, expected an integer in the i64 range",
                     self.field(key),
-                    describe(&value)
+                    describe(self.host, &value)
                 )))
             }
         };
@@ -132,18 +135,18 @@ impl Reader {
     }
 
     /// Any value, through `JSON.stringify`; absent when it has no JSON.
-    fn json(&mut self, value: &JsValue, key: &str) -> Result<(), FromJsError> {
-        if value.is_undefined() || value.is_null() {
+    fn json(&mut self, value: &H::Value, key: &str) -> Result<(), ReadError> {
+        if absent(self.host.kind(value)) {
             return Ok(());
         }
-        let text = js_sys::JSON::stringify(value).map_err(|thrown| {
+        let text = self.host.stringify(value).map_err(|thrown| {
             self.fail(format_args!(
                 "{} cannot be written as JSON: {}",
                 self.field(key),
-                js_text(&thrown)
+                js_text(self.host, &thrown)
             ))
         })?;
-        let Some(text) = JsValue::from(text).as_string() else {
+        let Some(text) = text else {
             return Ok(()); // a function or a symbol: no JSON, like JSON.stringify
         };
         // JSON.stringify writes a lone surrogate as an escape, which is not
@@ -166,27 +169,24 @@ impl Reader {
     /// data, and is left out.
     fn unknown_keys(
         &mut self,
-        target: &JsValue,
+        target: &H::Value,
         known: &[&str],
         markers: &[&str],
-    ) -> Result<(), FromJsError> {
-        let keys = object_keys(target).map_err(|thrown| {
+    ) -> Result<(), ReadError> {
+        let keys = self.host.keys(target).map_err(|thrown| {
             self.fail(format_args!(
                 "listing the keys{} threw {}",
                 self.at(),
-                js_text(&thrown)
+                js_text(self.host, &thrown)
             ))
         })?;
         for key in keys {
-            let Some(key) = key.as_string() else { continue };
             if known.contains(&key.as_str()) {
                 continue;
             }
             let value = self.get(target, &key)?;
             if key == "name"
-                && value
-                    .as_string()
-                    .is_some_and(|n| markers.contains(&n.as_str()))
+                && matches!(self.host.string_of(&value), Some(Ok(n)) if markers.contains(&n.as_str()))
             {
                 continue;
             }
@@ -206,16 +206,20 @@ impl Reader {
 
     /// Checks that `value` is an object that is not an ancestor, and that
     /// it sits no deeper than the JSON limit.
-    fn enter(&mut self, value: &JsValue, level: usize, what: &str) -> Result<(), FromJsError> {
-        if !value.is_object() {
-            let found = describe(value);
+    fn enter(&mut self, value: &H::Value, level: usize, what: &str) -> Result<(), ReadError> {
+        if self.host.kind(value) != Kind::Object {
+            let found = describe(self.host, value);
             return Err(if self.path.is_empty() {
                 self.fail(format_args!("expected {what}, found {found}"))
             } else {
                 self.fail(format_args!("`{}` is {found}, expected {what}", self.path))
             });
         }
-        if let Some((_, path)) = self.ancestors.iter().find(|(a, _)| a == value) {
+        if let Some((_, path)) = self
+            .ancestors
+            .iter()
+            .find(|(a, _)| self.host.same(a, value))
+        {
             let again = if path.is_empty() {
                 "the error itself".to_owned()
             } else {
@@ -235,7 +239,7 @@ impl Reader {
         Ok(())
     }
 
-    fn error(&mut self, value: &JsValue) -> Result<(), FromJsError> {
+    fn error(&mut self, value: &H::Value) -> Result<(), ReadError> {
         self.enter(
             value,
             1,
@@ -254,9 +258,9 @@ impl Reader {
     }
 
     /// The `cause` of the node at `level`, if any.
-    fn cause(&mut self, parent: &JsValue, level: usize) -> Result<(), FromJsError> {
+    fn cause(&mut self, parent: &H::Value, level: usize) -> Result<(), ReadError> {
         let cause = self.get(parent, "cause")?;
-        if cause.is_undefined() || cause.is_null() {
+        if absent(self.host.kind(&cause)) {
             return Ok(());
         }
         self.key("cause");
@@ -271,7 +275,7 @@ impl Reader {
     }
 
     /// A source or aggregate error at JSON `level`.
-    fn source(&mut self, value: &JsValue, level: usize) -> Result<(), FromJsError> {
+    fn source(&mut self, value: &H::Value, level: usize) -> Result<(), ReadError> {
         self.enter(
             value,
             level,
@@ -290,23 +294,23 @@ impl Reader {
     }
 
     /// An aggregate's `errors`, if any.
-    fn errors(&mut self, parent: &JsValue, level: usize) -> Result<(), FromJsError> {
+    fn errors(&mut self, parent: &H::Value, level: usize) -> Result<(), ReadError> {
         let errors = self.get(parent, "errors")?;
-        if errors.is_undefined() || errors.is_null() {
+        if absent(self.host.kind(&errors)) {
             return Ok(());
         }
-        let is_array = array_is_array(&errors).map_err(|thrown| {
+        let is_array = self.host.is_array(&errors).map_err(|thrown| {
             self.fail(format_args!(
                 "reading {} threw {}",
                 self.field("errors"),
-                js_text(&thrown)
+                js_text(self.host, &thrown)
             ))
         })?;
         if !is_array {
             return Err(self.fail(format_args!(
                 "{} is {}, expected an array of source errors",
                 self.field("errors"),
-                describe(&errors)
+                describe(self.host, &errors)
             )));
         }
         if level + 1 > MAX_JSON_DEPTH {
@@ -314,7 +318,10 @@ impl Reader {
                 "the cause chain nests deeper than {MAX_JSON_DEPTH} JSON levels"
             )));
         }
-        let length = self.get(&errors, "length")?.as_f64().unwrap_or(0.0) as u32;
+        let length = match self.host.kind(&self.get(&errors, "length")?) {
+            Kind::Number(n) => n as u32,
+            _ => 0,
+        };
         self.key("errors");
         self.out.push('[');
         let len = self.path.len();
@@ -324,11 +331,11 @@ impl Reader {
                 self.path.push('.');
             }
             self.path.push_str(&format!("errors[{i}]"));
-            let member = reflect_get_index(&errors, i).map_err(|thrown| {
+            let member = self.host.get_index(&errors, i).map_err(|thrown| {
                 self.fail(format_args!(
                     "reading `{}` threw {}",
                     self.path,
-                    js_text(&thrown)
+                    js_text(self.host, &thrown)
                 ))
             })?;
             if i > 0 {
@@ -349,27 +356,18 @@ fn json_string(s: &str) -> String {
 }
 
 /// What a JavaScript value is, for an error message.
-fn describe(value: &JsValue) -> String {
-    if value.is_undefined() {
-        "undefined".to_owned()
-    } else if value.is_null() {
-        "null".to_owned()
-    } else if let Some(b) = value.as_bool() {
-        format!("the boolean {b}")
-    } else if value.as_f64().is_some() {
+fn describe<H: Host>(host: &H, value: &H::Value) -> String {
+    match host.kind(value) {
+        Kind::Undefined => "undefined".to_owned(),
+        Kind::Null => "null".to_owned(),
+        Kind::Boolean(b) => format!("the boolean {b}"),
         // JavaScript's own spelling of the number (`1.5`, `NaN`, `1e+21`).
-        format!("the number {}", js_text(value))
-    } else if value.is_string() {
-        "a string".to_owned()
-    } else if value.is_bigint() {
-        "a bigint".to_owned()
-    } else if value.is_symbol() {
-        "a symbol".to_owned()
-    } else if value.is_function() {
-        "a function".to_owned()
-    } else if array_is_array(value).unwrap_or(false) {
-        "an array".to_owned()
-    } else {
-        "an object".to_owned()
+        Kind::Number(_) => format!("the number {}", js_text(host, value)),
+        Kind::String => "a string".to_owned(),
+        Kind::BigInt => "a bigint".to_owned(),
+        Kind::Symbol => "a symbol".to_owned(),
+        Kind::Function => "a function".to_owned(),
+        Kind::Object if host.is_array(value).unwrap_or(false) => "an array".to_owned(),
+        Kind::Object => "an object".to_owned(),
     }
 }
