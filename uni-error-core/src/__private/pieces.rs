@@ -35,15 +35,6 @@ pub fn write_pieces(
     Ok(())
 }
 
-/// The translations of a derived type with `#[locales]`, apart from its
-/// `Display::fmt` (which calls this first when a language other than the
-/// default is requested): `Some` with the written message in language
-/// `index`, `None` for a variant without a translation (transparent, or
-/// without a message), which `fmt` then writes as by default.
-pub trait LocalizedDisplay {
-    fn __fmt_locale(&self, index: usize, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
-}
-
 /// A `{field:?}` argument among the `Display` ones.
 pub struct DebugAsDisplay<'a, T: ?Sized>(pub &'a T);
 

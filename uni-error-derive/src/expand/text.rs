@@ -308,31 +308,23 @@ pub mod trees {
         if translations.is_empty() {
             probed |= display_body(out, fields, expanded, formatter, write_path, private);
         } else {
-            // In `__fmt_locale`: `match __uni_locale { 1 => Some(..), ..,
-            // _ => None }`, the index `Display::fmt` read once (see
-            // `expand::display`); `None` lets it write the default.
+            // `match __uni_locale { 1 => .., 2 => .., _ => default }`: the
+            // index `Display::fmt` read once (see `expand::display`).
             out.push(TokenTree::Ident(Ident::new("match", Span::call_site())));
             out.push(TokenTree::Ident(locale_index()));
-            let mut option = private.clone();
-            option.extend(tokens_of("::core::option::Option::"));
             let mut arms = Vec::new();
             for (i, (t, parts)) in translations.iter().enumerate() {
                 arms.push(TokenTree::Literal(Literal::usize_unsuffixed(i + 1)));
                 op(&mut arms, "=>");
-                arms.extend(option.clone());
-                arms.push(TokenTree::Ident(Ident::new("Some", Span::call_site())));
-                let mut body = Vec::new();
                 probed |= match parts {
-                    Some(parts) => pieces_body(&mut body, fields, parts, formatter, private),
-                    None => display_body(&mut body, fields, t, formatter, write_path, private),
+                    Some(parts) => pieces_body(&mut arms, fields, parts, formatter, private),
+                    None => display_body(&mut arms, fields, t, formatter, write_path, private),
                 };
-                arms.push(group(Delimiter::Parenthesis, body));
                 op(&mut arms, ",");
             }
             arms.push(TokenTree::Ident(Ident::new("_", Span::call_site())));
             op(&mut arms, "=>");
-            arms.extend(option);
-            arms.push(TokenTree::Ident(Ident::new("None", Span::call_site())));
+            probed |= display_body(&mut arms, fields, expanded, formatter, write_path, private);
             op(&mut arms, ",");
             out.push(group(Delimiter::Brace, arms));
         }
@@ -390,11 +382,6 @@ pub mod trees {
             #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values)*])
         });
         probed
-    }
-
-    /// `src` as tokens (a fixed path piece).
-    fn tokens_of(src: &str) -> TokenStream {
-        src.parse().unwrap_or_default()
     }
 
     /// The local `Display::fmt` keeps the requested language's index in.
