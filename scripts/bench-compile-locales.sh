@@ -19,11 +19,11 @@ base_commit=${1:?usage: scripts/bench-compile-locales.sh BASE_COMMIT}
 work=$root/target/bench-compile-locales
 mkdir -p "$work"
 export CARGO_TARGET_DIR=$work/target
+# The base as a temporary worktree, unregistered again on exit.
 base_tree=$work/base-tree
-if [ ! -d "$base_tree" ]; then
-    git worktree add --detach "$base_tree" "$base_commit" >/dev/null
-fi
-(cd "$base_tree" && git checkout --quiet --detach "$base_commit")
+git worktree remove --force "$base_tree" 2>/dev/null || true
+git worktree add --detach "$base_tree" "$base_commit" >/dev/null
+trap 'git worktree remove --force "$base_tree" 2>/dev/null || true' EXIT
 
 gen() { # name uni-error-path locales(0/1)
     local name=$1 path=$2 locales=$3 dir=$work/$1
