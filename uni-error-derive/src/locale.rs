@@ -122,41 +122,62 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>, checked: &mut [Checked<'a>]) {
         }
     }
     for checked in checked.iter_mut() {
-        let v = checked.variant;
-        if v.transparent_field().is_some() {
-            if let Some(first) = v.attrs.locale.as_ref().and_then(|l| l.entries.first()) {
-                cx.error_spanned_by(
-                    &first.key,
-                    "a #[msg(transparent)] variant has no message of its own to translate: it shows its field's, in the field's languages; remove #[locale]",
-                );
-            }
-            continue;
-        }
-        let (Some(msg), Some(default)) = (input.msg_of(v), checked.message.as_ref()) else {
-            continue;
-        };
-        let locale = if v.inherits_msg {
-            input.attrs.locale.as_ref()
-        } else {
-            v.attrs.locale.as_ref()
-        };
-        if let Some(locale) = locale {
-            check_keys(cx, &mut said, locale, &tags);
-        }
-        let mut translations = Vec::with_capacity(tags.len() - 1);
-        for tag in &tags[1..] {
-            let entry =
-                locale.and_then(|l| l.entries.iter().find(|e| e.tag.eq_ignore_ascii_case(tag)));
-            let Some(entry) = entry else {
-                missing(cx, &mut said, input, v, tag);
-                continue;
-            };
-            if let Some(t) = translate(cx, &mut said, v, msg, default, entry) {
-                translations.push(t);
-            }
-        }
-        checked.translations = translations;
+        checked.translations = variant(cx, &mut said, input, checked, &tags);
     }
+}
+
+/// The translations of one variant (in the order of `tags[1..]`), its
+/// `#[locale]` checked; empty when it has none to give (reported if it
+/// should).
+fn variant<'a>(
+    cx: &Ctxt,
+    said: &mut Said,
+    input: &'a Input<'a>,
+    checked: &Checked<'a>,
+    tags: &[&str],
+) -> Vec<Translation<'a>> {
+    let v = checked.variant;
+    if v.transparent_field().is_some() {
+        if let Some(first) = v.attrs.locale.as_ref().and_then(|l| l.entries.first()) {
+            cx.error_spanned_by(
+                &first.key,
+                "a #[msg(transparent)] variant has no message of its own to translate: it shows its field's, in the field's languages; remove #[locale]",
+            );
+        }
+        return Vec::new();
+    }
+    let (Some(msg), Some(default)) = (input.msg_of(v), checked.message.as_ref()) else {
+        return Vec::new();
+    };
+    let locale = if v.inherits_msg {
+        if let Some(first) = v.attrs.locale.as_ref().and_then(|l| l.entries.first()) {
+            cx.error_spanned_by(
+                &first.key,
+                format_args!(
+                    "`{}` shows the enum's default #[msg], whose translations are the enum's #[locale]: give the variant its own #[msg] to translate it apart",
+                    v.ident
+                ),
+            );
+        }
+        input.attrs.locale.as_ref()
+    } else {
+        v.attrs.locale.as_ref()
+    };
+    if let Some(locale) = locale {
+        check_keys(cx, said, locale, tags);
+    }
+    let mut translations = Vec::with_capacity(tags.len() - 1);
+    for tag in &tags[1..] {
+        let entry = locale.and_then(|l| l.entries.iter().find(|e| e.tag.eq_ignore_ascii_case(tag)));
+        let Some(entry) = entry else {
+            missing(cx, said, input, v, tag);
+            continue;
+        };
+        if let Some(t) = translate(cx, said, v, msg, default, entry) {
+            translations.push(t);
+        }
+    }
+    translations
 }
 
 /// Errors already reported (an enum's default `#[msg]` and its `#[locale]`
