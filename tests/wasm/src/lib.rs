@@ -14,7 +14,8 @@ mod cases;
 pub use cases::LoginError;
 
 /// A plugin error in three languages (issue 24).
-#[derive(Debug, UniError)]
+#[cfg(feature = "bridge")]
+#[derive(Debug, uni_error::UniError)]
 #[subject("uni-nfc")]
 #[errno(category = 15, sub = 4)]
 #[locales("en", "zh-Hans", "zh-Hant")]
