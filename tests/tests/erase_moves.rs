@@ -189,7 +189,8 @@ fn every_source_shape_erases_by_value_as_by_reference() {
     );
     same_both_ways(
         || Shapes::Maybe(Some(owned().with_data(serde_json::json!(1)))),
-        r#"{"errSubject":"uni-layers","errCode":1504032,"errMsg":"maybe","cause":{"message":"below","subject":"uni-below","code":1504001}}"#,
+        // The cause keeps the error's data as its unknown key `data`.
+        r#"{"errSubject":"uni-layers","errCode":1504032,"errMsg":"maybe","cause":{"message":"below","subject":"uni-below","code":1504001,"data":1}}"#,
     );
     same_both_ways(
         || Shapes::Maybe(None),

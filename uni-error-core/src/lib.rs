@@ -14,6 +14,12 @@
 //!
 //! [uni-error]: https://docs.rs/uniapp-error
 
+// No unsafe code. With `napi` on, the Node-API calls of its host
+// (runtime/napi/host.rs, FFI by nature) need it, so there the lint is
+// `deny`, allowed on that one module; otherwise `forbid`, which nothing
+// can allow back.
+#![cfg_attr(not(feature = "napi"), forbid(unsafe_code))]
+#![cfg_attr(feature = "napi", deny(unsafe_code))]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // The docs link to the items of every feature; with a feature off, such a

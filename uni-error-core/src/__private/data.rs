@@ -13,7 +13,7 @@ use core::marker::PhantomData;
 
 use ::serde::{Serialize, Serializer};
 
-use super::StreamSource;
+use super::walk::{self, StreamSource};
 use crate::{Json, UniError};
 
 /// The type of a `#[data]` field, to dispatch on.
@@ -76,7 +76,7 @@ impl Ser {
     /// The field as the `data` member of an owned error.
     #[inline]
     pub fn to_data<D: Serialize + ?Sized>(self, data: &D) -> Option<Json> {
-        super::to_data(data)
+        to_data(data)
     }
 
     /// The error in the uni shape, with the field as `data`.
@@ -87,7 +87,7 @@ impl Ser {
         D: Serialize + ?Sized,
         S: Serializer,
     {
-        super::serialize(this, data, s)
+        walk::serialize(this, data, s)
     }
 }
 
@@ -104,6 +104,48 @@ impl NotSerialize {
         D: ?Sized,
         S: Serializer,
     {
-        super::serialize(this, None::<&()>, s)
+        walk::serialize(this, None::<&()>, s)
+    }
+}
+
+/// `data` as a JSON value. A value serde_json cannot represent (a map with
+/// non-string keys; a non-finite float is `null` already) becomes a string
+/// that says why, rather than vanishing.
+pub(crate) fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<Json> {
+    Some(Json::from_serialize(d).unwrap_or_else(|e| Json::string(&DataProblem(e).to_string())))
+}
+
+/// Why a `#[data]` value cannot be JSON: the text both paths write instead.
+pub(crate) struct DataProblem(serde_json::Error);
+
+impl core::fmt::Display for DataProblem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "data could not be represented as JSON: {}", self.0)
+    }
+}
+
+/// The `data` the streamed writer writes: the field, or, when serde_json
+/// refuses it (one dry run into a sink first, rather than failing halfway
+/// through), the same explanatory string `to_data` keeps.
+pub(crate) enum DataOut<'a, D: ?Sized> {
+    Value(&'a D),
+    Problem(DataProblem),
+}
+
+impl<'a, D: Serialize + ?Sized> DataOut<'a, D> {
+    pub(crate) fn of(d: &'a D) -> Self {
+        match serde_json::to_writer(std::io::sink(), d) {
+            Ok(()) => DataOut::Value(d),
+            Err(e) => DataOut::Problem(DataProblem(e)),
+        }
+    }
+}
+
+impl<D: Serialize + ?Sized> Serialize for DataOut<'_, D> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DataOut::Value(d) => d.serialize(s),
+            DataOut::Problem(p) => s.collect_str(p),
+        }
     }
 }

@@ -30,12 +30,16 @@ pub fn into_error<T: StreamSource + UniError>(this: T) -> Error {
 }
 
 /// A derived `this` as a cause, by value: what [`into_error`] and then
-/// `From<Error> for Cause` give, without the `Error` in between.
+/// `From<Error> for Cause` give, without the `Error` in between (the one
+/// conversion, `SourceError::of_uni`).
 pub fn into_cause<T: StreamSource + UniError>(this: T) -> Cause {
-    let message = this.to_string();
-    let mut source = SourceError::new(message)
-        .with_subject(this.err_subject())
-        .with_code(this.__err_code());
+    let mut source = SourceError::of_uni(
+        this.to_string(),
+        this.err_subject().to_owned(),
+        this.__err_code(),
+        this.data(),
+        Vec::new(),
+    );
     if let Some(cause) = this.__take(source.message()) {
         source = source.with_cause(cause);
     }
@@ -60,9 +64,11 @@ mod tests {
     macro_rules! cause_of {
         ($value:expr) => {{
             #[allow(unused_imports)]
-            use super::super::dispatch::*;
+            use super::super::kinds::dispatch::*;
             let value = $value;
-            (&&&&super::super::Wrap(&value)).__kind().into_cause(value)
+            (&&&&super::super::kinds::Wrap(&value))
+                .__kind()
+                .into_cause(value)
         }};
     }
 

@@ -4,8 +4,9 @@
 //! autoref specialization, and then calls the [`SourceKind`] method it
 //! needs with the field: the streamed and owned walk (`node`), the cause a
 //! transparent wrapper hands on (`forward`), erasure by value
-//! (`into_cause`, the kind picked from a borrow that ends before the field
-//! moves), `source()` (`as_std`) and the data and status override a
+//! (`into_cause`, and `take_forward` for a transparent variant; the kind
+//! picked from a borrow that ends before the field moves), `source()`
+//! (`as_std`) and the data and status override a
 //! transparent wrapper forwards. A new shape of source is one new kind (or
 //! one new impl of an existing level): every use follows.
 //!
@@ -25,8 +26,11 @@
 use core::ops::Deref;
 use std::error::Error as StdError;
 
-use super::walk::{std_forward, Node, OwnedNode, StdNode, StreamSource, UniNode, Visit};
+use super::walk::{
+    std_forward, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode, Visit,
+};
 use crate::value::code::StatusOverride;
+use crate::value::error_trait::source_of;
 use crate::{Cause, Error, Json, SourceError, UniError};
 
 /// A source error kept with its subject and code: typed uni errors and the
@@ -35,6 +39,11 @@ pub trait UniSource {
     fn to_source(&self) -> SourceError;
     /// The owned cause, by value (moving what it owns).
     fn into_cause(self) -> Cause
+    where
+        Self: Sized;
+    /// Its own cause, by value: what a `#[msg(transparent)]` wrapper over
+    /// it hands on when erased.
+    fn take_cause(self) -> Option<Cause>
     where
         Self: Sized;
     /// What a `#[msg(transparent)]` wrapper forwards: data, cause, status.
@@ -54,19 +63,19 @@ impl<T: UniError + ?Sized> UniSource for T {
         self.status_override()
     }
     fn to_source(&self) -> SourceError {
-        let mut s = SourceError::new(self.to_string())
-            .with_subject(self.err_subject())
-            .with_code(self.errno());
-        if let Some(c) = self.err_cause() {
-            s = s.with_cause(c);
-        }
-        s
+        source_of(self)
     }
     fn into_cause(self) -> Cause
     where
         Self: Sized,
     {
         Cause::from(self.into_error())
+    }
+    fn take_cause(self) -> Option<Cause>
+    where
+        Self: Sized,
+    {
+        self.into_error().set_cause(None)
     }
 }
 
@@ -87,6 +96,9 @@ impl UniSource for Error {
     fn into_cause(self) -> Cause {
         Cause::from(self)
     }
+    fn take_cause(mut self) -> Option<Cause> {
+        self.set_cause(None)
+    }
 }
 
 /// The receiver of the dispatch: `(&&&&Wrap(field)).__kind()`.
@@ -106,6 +118,12 @@ pub trait SourceKind<T: ?Sized>: Copy {
     fn forward<V: Visit>(self, error: &T, v: V) -> V::Out;
     /// The field as an owned cause, by value.
     fn into_cause(self, error: T) -> Cause
+    where
+        T: Sized;
+    /// The field's own cause, by value: what a `#[msg(transparent)]`
+    /// variant over it hands on when erased (`__take`), moving what it owns
+    /// (`message` is the errMsg, which an aggregate cause repeats).
+    fn take_forward(self, error: T, message: &str) -> Option<Cause>
     where
         T: Sized;
     /// The field as `Error::source()` gives it.
@@ -227,6 +245,9 @@ impl<T: StreamSource + UniError> SourceKind<T> for Derived {
     fn into_cause(self, error: T) -> Cause {
         super::erase::into_cause(error)
     }
+    fn take_forward(self, error: T, message: &str) -> Option<Cause> {
+        error.__take(message)
+    }
     std_error_methods!();
     fn data(self, error: &T) -> Option<Json> {
         error.data()
@@ -252,6 +273,9 @@ impl<T: UniSource + StdError> SourceKind<T> for Uni {
     }
     fn into_cause(self, error: T) -> Cause {
         error.into_cause()
+    }
+    fn take_forward(self, error: T, _: &str) -> Option<Cause> {
+        error.take_cause()
     }
     std_error_methods!();
     fn data(self, error: &T) -> Option<Json> {
@@ -282,6 +306,12 @@ where
         T: Sized,
     {
         Cause::Source(SourceError::from_std(T::deref(&error).__as_std()))
+    }
+    fn take_forward(self, error: T, _: &str) -> Option<Cause>
+    where
+        T: Sized,
+    {
+        std_forward(T::deref(&error).__as_std(), OwnedCause)
     }
     fn as_std<'a>(self, error: &'a T) -> &'a (dyn StdError + 'static)
     where
@@ -314,6 +344,9 @@ impl<T: StdError> SourceKind<T> for Std {
     fn into_cause(self, error: T) -> Cause {
         Cause::Source(SourceError::from_std(&error))
     }
+    fn take_forward(self, error: T, _: &str) -> Option<Cause> {
+        std_forward(&error, OwnedCause)
+    }
     std_error_methods!();
     fn data(self, _: &T) -> Option<Json> {
         None
@@ -343,6 +376,12 @@ impl<T: ?Sized> SourceKind<T> for NotASource {
         T: Sized,
     {
         Cause::Source(SourceError::from_std(&NoError))
+    }
+    fn take_forward(self, _: T, _: &str) -> Option<Cause>
+    where
+        T: Sized,
+    {
+        None
     }
     fn as_std<'a>(self, _: &'a T) -> &'a (dyn StdError + 'static)
     where
@@ -401,9 +440,9 @@ dyn_std_error!(
 /// of `#[data]` fields), all brought into scope by one
 /// `use __private::dispatch::*;`.
 pub mod dispatch {
+    pub use super::super::data::{NotSerializeLevel as _, SerLevel as _};
     pub use super::{
         DerivedLevel as _, DynStdLevel as _, IsSource as _, NotASourceLevel as _, SourceKind as _,
         StdLevel as _, UniLevel as _,
     };
-    pub use crate::__private::data::{NotSerializeLevel as _, SerLevel as _};
 }

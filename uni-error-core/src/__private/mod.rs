@@ -2,17 +2,16 @@
 //! API: nothing here follows semver.
 //!
 //! By job: `kinds` is the one dispatch of a source field on its type;
-//! `walk` is the one cause walker built on it (streamed, owned, depth cut;
-//! its module docs describe the whole pipeline); `erase` converts by value
-//! for `into_error`; this module serializes the top level and holds the
-//! small helpers generated code calls by path.
+//! `walk` is the one cause walker built on it (streamed and owned, written
+//! by the value layer's one writer, `wire::shape`; its module docs describe
+//! the whole pipeline); `erase` converts by value for `into_error`; `data`
+//! checks and writes `#[data]`; this module re-exports what generated code
+//! calls and holds the small helpers it calls by path. The children do not
+//! call back into this module.
 
 #![allow(missing_docs)]
 
 use core::fmt;
-
-use ::serde::ser::SerializeMap;
-use ::serde::{Serialize, Serializer};
 
 mod attrs;
 mod data;
@@ -36,8 +35,8 @@ pub use self::kinds::{
 pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
 pub use self::pieces::{write_pieces, DebugAsDisplay, Piece};
 pub use self::walk::{
-    list, opt, owned_cause, ListNode, Node, OwnedCause, OwnedNode, StdNode, StreamSource, UniNode,
-    Visit,
+    list, opt, owned_cause, serialize, ListNode, Node, OwnedCause, OwnedNode, StdNode,
+    StreamSource, UniNode, Visit,
 };
 pub use crate::value::error_trait::GoogleFacts;
 pub use crate::value::locale::requested_index;
@@ -56,42 +55,7 @@ pub mod serde {
 }
 pub use std;
 
-use self::walk::{Entry, HasCause};
 use crate::{Errno, UniError};
-
-/// Serializes a derived uni error in the uni shape, streaming: errMsg is
-/// written with `collect_str` from `Display`, `data` straight from the
-/// field, and the cause chain through [`StreamSource`] without building a
-/// [`Cause`](crate::Cause).
-pub fn serialize<T, D, S>(this: &T, data: Option<&D>, serializer: S) -> Result<S::Ok, S::Error>
-where
-    T: StreamSource + UniError + ?Sized,
-    D: Serialize + ?Sized,
-    S: Serializer,
-{
-    let has_cause = this.__cause(HasCause);
-    let len = 3 + usize::from(data.is_some()) + usize::from(has_cause);
-    let mut map = serializer.serialize_map(Some(len))?;
-    map.serialize_entry("errSubject", this.err_subject())?;
-    map.serialize_entry("errCode", &this.__err_code())?;
-    map.serialize_entry("errMsg", &DisplayStr(this))?;
-    if let Some(data) = data {
-        // A value serde_json cannot write (a map with non-string keys) is
-        // written as the same explanatory string `to_error()` keeps, rather
-        // than failing halfway through: one dry run into a sink first.
-        match data_problem(data) {
-            None => map.serialize_entry("data", data)?,
-            Some(problem) => map.serialize_entry("data", &DisplayStr(&problem))?,
-        }
-    }
-    this.__cause(Entry {
-        map: &mut map,
-        level: 2,
-    })?;
-    map.end()
-}
-
-pub(crate) use crate::value::json::DisplayStr;
 
 /// `{:#}` of a derived error: the whole chain, one cause per line, as
 /// `uni_error::Error`'s `{:#}` prints it (`subject errno: message`, then
@@ -273,32 +237,6 @@ pub const fn catalog_locales(
     translations: &'static [&'static str],
 ) -> crate::catalog::CatalogEntry {
     entry.with_locales(locales, translations)
-}
-
-/// `data` as a JSON value. A value serde_json cannot represent (a map with
-/// non-string keys, a non-finite float is `null` already) becomes a string
-/// that says why, rather than vanishing.
-pub(crate) fn to_data<D: Serialize + ?Sized>(d: &D) -> Option<crate::Json> {
-    Some(
-        crate::Json::from_serialize(d)
-            .unwrap_or_else(|e| crate::Json::string(&DataProblem(e).to_string())),
-    )
-}
-
-/// Why a `#[data]` value cannot be JSON: the text both paths write instead.
-struct DataProblem(serde_json::Error);
-
-impl core::fmt::Display for DataProblem {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "data could not be represented as JSON: {}", self.0)
-    }
-}
-
-/// Serializes `d` as JSON into nothing: `Some` when serde_json refuses it.
-fn data_problem<D: Serialize + ?Sized>(d: &D) -> Option<DataProblem> {
-    serde_json::to_writer(std::io::sink(), d)
-        .err()
-        .map(DataProblem)
 }
 
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own

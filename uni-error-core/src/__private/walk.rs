@@ -5,28 +5,33 @@
 //!    source field and asks `kinds` for its kind,
 //!    `(&&&&Wrap(field)).__kind()`: derived, another uni error, a pointer to
 //!    `dyn Error`, a plain error, or not an error (one compile error at the
-//!    field's type). The kind's [`SourceKind`](super::SourceKind) methods are
+//!    field's type). The kind's [`SourceKind`](super::kinds::SourceKind) methods are
 //!    every use of the field: its [`Node`], the cause a transparent wrapper
 //!    forwards, `source()`, and the owned cause by value.
 //! 2. **Walk.** [`StreamSource::__cause`] (generated) matches the variant and
-//!    hands its source's node, or none, to a [`Visit`]or. A node knows how
-//!    to count its subtree, write itself as JSON at a nesting level with the
-//!    depth cut, and become an owned [`Cause`]: [`UniNode`] (a derived
-//!    error: its message, subject, code, then its own `__cause`),
-//!    [`StdNode`] (a plain error: its message, then its `source()` chain),
-//!    [`OwnedNode`] (what is only reachable as a `Cause`: hand-written uni
-//!    errors, `uni_error::Error`) and [`ListNode`] (a list source: one
-//!    aggregate, one node per element).
-//! 3. **Visitors** decide the form: `HasCause` and `Count` ask; `Entry`
-//!    writes the `"cause"` entry of the top-level map (serialization streams,
-//!    building nothing); [`OwnedCause`] builds the tree, which is
-//!    `err_cause()` ([`owned_cause`]) and what `{:#}` prints.
+//!    hands its source's node, or none, to a [`Visit`]or. A node is a
+//!    `wire::shape::WireNode` (its message, subject, code, cause, members and
+//!    data, for the value layer's one node writer, with its depth cut) and
+//!    becomes an owned [`Cause`]: [`UniNode`] (a derived error: its message,
+//!    subject, code, data, then its own `__cause`), [`StdNode`] (a plain
+//!    error: its message, then its `source()` chain), [`OwnedNode`] (what is
+//!    only reachable as a `Cause`: hand-written uni errors,
+//!    `uni_error::Error`) and [`ListNode`] (a list source: one aggregate,
+//!    one node per element).
+//! 3. **Visitors** decide the form: `HasCause` and `Count` ask;
+//!    `SerializeAt` hands the node to the writer (serialization streams,
+//!    building nothing; [`serialize`] is the top level, through the one head
+//!    writer, `wire::shape::write_error`); [`OwnedCause`] builds the tree,
+//!    which is `err_cause()` ([`owned_cause`]) and what `{:#}` prints.
 //! 4. **Owned causes** (an [`OwnedNode`], and the wire types' own
-//!    `Serialize`) are written by `wire::cut::CauseAt` with the same cut, so the
-//!    streamed and the owned JSON are the same bytes.
+//!    `Serialize`) are written by the same node writer (`wire::node`), so
+//!    the streamed and the owned JSON are the same bytes. A uni error
+//!    becomes an owned node in one place, `SourceError::of_uni` (its
+//!    errCode as written, its data as the unknown key `data`).
 //!
 //! By value, `StreamSource::__take` (generated) uses the same dispatch's
-//! `into_cause` per source field, moving what it owns (`erase`).
+//! `into_cause` per source field, and `take_forward` for a transparent
+//! variant's field, moving what it owns (`erase`).
 //!
 //! A new shape of source is one new kind in `kinds` (or one more impl of a
 //! level there); the walk, the owned cause, `source()` and erasure follow.
@@ -34,11 +39,18 @@
 use core::fmt;
 use std::error::Error as StdError;
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use serde::ser::Error as _;
+use serde::Serializer;
 
-use super::DisplayStr;
-use crate::value::wire::cut::{omitted, too_deep, CauseAt};
+use crate::value::error_trait::source_of;
+use crate::value::json::DisplayStr;
+use crate::value::wire::node::CauseRef;
+use crate::value::wire::shape::{
+    write_error, write_members, write_node, Head, Parts, WireError, WireNode,
+};
+use serde::Serialize;
+
+use super::data::DataOut;
 use crate::{AggregateError, Cause, SourceError, UniError};
 
 /// Implemented by `#[derive(UniError)]`: hands the cause of the variant at
@@ -49,9 +61,6 @@ use crate::{AggregateError, Cause, SourceError, UniError};
 /// that misses `Debug` would get one more error, naming this trait.
 pub trait StreamSource {
     fn __cause<V: Visit>(&self, v: V) -> V::Out;
-    /// The errno and whether there is a cause. The derive gives both from
-    /// one `match` when every errno is a constant (and `errno()` reads it
-    /// too), so that serializing matches on the variant once less.
     /// The cause, taken by value (`message` is the errMsg, which an
     /// aggregate cause repeats); the derive moves each source it owns.
     fn __take(self, message: &str) -> Option<Cause>
@@ -85,13 +94,9 @@ pub trait Visit {
     fn none(self) -> Self::Out;
 }
 
-/// One cause, not yet written.
-pub trait Node {
-    /// How many causes this subtree holds, itself included.
-    fn count(&self) -> usize;
-    /// Writes the cause as the JSON object at `level` (the top-level error
-    /// is level 1), cut where a child would nest deeper than the limit.
-    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error>;
+/// One cause, not yet written: the one node writer (`wire::shape`) writes
+/// it (`WireNode`), or it becomes an owned [`Cause`].
+pub trait Node: WireNode {
     /// The cause in its owned form: what `err_cause()` gives.
     fn into_cause(self) -> Cause
     where
@@ -112,12 +117,66 @@ impl Visit for OwnedCause {
     }
 }
 
+/// Serializes a derived uni error in the uni shape, streaming: errMsg is
+/// written with `collect_str` from `Display`, `data` straight from the
+/// field, and the cause chain through [`StreamSource`] without building a
+/// [`Cause`].
+pub fn serialize<T, D, S>(this: &T, data: Option<&D>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: StreamSource + UniError + ?Sized,
+    D: Serialize + ?Sized,
+    S: Serializer,
+{
+    write_error(&Top { this, data }, serializer)
+}
+
+/// A derived error at the top level, with its `#[data]` field.
+struct Top<'a, T: ?Sized, D: ?Sized> {
+    this: &'a T,
+    data: Option<&'a D>,
+}
+
+impl<T, D> WireError for Top<'_, T, D>
+where
+    T: StreamSource + UniError + ?Sized,
+    D: Serialize + ?Sized,
+{
+    type Message<'m>
+        = DisplayStr<'m, T>
+    where
+        Self: 'm;
+    type Data<'m>
+        = DataOut<'m, D>
+    where
+        Self: 'm;
+    #[inline]
+    fn head(&self) -> Head<'_, DisplayStr<'_, T>, DataOut<'_, D>> {
+        let this = self.this;
+        Head {
+            subject: this.err_subject(),
+            code: this.__err_code(),
+            message: DisplayStr(this),
+            data: self.data.map(DataOut::of),
+            has_cause: this.__cause(HasCause),
+            extra: &[],
+        }
+    }
+    #[inline]
+    fn serialize_cause<S: Serializer>(
+        &self,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        self.this.__cause(SerializeAt { serializer, level })
+    }
+}
+
 /// `err_cause()` of a derived error, from the streamed walk.
 pub fn owned_cause<T: StreamSource + ?Sized>(this: &T) -> Option<Cause> {
     this.__cause(OwnedCause)
 }
 
-pub(super) struct HasCause;
+struct HasCause;
 
 impl Visit for HasCause {
     type Out = bool;
@@ -141,28 +200,20 @@ impl Visit for Count {
     }
 }
 
-/// Writes the `"cause"` entry, if any, at `level`.
-pub(super) struct Entry<'m, M> {
-    pub(super) map: &'m mut M,
-    pub(super) level: usize,
+/// Writes the cause as the node at `level`: how a derived error hands its
+/// cause to the writer (`WireError`/`WireNode::serialize_cause`).
+struct SerializeAt<S> {
+    serializer: S,
+    level: usize,
 }
 
-impl<M: SerializeMap> Visit for Entry<'_, M> {
-    type Out = Result<(), M::Error>;
+impl<S: Serializer> Visit for SerializeAt<S> {
+    type Out = Result<S::Ok, S::Error>;
     fn node<N: Node>(self, node: N) -> Self::Out {
-        self.map.serialize_entry("cause", &At(&node, self.level))
+        write_node(&node, self.serializer, self.level)
     }
     fn none(self) -> Self::Out {
-        Ok(())
-    }
-}
-
-/// A node serialized at its level.
-struct At<'n, N>(&'n N, usize);
-
-impl<N: Node> Serialize for At<'_, N> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize_at(serializer, self.1)
+        Err(S::Error::custom("this error has no cause"))
     }
 }
 
@@ -171,48 +222,61 @@ impl<N: Node> Serialize for At<'_, N> {
 pub struct UniNode<'a, T: ?Sized>(&'a T);
 
 impl<'a, T: ?Sized> UniNode<'a, T> {
+    #[inline]
     pub(super) fn new(error: &'a T) -> Self {
         UniNode(error)
     }
+    #[inline]
     #[must_use]
     pub fn with_default_subject(self, _: &str) -> Self {
         self
     }
+    #[inline]
     #[must_use]
     pub fn with_default_code(self, _: Option<i64>) -> Self {
         self
     }
 }
 
-impl<T: StreamSource + UniError + ?Sized> Node for UniNode<'_, T> {
+impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
+    type Message<'m>
+        = DisplayStr<'m, T>
+    where
+        Self: 'm;
+    type Below<'m>
+        = ()
+    where
+        Self: 'm;
+    #[inline]
+    fn parts(&self) -> Parts<'_, DisplayStr<'_, T>, ()> {
+        let e = self.0;
+        Parts {
+            message: DisplayStr(e),
+            subject: Some(e.err_subject()),
+            code: Some(e.__err_code()),
+            cause: e.__cause(HasCause).then_some(()),
+            members: None,
+            data: e.data(),
+            extra: &[],
+        }
+    }
     fn count(&self) -> usize {
         1 + self.0.__cause(Count)
     }
-    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let has_cause = e.__cause(HasCause);
-        if too_deep(level, has_cause, false) {
-            return omitted(serializer, self.count());
-        }
-        let mut map = serializer.serialize_map(Some(3 + usize::from(has_cause)))?;
-        map.serialize_entry("message", &DisplayStr(e))?;
-        map.serialize_entry("subject", e.err_subject())?;
-        map.serialize_entry("code", &e.__err_code())?;
-        e.__cause(Entry {
-            map: &mut map,
-            level: level + 1,
-        })?;
-        map.end()
+    #[inline]
+    fn serialize_cause<S: Serializer>(
+        &self,
+        _: (),
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        self.0.__cause(SerializeAt { serializer, level })
     }
+}
+
+impl<T: StreamSource + UniError + ?Sized> Node for UniNode<'_, T> {
     fn into_cause(self) -> Cause {
-        let e = self.0;
-        let mut source = SourceError::new(e.to_string())
-            .with_subject(e.err_subject())
-            .with_code(e.__err_code());
-        if let Some(cause) = e.__cause(OwnedCause) {
-            source = source.with_cause(cause);
-        }
-        Cause::Source(source)
+        Cause::Source(source_of(self.0))
     }
 }
 
@@ -224,6 +288,7 @@ pub struct StdNode<'a> {
 }
 
 impl<'a> StdNode<'a> {
+    #[inline]
     pub(super) fn new(error: &'a (dyn StdError + 'a)) -> Self {
         StdNode {
             error,
@@ -231,11 +296,13 @@ impl<'a> StdNode<'a> {
             code: None,
         }
     }
+    #[inline]
     #[must_use]
     pub fn with_default_subject(mut self, subject: &'a str) -> Self {
         self.subject = self.subject.or(Some(subject));
         self
     }
+    #[inline]
     #[must_use]
     pub fn with_default_code(mut self, code: Option<i64>) -> Self {
         self.code = self.code.or(code);
@@ -243,7 +310,27 @@ impl<'a> StdNode<'a> {
     }
 }
 
-impl Node for StdNode<'_> {
+impl<'e> WireNode for StdNode<'e> {
+    type Message<'m>
+        = DisplayStr<'m, dyn StdError + 'e>
+    where
+        Self: 'm;
+    type Below<'m>
+        = &'m (dyn StdError + 'static)
+    where
+        Self: 'm;
+    #[inline]
+    fn parts(&self) -> Parts<'_, DisplayStr<'_, dyn StdError + 'e>, &(dyn StdError + 'static)> {
+        Parts {
+            message: DisplayStr(self.error),
+            subject: self.subject,
+            code: self.code,
+            cause: self.error.source(),
+            members: None,
+            data: None,
+            extra: &[],
+        }
+    }
     fn count(&self) -> usize {
         let mut n = 0;
         let mut next: Option<&(dyn StdError + '_)> = Some(self.error);
@@ -253,28 +340,18 @@ impl Node for StdNode<'_> {
         }
         n
     }
-    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
-        let below = self.error.source();
-        if too_deep(level, below.is_some(), false) {
-            return omitted(serializer, self.count());
-        }
-        let len = 1
-            + usize::from(self.subject.is_some())
-            + usize::from(self.code.is_some())
-            + usize::from(below.is_some());
-        let mut map = serializer.serialize_map(Some(len))?;
-        map.serialize_entry("message", &DisplayStr(self.error))?;
-        if let Some(subject) = self.subject {
-            map.serialize_entry("subject", subject)?;
-        }
-        if let Some(code) = self.code {
-            map.serialize_entry("code", &code)?;
-        }
-        if let Some(below) = below {
-            map.serialize_entry("cause", &At(&StdNode::new(below), level + 1))?;
-        }
-        map.end()
+    #[inline]
+    fn serialize_cause<S: Serializer>(
+        &self,
+        below: &(dyn StdError + 'static),
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        write_node(&StdNode::new(below), serializer, level)
     }
+}
+
+impl Node for StdNode<'_> {
     fn into_cause(self) -> Cause {
         let cause = Cause::Source(SourceError::from_std(self.error));
         let cause = match self.subject {
@@ -290,26 +367,51 @@ impl Node for StdNode<'_> {
 pub struct OwnedNode(Cause);
 
 impl OwnedNode {
+    #[inline]
     pub(super) fn new(cause: Cause) -> Self {
         OwnedNode(cause)
     }
+    #[inline]
     #[must_use]
     pub fn with_default_subject(self, subject: &str) -> Self {
         OwnedNode(self.0.with_default_subject(subject))
     }
+    #[inline]
     #[must_use]
     pub fn with_default_code(self, code: Option<i64>) -> Self {
         OwnedNode(self.0.with_default_code(code))
     }
 }
 
-impl Node for OwnedNode {
+impl WireNode for OwnedNode {
+    type Message<'m> = &'m str;
+    type Below<'m> = &'m Cause;
+    #[inline]
+    fn parts(&self) -> Parts<'_, &str, &Cause> {
+        CauseRef::new(&self.0).into_parts()
+    }
     fn count(&self) -> usize {
         self.0.count()
     }
-    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
-        CauseAt::new(&self.0, level).serialize(serializer)
+    #[inline]
+    fn serialize_cause<S: Serializer>(
+        &self,
+        below: &Cause,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        CauseRef::new(&self.0).serialize_cause(below, serializer, level)
     }
+    fn serialize_members<S: Serializer>(
+        &self,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        CauseRef::new(&self.0).serialize_members(serializer, level)
+    }
+}
+
+impl Node for OwnedNode {
     fn into_cause(self) -> Cause {
         self.0
     }
@@ -324,6 +426,7 @@ pub struct ListNode<'a, D: ?Sized, I, F> {
 }
 
 /// `#[source] Vec<E>` (or `Box<[E]>`, `[E; N]`) for the error `message`.
+#[inline]
 pub fn list<D, I, F, N>(message: &D, items: I, each: F) -> ListNode<'_, D, I, F>
 where
     D: fmt::Display + ?Sized,
@@ -338,13 +441,33 @@ where
     }
 }
 
-impl<D, I, F, N> Node for ListNode<'_, D, I, F>
+impl<D, I, F, N> WireNode for ListNode<'_, D, I, F>
 where
     D: fmt::Display + ?Sized,
     I: ExactSizeIterator + Clone,
     F: Fn(I::Item) -> N,
     N: Node,
 {
+    type Message<'m>
+        = DisplayStr<'m, D>
+    where
+        Self: 'm;
+    type Below<'m>
+        = ()
+    where
+        Self: 'm;
+    #[inline]
+    fn parts(&self) -> Parts<'_, DisplayStr<'_, D>, ()> {
+        Parts {
+            message: DisplayStr(self.message),
+            subject: None,
+            code: None,
+            cause: None,
+            members: Some(self.items.len()),
+            data: None,
+            extra: &[],
+        }
+    }
     fn count(&self) -> usize {
         1 + self
             .items
@@ -352,15 +475,22 @@ where
             .map(|e| (self.each)(e).count())
             .sum::<usize>()
     }
-    fn serialize_at<S: Serializer>(&self, serializer: S, level: usize) -> Result<S::Ok, S::Error> {
-        if too_deep(level, false, self.items.len() > 0) {
-            return omitted(serializer, self.count());
-        }
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("message", &DisplayStr(self.message))?;
-        map.serialize_entry("errors", &Members(self, level + 2))?;
-        map.end()
+    fn serialize_members<S: Serializer>(
+        &self,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        write_members(serializer, self.items.clone().map(&self.each), level)
     }
+}
+
+impl<D, I, F, N> Node for ListNode<'_, D, I, F>
+where
+    D: fmt::Display + ?Sized,
+    I: ExactSizeIterator + Clone,
+    F: Fn(I::Item) -> N,
+    N: Node,
+{
     fn into_cause(self) -> Cause {
         let errors = self.items.map(|e| (self.each)(e).into_cause()).collect();
         Cause::Aggregate(AggregateError::with_message(
@@ -370,26 +500,8 @@ where
     }
 }
 
-struct Members<'l, L>(&'l L, usize);
-
-impl<D, I, F, N> Serialize for Members<'_, ListNode<'_, D, I, F>>
-where
-    D: ?Sized,
-    I: ExactSizeIterator + Clone,
-    F: Fn(I::Item) -> N,
-    N: Node,
-{
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let list = self.0;
-        let mut seq = serializer.serialize_seq(Some(list.items.len()))?;
-        for e in list.items.clone() {
-            seq.serialize_element(&At(&(list.each)(e), self.1))?;
-        }
-        seq.end()
-    }
-}
-
 /// `#[source] Option<E>`: no cause when `None`.
+#[inline]
 pub fn opt<'a, V, T, N>(v: V, e: Option<&'a T>, node: impl FnOnce(&'a T) -> N) -> V::Out
 where
     V: Visit,
@@ -404,6 +516,7 @@ where
 
 /// A plain error's own `source()` chain, which is what a transparent
 /// wrapper over it forwards as its cause.
+#[inline]
 pub(super) fn std_forward<V: Visit>(error: &(dyn StdError + '_), v: V) -> V::Out {
     match error.source() {
         Some(s) => v.node(StdNode::new(s)),

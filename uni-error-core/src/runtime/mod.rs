@@ -12,7 +12,10 @@ pub mod axum;
 // The JavaScript side shared by the `wasm` and `napi` bridges.
 #[cfg(any(feature = "wasm", feature = "napi"))]
 mod js;
+// The Node-API calls (host.rs) are FFI: the one module where the crate's
+// `deny(unsafe_code)` is allowed (see lib.rs).
 #[cfg(feature = "napi")]
+#[allow(unsafe_code)]
 pub mod napi;
 #[cfg(feature = "tonic")]
 pub mod tonic;

@@ -72,7 +72,8 @@
 
 use core::fmt;
 
-use crate::value::wire::cut::CauseAt;
+use crate::value::wire::node::CauseRef;
+use crate::value::wire::shape::NodeAt;
 use crate::{Error, UniError};
 
 /// A uni error as uniffi exports it: the `Err` of a `#[uniffi::export]`
@@ -146,7 +147,7 @@ impl From<Error> for UniFfiError {
         let data_json = error.data().and_then(|d| serde_json::to_string(d).ok());
         let cause_json = error
             .cause()
-            .and_then(|c| serde_json::to_string(&CauseAt::new(c, 2)).ok());
+            .and_then(|c| serde_json::to_string(&NodeAt(&CauseRef::new(c), 2)).ok());
         UniFfiError::Uni {
             err_subject: error.err_subject().to_owned(),
             err_code: error.code(),

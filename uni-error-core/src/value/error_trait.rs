@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::value::code::StatusOverride;
-use crate::{Cause, Errno, Error};
+use crate::{Cause, Errno, Error, SourceError};
 
 /// A typed error that is also a uni-app `UniError`: it has an errSubject, a
 /// valid [`Errno`], an errMsg (its `Display`), optional `data` and an optional
@@ -354,6 +354,24 @@ boxed_dyn_uni_error!(
     dyn UniError + Send + 'static,
     dyn UniError + Send + Sync + 'static
 );
+
+/// A typed uni error as a source node, by reference: the one conversion
+/// ([`SourceError::of_uni`]) from its errCode as written (`__err_code`, not
+/// the typed `errno()`), message, subject, data and owned cause. What
+/// `Cause::from(error.to_error())` gives, without the `Error` in between.
+pub(crate) fn source_of<E: UniError + ?Sized>(error: &E) -> SourceError {
+    let mut source = SourceError::of_uni(
+        error.to_string(),
+        error.err_subject().to_owned(),
+        error.__err_code(),
+        error.data(),
+        Vec::new(),
+    );
+    if let Some(cause) = error.err_cause() {
+        source = source.with_cause(cause);
+    }
+    source
+}
 
 impl<E: UniError> From<E> for Error {
     /// Erases any typed uni error by value ([`UniError::into_error`]), so

@@ -305,8 +305,10 @@ impl KeySet {
     }
 }
 
-/// Serializes any `Display` as a string without building one.
-pub(crate) struct DisplayStr<'a, T: ?Sized>(pub &'a T);
+/// Serializes any `Display` as a string without building one. (`pub` in a
+/// private module: the derive's streamed nodes name it in the writer's
+/// interface, `wire::shape`.)
+pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
 
 impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

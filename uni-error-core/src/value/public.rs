@@ -1,9 +1,10 @@
 //! [`Public`]: the part of an error an untrusted client may see.
 
-use serde::ser::SerializeMap;
+use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 
 use crate::value::json::DisplayStr;
+use crate::value::wire::shape::{write_error, Head, WireError};
 use crate::{Error, UniError};
 
 /// Serializes only errSubject, errCode and errMsg of an error, never its
@@ -32,37 +33,57 @@ use crate::{Error, UniError};
 #[derive(Clone, Copy, Debug)]
 pub struct Public<'a, T: ?Sized>(pub &'a T);
 
-fn write_public<S: Serializer, C: Serialize>(
-    serializer: S,
-    subject: &str,
-    code: C,
-    message: &(impl core::fmt::Display + ?Sized),
-) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(Some(3))?;
-    map.serialize_entry("errSubject", subject)?;
-    map.serialize_entry("errCode", &code)?;
-    map.serialize_entry("errMsg", &DisplayStr(message))?;
-    map.end()
+/// The head alone: no `data`, no `cause`, no unknown keys.
+struct Head3<'a, M> {
+    subject: &'a str,
+    code: i64,
+    message: M,
+}
+
+impl<M: Serialize> WireError for Head3<'_, M> {
+    type Message<'m>
+        = &'m M
+    where
+        Self: 'm;
+    type Data<'m>
+        = ()
+    where
+        Self: 'm;
+    #[inline]
+    fn head(&self) -> Head<'_, &M, ()> {
+        Head {
+            subject: self.subject,
+            code: self.code,
+            message: &self.message,
+            data: None,
+            has_cause: false,
+            extra: &[],
+        }
+    }
+    #[inline]
+    fn serialize_cause<S: Serializer>(&self, _: S, _: usize) -> Result<S::Ok, S::Error> {
+        Err(S::Error::custom("Public writes no cause"))
+    }
 }
 
 impl<T: UniError + ?Sized> Serialize for Public<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        write_public(
-            serializer,
-            self.0.err_subject(),
-            self.0.__err_code(),
-            self.0,
-        )
+        let head = Head3 {
+            subject: self.0.err_subject(),
+            code: self.0.__err_code(),
+            message: DisplayStr(self.0),
+        };
+        write_error(&head, serializer)
     }
 }
 
 impl Serialize for Public<'_, Error> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        write_public(
-            serializer,
-            self.0.err_subject(),
-            self.0.code(),
-            self.0.message(),
-        )
+        let head = Head3 {
+            subject: self.0.err_subject(),
+            code: self.0.code(),
+            message: self.0.message(),
+        };
+        write_error(&head, serializer)
     }
 }

@@ -236,19 +236,23 @@ pub fn error_impl(cx: &Cx) -> TokenStream {
     )
 }
 
-/// `StreamSource::__take(self)`, when some variant has a source: the cause
-/// built by moving each source (`__private::erase`); a transparent variant
-/// gives its field's cause by reference, as `err_cause` does.
+/// `StreamSource::__take(self)`, when some variant has a source or is
+/// transparent: the cause built by moving each source (`__private::erase`);
+/// a transparent variant moves its field's own cause (`take_forward`).
 pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
     let (krate, private, option, core) = (&cx.krate, &cx.private, &cx.option, &cx.core);
     let (this, e, message) = (&cx.locals.this, &cx.locals.e, &cx.locals.message);
-    let mut transparent = Vec::new();
     let mut arms = GroupedArms::default();
     let mut rest = false;
     let mut any_list = false;
     for (v, bound) in cx.model.variants.iter().zip(&cx.bound) {
-        if let Message::Transparent(_) = v.message {
-            transparent.push(cx.pattern(v, []));
+        if let (Message::Transparent(field), Some(bound)) = (&v.message, bound) {
+            let span = field.ty_span;
+            any_list = true; // names the errMsg, which it hands on
+            arms.push(bound, |f| {
+                let kind = kind(cx, span, &quote!(&#f));
+                quote_spanned!(span=> #kind.take_forward(#f, #message))
+            });
             continue;
         }
         let (Some(source), Some(bound)) = (&v.source, bound) else {
@@ -282,8 +286,6 @@ pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
     if arms.is_empty() {
         return None;
     }
-    let forwarded = (!transparent.is_empty())
-        .then(|| quote!(#(#transparent)|* => #private::owned_cause(&#this),));
     let wildcard = rest.then(|| quote!(_ => #option::None,));
     let message = if any_list {
         message.to_token_stream()
@@ -295,36 +297,25 @@ pub fn take_fn(cx: &Cx) -> Option<TokenStream> {
         #[inline]
         fn __take(self, #message: &#core::primitive::str) -> #option<#krate::Cause> {
             #dispatch
-            match #this { #forwarded #(#arms)* #wildcard }
+            match #this { #(#arms)* #wildcard }
         }
     })
 }
 
-/// `into_error(self)`, when some variant has a source to move: the owned
-/// error with the cause of `__take`. A `#[msg(transparent)]` variant
-/// forwards by reference, as `to_error` does.
+/// `into_error(self)`, when some variant has a source to move or is
+/// transparent: the owned error with the cause of `__take`, which moves a
+/// transparent variant's field too.
 pub fn into_error_fn(cx: &Cx) -> Option<TokenStream> {
     let (krate, private) = (&cx.krate, &cx.private);
-    let (this, owned) = (&cx.locals.this, &cx.locals.owned);
+    let this = &cx.locals.this;
     let variants = &cx.model.variants;
-    if variants.iter().all(|v| v.source.is_none()) {
+    if variants
+        .iter()
+        .all(|v| v.source.is_none() && !matches!(v.message, Message::Transparent(_)))
+    {
         return None;
     }
-    let transparent: Vec<_> = variants
-        .iter()
-        .filter(|v| matches!(v.message, Message::Transparent(_)))
-        .map(|v| cx.pattern(v, []))
-        .collect();
-    let body = if transparent.is_empty() {
-        quote!(#private::into_error(#this))
-    } else {
-        quote! {
-            match #this {
-                #(#transparent)|* => #krate::UniError::to_error(&#this),
-                #owned => #private::into_error(#owned),
-            }
-        }
-    };
+    let body = quote!(#private::into_error(#this));
     Some(quote! {
         #[inline]
         fn into_error(self) -> #krate::Error {

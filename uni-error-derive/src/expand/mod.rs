@@ -232,8 +232,6 @@ pub struct Locals {
     pub s_ty: Ident,
     /// The value `From::from` wraps: `__source`.
     pub source: Ident,
-    /// The error `into_error` takes apart: `__this`.
-    pub owned: Ident,
     /// The errMsg `into_error` hands an aggregate cause: `__message`.
     pub message: Ident,
     /// A `#[source(code = f)]` read before the source moves: `__code`.
@@ -253,7 +251,6 @@ impl Locals {
             serializer: name("__serializer"),
             s_ty: name("__S"),
             source: name("__source"),
-            owned: name("__this"),
             message: name("__message"),
             code: name("__code"),
         }

@@ -3,6 +3,7 @@
 //! order.
 
 use super::{Host, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
+use crate::value::wire::shape::{CAUSE, ERRORS, ERR_MSG, MESSAGE};
 use crate::Error;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -28,8 +29,8 @@ pub(crate) fn build<H: Host>(host: &H, error: &Error) -> Result<H::Value, H::Val
 /// the crate's serializer (127 JSON levels).
 fn upgrade<H: Host>(host: &H, plain: &H::Value, node: Node) -> Result<H::Value, H::Value> {
     let message_key = match node {
-        Node::Top => "errMsg",
-        Node::Source => "message",
+        Node::Top => ERR_MSG,
+        Node::Source => MESSAGE,
     };
     let message = host.get(plain, message_key)?;
     let message = host.string_lossy(&message).unwrap_or_default();
@@ -43,8 +44,8 @@ fn upgrade<H: Host>(host: &H, plain: &H::Value, node: Node) -> Result<H::Value, 
     for key in host.keys(plain)? {
         let mut value = host.get(plain, &key)?;
         match (node, key.as_str()) {
-            (_, "cause") => value = upgrade(host, &value, Node::Source)?,
-            (Node::Source, "errors") => {
+            (_, CAUSE) => value = upgrade(host, &value, Node::Source)?,
+            (Node::Source, ERRORS) => {
                 has_errors = true;
                 let len = host.number(&host.get(&value, "length")?).unwrap_or(0.0) as u32;
                 for i in 0..len {

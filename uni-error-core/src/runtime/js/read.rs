@@ -4,6 +4,10 @@
 use core::fmt;
 
 use super::{js_text, Host, Kind, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
+use crate::value::wire::shape::{
+    CAUSE, CODE, DATA, ERRORS, ERROR_KEYS, ERR_CODE, ERR_MSG, ERR_SUBJECT, MESSAGE, SOURCE_KEYS,
+    SUBJECT,
+};
 use crate::value::wire::MAX_JSON_DEPTH;
 
 /// Why a JavaScript value is not a uni error: the message each bridge's
@@ -22,11 +26,6 @@ pub(crate) fn to_json<H: Host>(host: &H, value: &H::Value) -> Result<String, Rea
     reader.error(value)?;
     Ok(reader.out)
 }
-
-/// The keys of a uni error that are not unknown keys.
-const ERROR_KEYS: [&str; 5] = ["errSubject", "errCode", "errMsg", "data", "cause"];
-/// The keys of a source that are not unknown keys.
-const SOURCE_KEYS: [&str; 5] = ["message", "subject", "code", "cause", "errors"];
 
 struct Reader<'h, H: Host> {
     host: &'h H,
@@ -246,29 +245,29 @@ impl<H: Host> Reader<'_, H> {
             "a UniError object {errSubject, errCode, errMsg, data?, cause?}",
         )?;
         self.out.push('{');
-        self.string(value, "errSubject", true)?;
-        self.code(value, "errCode", true)?;
-        self.string(value, "errMsg", true)?;
-        let data = self.get(value, "data")?;
-        self.json(&data, "data")?;
+        self.string(value, ERR_SUBJECT, true)?;
+        self.code(value, ERR_CODE, true)?;
+        self.string(value, ERR_MSG, true)?;
+        let data = self.get(value, DATA)?;
+        self.json(&data, DATA)?;
         self.cause(value, 1)?;
-        self.unknown_keys(value, &ERROR_KEYS, &[TOP_NAME])?;
+        self.unknown_keys(value, ERROR_KEYS, &[TOP_NAME])?;
         self.out.push('}');
         Ok(())
     }
 
     /// The `cause` of the node at `level`, if any.
     fn cause(&mut self, parent: &H::Value, level: usize) -> Result<(), ReadError> {
-        let cause = self.get(parent, "cause")?;
+        let cause = self.get(parent, CAUSE)?;
         if absent(self.host.kind(&cause)) {
             return Ok(());
         }
-        self.key("cause");
+        self.key(CAUSE);
         let len = self.path.len();
         if !self.path.is_empty() {
             self.path.push('.');
         }
-        self.path.push_str("cause");
+        self.path.push_str(CAUSE);
         self.source(&cause, level + 1)?;
         self.path.truncate(len);
         Ok(())
@@ -282,12 +281,12 @@ impl<H: Host> Reader<'_, H> {
             "a source error object {message, subject?, code?, cause?, errors?}",
         )?;
         self.out.push('{');
-        self.string(value, "message", true)?;
-        self.string(value, "subject", false)?;
-        self.code(value, "code", false)?;
+        self.string(value, MESSAGE, true)?;
+        self.string(value, SUBJECT, false)?;
+        self.code(value, CODE, false)?;
         self.cause(value, level)?;
         self.errors(value, level)?;
-        self.unknown_keys(value, &SOURCE_KEYS, &[SOURCE_NAME, AGGREGATE_NAME])?;
+        self.unknown_keys(value, SOURCE_KEYS, &[SOURCE_NAME, AGGREGATE_NAME])?;
         self.out.push('}');
         self.ancestors.pop();
         Ok(())
@@ -295,21 +294,21 @@ impl<H: Host> Reader<'_, H> {
 
     /// An aggregate's `errors`, if any.
     fn errors(&mut self, parent: &H::Value, level: usize) -> Result<(), ReadError> {
-        let errors = self.get(parent, "errors")?;
+        let errors = self.get(parent, ERRORS)?;
         if absent(self.host.kind(&errors)) {
             return Ok(());
         }
         let is_array = self.host.is_array(&errors).map_err(|thrown| {
             self.fail(format_args!(
                 "reading {} threw {}",
-                self.field("errors"),
+                self.field(ERRORS),
                 js_text(self.host, &thrown)
             ))
         })?;
         if !is_array {
             return Err(self.fail(format_args!(
                 "{} is {}, expected an array of source errors",
-                self.field("errors"),
+                self.field(ERRORS),
                 describe(self.host, &errors)
             )));
         }
@@ -322,7 +321,7 @@ impl<H: Host> Reader<'_, H> {
             Kind::Number(n) => n as u32,
             _ => 0,
         };
-        self.key("errors");
+        self.key(ERRORS);
         self.out.push('[');
         let len = self.path.len();
         for i in 0..length {

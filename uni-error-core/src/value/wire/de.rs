@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::shape::{CAUSE, CODE, DATA, ERRORS, ERR_CODE, ERR_MSG, ERR_SUBJECT, MESSAGE, SUBJECT};
 use super::*;
 
 // ---------------------------------------------------------------------------
@@ -206,28 +207,28 @@ impl<'de> Visitor<'de> for ErrorVisitor {
         let (mut data, mut cause, mut extra) = (None, None, Vec::new());
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match &*key {
-                "errSubject" => {
-                    let path = Path::Key(&root, "errSubject");
-                    read_once(&mut map, &mut subject, Text(path), "errSubject", &root)?;
+                ERR_SUBJECT => {
+                    let path = Path::Key(&root, ERR_SUBJECT);
+                    read_once(&mut map, &mut subject, Text(path), ERR_SUBJECT, &root)?;
                 }
-                "errCode" => {
-                    let path = Path::Key(&root, "errCode");
-                    read_once(&mut map, &mut code, Code(path), "errCode", &root)?;
+                ERR_CODE => {
+                    let path = Path::Key(&root, ERR_CODE);
+                    read_once(&mut map, &mut code, Code(path), ERR_CODE, &root)?;
                 }
-                "errMsg" => {
-                    let path = Path::Key(&root, "errMsg");
-                    read_once(&mut map, &mut message, Text(path), "errMsg", &root)?;
+                ERR_MSG => {
+                    let path = Path::Key(&root, ERR_MSG);
+                    read_once(&mut map, &mut message, Text(path), ERR_MSG, &root)?;
                 }
-                "data" => read_once(
+                DATA => read_once(
                     &mut map,
                     &mut data,
                     core::marker::PhantomData::<Json>,
-                    "data",
+                    DATA,
                     &root,
                 )?,
-                "cause" => {
-                    let path = Path::Key(&root, "cause");
-                    read_once(&mut map, &mut cause, CauseSeed(path), "cause", &root)?;
+                CAUSE => {
+                    let path = Path::Key(&root, CAUSE);
+                    read_once(&mut map, &mut cause, CauseSeed(path), CAUSE, &root)?;
                 }
                 _ => extra.push((key.into_owned(), map.next_value::<Json>()?)),
             }
@@ -235,9 +236,9 @@ impl<'de> Visitor<'de> for ErrorVisitor {
         check_unique_keys(&extra, &root)?;
         Ok(Error {
             inner: Box::new(ErrorInner {
-                subject: required(subject, "errSubject", &root)?,
-                code: required(code, "errCode", &root)?,
-                message: required(message, "errMsg", &root)?,
+                subject: required(subject, ERR_SUBJECT, &root)?,
+                code: required(code, ERR_CODE, &root)?,
+                message: required(message, ERR_MSG, &root)?,
                 data: data.flatten(),
                 cause: cause.flatten().map(Box::new),
                 extra,
@@ -281,32 +282,32 @@ impl<'de> Visitor<'de> for CauseSeed<'_> {
         let (mut cause, mut errors, mut extra) = (None, None, Vec::new());
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match &*key {
-                "message" => {
-                    let seed = Text(Path::Key(here, "message"));
-                    read_once(&mut map, &mut message, seed, "message", here)?;
+                MESSAGE => {
+                    let seed = Text(Path::Key(here, MESSAGE));
+                    read_once(&mut map, &mut message, seed, MESSAGE, here)?;
                 }
-                "subject" => {
-                    let seed = Text(Path::Key(here, "subject"));
-                    read_once(&mut map, &mut subject, seed, "subject", here)?;
+                SUBJECT => {
+                    let seed = Text(Path::Key(here, SUBJECT));
+                    read_once(&mut map, &mut subject, seed, SUBJECT, here)?;
                 }
-                "code" => {
-                    let seed = Code(Path::Key(here, "code"));
-                    read_once(&mut map, &mut code, seed, "code", here)?;
+                CODE => {
+                    let seed = Code(Path::Key(here, CODE));
+                    read_once(&mut map, &mut code, seed, CODE, here)?;
                 }
-                "cause" => {
-                    let seed = CauseSeed(Path::Key(here, "cause"));
-                    read_once(&mut map, &mut cause, seed, "cause", here)?;
+                CAUSE => {
+                    let seed = CauseSeed(Path::Key(here, CAUSE));
+                    read_once(&mut map, &mut cause, seed, CAUSE, here)?;
                 }
-                "errors" => {
-                    let seed = Members(Path::Key(here, "errors"));
-                    read_once(&mut map, &mut errors, seed, "errors", here)?;
+                ERRORS => {
+                    let seed = Members(Path::Key(here, ERRORS));
+                    read_once(&mut map, &mut errors, seed, ERRORS, here)?;
                 }
                 _ => extra.push((key.into_owned(), map.next_value::<Json>()?)),
             }
         }
         check_unique_keys(&extra, here)?;
         let head = SourceError {
-            message: required(message, "message", here)?,
+            message: required(message, MESSAGE, here)?,
             subject: subject.flatten(),
             code: code.flatten(),
             cause: cause.flatten().map(Box::new),

@@ -11,9 +11,19 @@
 //! wire counts as absent. Keys this crate does not know (an ad SDK's
 //! `slotId`) are kept in input order and written back after the known ones,
 //! so a deserialize → serialize round trip loses nothing. Values inside
-//! `data` and unknown keys keep their key order too (serde_json's
-//! `preserve_order`). A key given twice in one object, at any depth, is a
-//! parse error rather than one value silently replacing the other.
+//! `data` and unknown keys keep their key order and their exact text too:
+//! they are stored as the text read ([`Json`](crate::Json)), without
+//! serde_json's `preserve_order`. A key given twice in one object, at any
+//! depth, is a parse error rather than one value silently replacing the
+//! other.
+//!
+//! When an [`Error`] becomes a cause (`Cause::from`, `?` into another
+//! error's `#[source]`), its `data` is kept as the source node's unknown key
+//! `data`, written after the known keys, which reads back as that unknown
+//! key: the spec's source error has no `data`, and nothing is lost.
+//!
+//! One writer (`shape.rs`) holds the key names, their order and the depth
+//! cut for every path that writes a uni error.
 //!
 //! # Depth
 //!
@@ -38,11 +48,12 @@ use crate::value::code::StatusOverride;
 use crate::value::json::Json;
 use crate::Errno;
 
-pub(crate) mod cut;
 mod de;
 mod display;
 pub(crate) use self::display::write_tree;
+pub(crate) mod node;
 mod ser;
+pub(crate) mod shape;
 mod source;
 mod tree;
 
@@ -266,7 +277,7 @@ impl Error {
     ) -> Result<Option<Json>, ReservedKeyError> {
         source::insert_extra(
             &mut self.inner.extra,
-            source::ERROR_KEYS,
+            shape::ERROR_KEYS,
             key.into(),
             value.into(),
         )

@@ -1,62 +1,70 @@
-//! Serialize: fixed key order, depth-limited.
+//! Serialize: the wire types written through the one writer (`shape`).
 
-use serde::ser::SerializeMap;
+use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 
-use super::cut::CauseAt;
+use super::node::CauseRef;
+use super::shape::{write_error, write_node, Head, WireError};
 use super::*;
 
-// ---------------------------------------------------------------------------
-// Serialize: fixed key order, depth-limited.
-// ---------------------------------------------------------------------------
+impl WireError for Error {
+    type Message<'a> = &'a str;
+    type Data<'a> = &'a Json;
+
+    #[inline]
+    fn head(&self) -> Head<'_, &str, &Json> {
+        let e = &self.inner;
+        Head {
+            subject: &e.subject,
+            code: e.code,
+            message: &e.message,
+            data: e.data.as_ref(),
+            has_cause: e.cause.is_some(),
+            extra: &e.extra,
+        }
+    }
+
+    #[inline]
+    fn serialize_cause<S: Serializer>(
+        &self,
+        serializer: S,
+        level: usize,
+    ) -> Result<S::Ok, S::Error> {
+        match self.cause() {
+            Some(cause) => write_node(&CauseRef::new(cause), serializer, level),
+            None => Err(S::Error::custom("this error has no cause")),
+        }
+    }
+}
 
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 3
-            + usize::from(self.inner.data.is_some())
-            + usize::from(self.inner.cause.is_some())
-            + self.inner.extra.len();
-        let mut map = serializer.serialize_map(Some(len))?;
-        map.serialize_entry("errSubject", &self.inner.subject)?;
-        map.serialize_entry("errCode", &self.inner.code)?;
-        map.serialize_entry("errMsg", &self.inner.message)?;
-        if let Some(data) = &self.inner.data {
-            map.serialize_entry("data", data)?;
-        }
-        if let Some(cause) = self.cause() {
-            map.serialize_entry("cause", &CauseAt::new(cause, 2))?;
-        }
-        for (k, v) in &self.inner.extra {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        write_error(self, serializer)
     }
 }
 
 impl Serialize for Cause {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        CauseAt::new(self, 1).serialize(serializer)
+        write_node(&CauseRef::new(self), serializer, 1)
     }
 }
 
 impl Serialize for SourceError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let at = CauseAt {
+        let node = CauseRef {
             head: self,
             members: None,
-            level: 1,
         };
-        at.serialize(serializer)
+        write_node(&node, serializer, 1)
     }
 }
 
 impl Serialize for AggregateError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let at = CauseAt {
+        let node = CauseRef {
             head: &self.head,
             members: Some(&self.errors),
-            level: 1,
         };
-        at.serialize(serializer)
+        write_node(&node, serializer, 1)
     }
 }
