@@ -20,8 +20,11 @@ per_op() { # case
 printf '%-10s %14s %14s %8s\n' operation "ours (instr)" "base (instr)" ratio
 for pair in "leaf leaf-derived leaf-hand" "chain3 chain-derived chain-hand" \
     "leaf-json leaf-direct leaf-hand" "chain-json chain-direct chain-hand" \
-    "display display-derived display-thiserror" "errno200 errno-derived errno-hand" "errno-val errno-derived errno-hand-val" \
-    "big-leaf big-leaf-derived big-leaf-hand" "big-source big-source-derived big-source-hand"; do
+    "display display-derived display-thiserror" "errno200 errno-derived errno-hand" \
+    "errno-val errno-derived errno-hand-val" \
+    "big-leaf big-leaf-derived big-leaf-hand" "big-source big-source-derived big-source-hand" \
+    "l10n-def l10n-default leaf-derived" "l10n-en l10n-view-en l10n-default" \
+    "l10n-zh l10n-view-zh l10n-default"; do
     set -- $pair
     ours=$(per_op "$2")
     base=$(per_op "$3")

@@ -17,6 +17,19 @@ mod fixtures;
 
 use fixtures::*;
 
+/// The leaf of the benchmarks with #[locales]: the same message in
+/// English and a same-length Chinese one.
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+#[locales("en", "zh-Hans")]
+enum LocalizedError {
+    #[errno(code = 3)]
+    #[msg("NFC is not available: {reason}")]
+    #[locale(zh_Hans = "NFC 不可用（已关）：{reason}")]
+    NfcUnavailable { reason: String },
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let case = args.next().unwrap_or_default();
@@ -41,6 +54,9 @@ fn main() {
     let all = big_enum::Big::ALL;
     let big_leaf = big_enum::BigSer::V1("switched off in settings".into());
     let big_source = big_enum::BigSer::V0(std::io::Error::other("disk full"));
+    let l10n = LocalizedError::NfcUnavailable {
+        reason: "switched off in settings".into(),
+    };
     let mut sum = 0u64;
     for _ in 0..n {
         buf.clear();
@@ -97,6 +113,16 @@ fn main() {
             "build-chain" => sum += black_box(chain_error()).errno().get() as u64,
             "erase-layers" => sum += black_box(erase_layers(3)).chain().count() as u64,
             "build-layers" => sum += black_box(erase_layers(0)).chain().count() as u64,
+            // #[locales]: the default path, and the view in the default
+            // language and in another (the whole pick: thread-local, tag
+            // lookup, the arm).
+            "l10n-default" => serde_json::to_writer(&mut buf, black_box(&l10n)).unwrap(),
+            "l10n-view-en" => {
+                serde_json::to_writer(&mut buf, &black_box(&l10n).localized("en-US")).unwrap();
+            }
+            "l10n-view-zh" => {
+                serde_json::to_writer(&mut buf, &black_box(&l10n).localized("zh-Hans-CN")).unwrap();
+            }
             _ => {
                 eprintln!("unknown case {case:?}");
                 std::process::exit(2);

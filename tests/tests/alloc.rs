@@ -101,6 +101,52 @@ fn serializing_a_leaf_allocates_nothing_beyond_the_buffer() {
     assert!(allocations_during(|| drop(errors[0].to_string())) > 0);
 }
 
+#[derive(Debug, UniError)]
+#[subject("uni-login")]
+#[errno(category = 15, sub = 4)]
+#[locales("en", "zh-Hans")]
+enum Localized {
+    #[errno(code = 3)]
+    #[msg("NFC is not available: {reason} ({code:?})")]
+    #[locale(zh_Hans = "NFC 不可用：{reason}（{code:?}）")]
+    NfcUnavailable { reason: String, code: Option<i32> },
+    #[errno(code = 4)]
+    #[msg("tag {id:#06x}")]
+    #[locale(zh_Hans = "标签 {id:#06x}")]
+    Tag { id: u16 },
+}
+
+#[test]
+fn a_localized_view_allocates_nothing_beyond_the_buffer() {
+    let errors = [
+        Localized::NfcUnavailable {
+            reason: "switched off".into(),
+            code: Some(-3),
+        },
+        Localized::Tag { id: 42 },
+    ];
+    let mut buf = Vec::with_capacity(4096);
+    for e in &errors {
+        for tag in [
+            "zh-Hans-CN",
+            "en",
+            "fr",
+            "a-very-long-tag-that-is-cut-at-a-subtag",
+        ] {
+            buf.clear();
+            let view = e.localized(tag);
+            let n = allocations_during(|| serde_json::to_writer(&mut buf, &view).unwrap());
+            assert_eq!(n, 0, "{tag}: {}", String::from_utf8_lossy(&buf));
+        }
+    }
+    buf.clear();
+    serde_json::to_writer(&mut buf, &errors[0].localized("zh")).unwrap();
+    assert_eq!(
+        String::from_utf8(buf).unwrap(),
+        r#"{"errSubject":"uni-login","errCode":1504003,"errMsg":"NFC 不可用：switched off（Some(-3)）"}"#
+    );
+}
+
 /// `io::Error::other(Disk)`: displays "disk full"; its `source()` is
 /// "sector 7 unreadable".
 #[derive(Debug)]

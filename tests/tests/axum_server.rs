@@ -11,7 +11,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
-use uni_error::axum::ErrorResponse;
+use uni_error::axum::{AcceptLanguage, ErrorResponse};
 use uni_error::{Error, SourceError, UniError};
 
 #[derive(Debug, UniError)]
@@ -38,6 +38,53 @@ enum LoginError {
 
 fn sdk_call() -> Result<(), std::io::Error> {
     Err(std::io::Error::other("user cancelled"))
+}
+
+/// A payment error in three languages; its cause in two.
+#[derive(Debug, UniError)]
+#[subject("uni-pay")]
+#[errno(category = 7, sub = 1)]
+#[locales("en", "zh-Hans", "zh-Hant")]
+enum RefundError {
+    #[errno(code = 2)]
+    #[status(http = 409)]
+    #[msg("order {order_id} was already refunded")]
+    #[locale(
+        zh_Hans = "订单 {order_id} 已退款。",
+        zh_Hant = "訂單 {order_id} 已退款。"
+    )]
+    AlreadyRefunded {
+        order_id: u64,
+        #[source]
+        ledger: LedgerError,
+    },
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-ledger")]
+#[errno(category = 7, sub = 2, code = 1)]
+#[locales("en", "zh-Hans")]
+#[msg("ledger entry {0} is closed")]
+#[locale(zh_Hans = "账目 {0} 已结清")]
+struct LedgerError(u32);
+
+fn refund_error() -> RefundError {
+    RefundError::AlreadyRefunded {
+        order_id: 42,
+        ledger: LedgerError(7),
+    }
+}
+
+/// Answers in the language the client prefers, from `Accept-Language`.
+async fn refund(lang: AcceptLanguage) -> Result<String, ErrorResponse> {
+    Err(ErrorResponse::localized(&refund_error(), &lang))
+}
+
+/// The same, with the whole chain.
+async fn refund_full(lang: AcceptLanguage) -> Result<String, ErrorResponse> {
+    let e = refund_error();
+    let tag = lang.preferred(e.locales()).unwrap_or_default();
+    Err(ErrorResponse::full(e.to_error_in(tag)))
 }
 
 fn weixin_login() -> Result<String, LoginError> {
@@ -112,12 +159,15 @@ fn app() -> Router {
         .route("/chain", get(chain))
         .route("/chain/full", get(chain_full))
         .route("/report", post(report))
+        .route("/refund", get(refund))
+        .route("/refund/full", get(refund_full))
         .layer(axum::middleware::map_response(log_layer))
 }
 
 struct Answer {
     status: u16,
     content_type: Option<String>,
+    language: Option<String>,
     logged: Option<String>,
     body: String,
 }
@@ -148,17 +198,19 @@ async fn with_server(requests: Vec<http::Request<Full<Bytes>>>) -> Vec<Answer> {
                 response
                     .headers()
                     .get(name)
-                    .map(|v| v.to_str().expect("ascii").to_owned())
+                    .map(|v| String::from_utf8(v.as_bytes().to_vec()).expect("UTF-8"))
             };
-            let (status, content_type, logged) = (
+            let (status, content_type, language, logged) = (
                 response.status().as_u16(),
                 header("content-type"),
+                header("content-language"),
                 header("x-logged"),
             );
             let body = response.into_body().collect().await.expect("body");
             answers.push(Answer {
                 status,
                 content_type,
+                language,
                 logged,
                 body: String::from_utf8(body.to_bytes().to_vec()).expect("UTF-8"),
             });
@@ -291,4 +343,67 @@ async fn the_body_extractor_reads_a_uni_error_and_rejects_as_one() {
         assert_eq!((answer.status, answer.body.as_str()), (status, body));
         assert_eq!(answer.content_type.as_deref(), Some("application/json"));
     }
+}
+
+fn with_language(path: &str, accept_language: Option<&str>) -> http::Request<Full<Bytes>> {
+    let mut request = http::Request::get(path).header("host", "127.0.0.1");
+    if let Some(value) = accept_language {
+        request = request.header("accept-language", value);
+    }
+    request.body(Full::default()).expect("request")
+}
+
+#[tokio::test]
+async fn accept_language_picks_the_message_language() {
+    let answers = with_server(vec![
+        with_language("/refund", Some("zh-CN,zh;q=0.9,en;q=0.8")),
+        with_language("/refund", Some("en;q=0.5, zh-TW;q=0.8, fr;q=1")),
+        with_language("/refund", Some("de, fr;q=0.5")),
+        with_language("/refund", None),
+        with_language("/refund/full", Some("zh-CN,zh;q=0.9,en;q=0.8")),
+        with_language("/refund/full", Some("zh-Hant")),
+    ])
+    .await;
+    let zh_cn = &answers[0];
+    assert_eq!(zh_cn.status, 409);
+    assert_eq!(zh_cn.content_type.as_deref(), Some("application/json"));
+    assert_eq!(zh_cn.language.as_deref(), Some("zh-Hans"));
+    assert_eq!(
+        zh_cn.body,
+        r#"{"errSubject":"uni-pay","errCode":701002,"errMsg":"订单 42 已退款。"}"#
+    );
+    // The log keeps the whole chain, in the language sent.
+    assert_eq!(
+        zh_cn.logged.as_deref(),
+        Some("uni-pay 701002: 订单 42 已退款。 | caused by: uni-ledger 702001: 账目 7 已结清")
+    );
+    let zh_tw = &answers[1];
+    assert_eq!(zh_tw.language.as_deref(), Some("zh-Hant"));
+    assert_eq!(
+        zh_tw.body,
+        r#"{"errSubject":"uni-pay","errCode":701002,"errMsg":"訂單 42 已退款。"}"#
+    );
+    for default in &answers[2..4] {
+        assert_eq!(default.status, 409);
+        assert_eq!(default.language.as_deref(), Some("en"));
+        assert_eq!(
+            default.body,
+            r#"{"errSubject":"uni-pay","errCode":701002,"errMsg":"order 42 was already refunded"}"#
+        );
+    }
+    // Each cause in its own best match: the ledger has no zh-Hant.
+    assert_eq!(
+        answers[4].body,
+        concat!(
+            r#"{"errSubject":"uni-pay","errCode":701002,"errMsg":"订单 42 已退款。","#,
+            r#""cause":{"message":"账目 7 已结清","subject":"uni-ledger","code":702001}}"#
+        )
+    );
+    assert_eq!(
+        answers[5].body,
+        concat!(
+            r#"{"errSubject":"uni-pay","errCode":701002,"errMsg":"訂單 42 已退款。","#,
+            r#""cause":{"message":"ledger entry 7 is closed","subject":"uni-ledger","code":702001}}"#
+        )
+    );
 }

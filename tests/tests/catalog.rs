@@ -90,7 +90,8 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "platform": "shared",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1504000,
@@ -101,7 +102,8 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "platform": "shared",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1504001,
@@ -112,7 +114,8 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "platform": "shared",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1504602,
@@ -123,7 +126,8 @@ fn json_lists_every_entry_in_a_fixed_layout() {
     "platform": "cross",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   }
 ]"#
     );
@@ -301,7 +305,8 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "platform": "shared",
     "deprecated": "",
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1504002,
@@ -312,7 +317,8 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "platform": "shared",
     "deprecated": "use New",
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1504003,
@@ -323,7 +329,8 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "platform": "shared",
     "deprecated": "tab\there",
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1504004,
@@ -334,7 +341,8 @@ fn deprecated_variants_stay_in_the_catalog_with_their_note() {
     "platform": "shared",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   }
 ]"#
     );

@@ -311,7 +311,8 @@ fn transparent_variants_forward_their_codes_and_subjects_into_the_unions() {
         .nth(1)
         .unwrap();
     let union = &union[..union.find(";\n").unwrap()];
-    assert!(union.ends_with("  | 1504901\n  /**\n   * The tag is read-only.\n   *\n   * errMsg: \"tag is locked\"\n   * Forwarded by `NfcSessionError::Write`: errSubject \"uni-nfc::write\".\n   * Platform: App-iOS (8xx).\n   */\n  | 1504801"), "{union}");
+    assert!(union.contains("  | 1504901\n  /**\n   * The tag is read-only.\n   *\n   * errMsg: \"tag is locked\"\n   * errMsg (zh-Hans): \"标签已锁定\"\n   * errMsg (zh-Hant): \"標籤已鎖定\"\n   * Forwarded by `NfcSessionError::Write`: errSubject \"uni-nfc::write\".\n   * Platform: App-iOS (8xx).\n   */\n  | 1504801\n"), "{union}");
+    assert!(union.ends_with("  | 1504802"), "{union}");
     let uts = set.declarations().uts_unierror().unwrap();
     let map = uts
         .split("export const NfcSessionUniErrors")

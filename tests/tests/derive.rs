@@ -954,7 +954,8 @@ fn status_overrides_the_google_mapping() {
         json(&uni_error::google::Status::from_uni(&DocError::Missing)),
         concat!(
             r#"{"code":5,"message":"no such file","details":[{"#,
-            r#""@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"1300002","domain":"uni-openDocument"}]}"#
+            r#""@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"MISSING","domain":"uni-openDocument","#,
+            r#""metadata":{"errCode":"1300002"}}]}"#
         )
     );
 }

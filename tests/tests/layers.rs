@@ -44,7 +44,7 @@ fn layer_of_file(rel: &str) -> Option<Layer> {
 /// The layer a `crate::<segment>` path reaches.
 fn layer_of_segment(segment: &str) -> Option<Layer> {
     Some(match segment {
-        "value" | "rules" | "errno" | "subject" | "status" | "well_known" | "Errno"
+        "value" | "rules" | "errno" | "subject" | "status" | "well_known" | "locale" | "Errno"
         | "ErrnoError" | "Platform" | "UniError" | "AnyUniError" | "Json" | "Public" | "Error"
         | "Cause" | "Chain" | "SourceError" | "AggregateError" | "ReservedKeyError" => Layer::Value,
         "catalog" => Layer::Catalog,

@@ -306,7 +306,18 @@ proptest! {
 
         // Public and google.rpc.
         prop_assert_eq!(json(&Public(&node)), json(&Public(&by_ref)), "Public");
-        prop_assert_eq!(Status::from_uni(&node), Status::from_uni(&by_ref), "google Status");
+        // The typed error names its variant (AIP-193 reason) and adds the
+        // message's fields and errCode to the metadata; the owned one has
+        // no variant: 0.2's decimal reason. Beyond that, the same Status.
+        let typed = Status::from_uni(&node);
+        let owned = Status::from_uni(&by_ref);
+        let (t, o) = (typed.error_info().unwrap(), owned.error_info().unwrap());
+        prop_assert_eq!(&o.reason, &by_ref.code().to_string(), "owned reason");
+        prop_assert!(!t.reason.is_empty() && t.reason.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'), "typed reason {}", t.reason);
+        prop_assert_eq!(t.metadata_get("errCode"), Some(o.reason.as_str()), "errCode");
+        prop_assert_eq!(t.metadata_get("cause"), o.metadata_get("cause"), "cause");
+        prop_assert_eq!(&t.domain, &o.domain, "domain");
+        prop_assert_eq!((typed.code(), typed.message()), (owned.code(), owned.message()), "google Status");
     }
 }
 

@@ -525,6 +525,7 @@ fn the_catalog_follows_transparent_variants() {
     "deprecated": null,
     "platforms": null,
     "unionOnly": false,
+    "messages": null,
     "via": "AppError::Account"
   },
   {
@@ -537,6 +538,7 @@ fn the_catalog_follows_transparent_variants() {
     "deprecated": null,
     "platforms": null,
     "unionOnly": false,
+    "messages": null,
     "via": "AppError::Account"
   },
   {
@@ -548,7 +550,8 @@ fn the_catalog_follows_transparent_variants() {
     "platform": "shared",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   },
   {
     "errno": 1512002,
@@ -559,7 +562,8 @@ fn the_catalog_follows_transparent_variants() {
     "platform": "shared",
     "deprecated": null,
     "platforms": null,
-    "unionOnly": false
+    "unionOnly": false,
+    "messages": null
   }
 ]"#
     );

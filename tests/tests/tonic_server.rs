@@ -21,7 +21,9 @@ use tonic::transport::{Endpoint, Server};
 use tonic_types::StatusExt;
 use uni_error::google;
 use uni_error::status::{Code, StatusOverride};
-use uni_error::tonic::{error_info, from_status, to_public_status, to_status};
+use uni_error::tonic::{
+    error_info, from_status, localized_message, to_public_status, to_status, to_status_for,
+};
 use uni_error::{Error, SourceError, UniError};
 
 #[derive(Debug, UniError)]
@@ -39,6 +41,22 @@ enum PayError {
         #[source(subject = "bank")]
         io: std::io::Error,
     },
+}
+
+/// An error in English, Simplified and Traditional Chinese.
+#[derive(Debug, UniError)]
+#[subject("uni-pay")]
+#[errno(category = 7, sub = 1)]
+#[locales("en", "zh-Hans", "zh-Hant")]
+enum RefundError {
+    #[errno(code = 2)]
+    #[status(grpc = "FAILED_PRECONDITION")]
+    #[msg("order {order_id} was already refunded")]
+    #[locale(
+        zh_Hans = "订单 {order_id} 已退款。",
+        zh_Hant = "訂單 {order_id} 已退款。"
+    )]
+    AlreadyRefunded { order_id: u64 },
 }
 
 /// Messages are the raw bytes of the request and response.
@@ -110,6 +128,10 @@ impl UnaryService<Vec<u8>> for Method {
             }
             "Charge" => to_status(&charge_error()),
             "Huge" => to_status(&huge_error()),
+            "Refund" => to_status_for(
+                &RefundError::AlreadyRefunded { order_id: 42 },
+                request.metadata(),
+            ),
             _ => to_public_status(&charge_error()),
         };
         std::future::ready(Err(status))
@@ -133,6 +155,7 @@ impl tower_service::Service<http::Request<tonic::body::Body>> for PayService {
             "/uni.Pay/Charge" => Method("Charge"),
             "/uni.Pay/Public" => Method("Public"),
             "/uni.Pay/Huge" => Method("Huge"),
+            "/uni.Pay/Refund" => Method("Refund"),
             _ => {
                 let response = tonic::Status::unimplemented("no such method").into_http();
                 return Box::pin(async move { Ok(response) });
@@ -167,12 +190,19 @@ async fn call_all(calls: &[(&'static str, Vec<u8>)]) -> Vec<tonic::Status> {
         let mut statuses = Vec::new();
         for (path, body) in calls {
             client.ready().await.expect("ready");
+            let mut request = tonic::Request::new(body.clone());
+            // The Refund calls ask for Chinese, as a browser in China would;
+            // the body's first byte says which header.
+            if path.ends_with("Refund") {
+                let (key, value) = match body.first() {
+                    Some(1) => ("accept-language", "zh-TW,zh;q=0.8"),
+                    Some(2) => ("grpc-accept-language", "fr-FR"),
+                    _ => ("grpc-accept-language", "zh-CN,zh;q=0.9,en;q=0.8"),
+                };
+                request.metadata_mut().insert(key, value.parse().unwrap());
+            }
             let answer = client
-                .unary::<Vec<u8>, Vec<u8>, Raw>(
-                    tonic::Request::new(body.clone()),
-                    PathAndQuery::from_static(path),
-                    Raw,
-                )
+                .unary::<Vec<u8>, Vec<u8>, Raw>(request, PathAndQuery::from_static(path), Raw)
                 .await;
             statuses.push(answer.expect_err("every call fails"));
         }
@@ -234,15 +264,18 @@ async fn failing_calls_carry_the_uni_error_to_the_client() {
     let info = error_info(charge).unwrap().expect("an ErrorInfo");
     assert_eq!(
         info.metadata,
-        [(
-            "cause".to_owned(),
-            "caused by: bank: card declined".to_owned()
-        )]
+        [
+            ("errCode".to_owned(), "700009".to_owned()),
+            (
+                "cause".to_owned(),
+                "caused by: bank: card declined".to_owned()
+            )
+        ]
     );
     // The same ErrorInfo as the google module's JSON form.
     assert_eq!(
         serde_json::to_string(&info).unwrap(),
-        r#"{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"700009","domain":"uni-pay","metadata":{"cause":"caused by: bank: card declined"}}"#
+        r#"{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"FAILED","domain":"uni-pay","metadata":{"errCode":"700009","cause":"caused by: bank: card declined"}}"#
     );
     assert_eq!(
         Some(&info),
@@ -253,7 +286,10 @@ async fn failing_calls_carry_the_uni_error_to_the_client() {
     let public = &statuses[2];
     assert_eq!(public.code(), tonic::Code::Unknown);
     assert_eq!(from_status(public).unwrap(), back);
-    assert!(error_info(public).unwrap().unwrap().metadata.is_empty());
+    assert_eq!(
+        error_info(public).unwrap().unwrap().metadata,
+        [("errCode".to_owned(), "700009".to_owned())]
+    );
 }
 
 #[tokio::test]
@@ -295,38 +331,125 @@ async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
 
 #[tokio::test]
 async fn an_independent_reader_sees_google_rpc_error_info() {
-    let statuses = call_all(&[("/uni.Pay/Charge", vec![])]).await;
+    let statuses = call_all(&[("/uni.Pay/Charge", vec![]), ("/uni.Pay/Public", vec![])]).await;
     let status = &statuses[0];
 
     let details = status
         .check_error_details()
         .expect("tonic-types decodes it");
     let info = details.error_info().expect("an ErrorInfo");
-    assert_eq!(info.reason, "700009");
+    assert_eq!(info.reason, "FAILED");
     assert_eq!(info.domain, "uni-pay");
-    assert_eq!(info.metadata.len(), 1);
+    assert_eq!(info.metadata.len(), 2);
+    assert_eq!(info.metadata["errCode"], "700009");
     assert_eq!(info.metadata["cause"], "caused by: bank: card declined");
 
-    // Byte for byte what prost writes for the same google.rpc.Status.
+    // Byte for byte what prost writes for the same google.rpc.Status (one
+    // metadata entry: prost writes a map in its HashMap's order).
+    let public = &statuses[1];
     let mut metadata = std::collections::HashMap::new();
-    metadata.insert(
-        "cause".to_owned(),
-        "caused by: bank: card declined".to_owned(),
-    );
+    metadata.insert("errCode".to_owned(), "700009".to_owned());
     let expected = tonic_types::pb::Status {
         code: 2,
         message: "payment failed".to_owned(),
         details: vec![prost_types_any(
             "type.googleapis.com/google.rpc.ErrorInfo",
             tonic_types::pb::ErrorInfo {
-                reason: "700009".to_owned(),
+                reason: "FAILED".to_owned(),
                 domain: "uni-pay".to_owned(),
                 metadata,
             }
             .encode_to_vec(),
         )],
     };
-    assert_eq!(status.details(), expected.encode_to_vec().as_slice());
+    assert_eq!(public.details(), expected.encode_to_vec().as_slice());
+}
+
+#[tokio::test]
+async fn a_requested_language_adds_a_localized_message() {
+    let statuses = call_all(&[
+        ("/uni.Pay/Refund", vec![0]),
+        ("/uni.Pay/Refund", vec![1]),
+        ("/uni.Pay/Refund", vec![2]),
+    ])
+    .await;
+    let zh_cn = &statuses[0];
+    assert_eq!(zh_cn.code(), tonic::Code::FailedPrecondition);
+    // AIP-193: the status message stays the developer-facing default.
+    assert_eq!(zh_cn.message(), "order 42 was already refunded");
+    let details = zh_cn.check_error_details().expect("tonic-types decodes it");
+    let localized = details.localized_message().expect("a LocalizedMessage");
+    assert_eq!(localized.locale, "zh-Hans");
+    assert_eq!(localized.message, "订单 42 已退款。");
+    let info = details.error_info().expect("an ErrorInfo");
+    assert_eq!(info.reason, "ALREADY_REFUNDED");
+    assert_eq!(info.domain, "uni-pay");
+    assert_eq!(info.metadata.len(), 2);
+    assert_eq!(info.metadata["orderId"], "42");
+    assert_eq!(info.metadata["errCode"], "701002");
+    // Byte for byte: the LocalizedMessage Any is prost's.
+    let expected = prost_types_any(
+        "type.googleapis.com/google.rpc.LocalizedMessage",
+        tonic_types::pb::LocalizedMessage {
+            locale: "zh-Hans".to_owned(),
+            message: "订单 42 已退款。".to_owned(),
+        }
+        .encode_to_vec(),
+    )
+    .encode_to_vec();
+    assert!(zh_cn.details().ends_with(&expected));
+    // Our reader agrees, and reads the error back with its errCode.
+    let ours = localized_message(zh_cn).unwrap().unwrap();
+    assert_eq!(
+        (ours.locale.as_str(), ours.message.as_str()),
+        ("zh-Hans", "订单 42 已退款。")
+    );
+    let back = from_status(zh_cn).unwrap();
+    assert_eq!(
+        (back.err_subject(), back.code(), back.message()),
+        ("uni-pay", 701_002, "order 42 was already refunded")
+    );
+
+    // `accept-language` when there is no `grpc-accept-language`.
+    let zh_tw = localized_message(&statuses[1]).unwrap().unwrap();
+    assert_eq!(
+        (zh_tw.locale.as_str(), zh_tw.message.as_str()),
+        ("zh-Hant", "訂單 42 已退款。")
+    );
+    // A language the error does not have: no LocalizedMessage.
+    assert_eq!(localized_message(&statuses[2]).unwrap(), None);
+    assert!(statuses[2]
+        .check_error_details()
+        .unwrap()
+        .localized_message()
+        .is_none());
+}
+
+#[test]
+fn a_status_written_by_0_2_still_reads_back() {
+    // 0.2 wrote the errCode in decimal as the reason, without metadata.
+    let info = tonic_types::pb::ErrorInfo {
+        reason: "1504003".to_owned(),
+        domain: "uni-login".to_owned(),
+        metadata: Default::default(),
+    };
+    let old = tonic_types::pb::Status {
+        code: 2,
+        message: "NFC is not available: off".to_owned(),
+        details: vec![prost_types_any(
+            "type.googleapis.com/google.rpc.ErrorInfo",
+            info.encode_to_vec(),
+        )],
+    };
+    let status = tonic::Status::with_details(
+        tonic::Code::Unknown,
+        "NFC is not available: off",
+        old.encode_to_vec().into(),
+    );
+    assert_eq!(
+        from_status(&status).unwrap(),
+        Error::new("uni-login", 1_504_003, "NFC is not available: off")
+    );
 }
 
 fn prost_types_any(type_url: &str, value: Vec<u8>) -> prost_types::Any {

@@ -14,6 +14,7 @@ fn ui() {
         "transparent",
         "status",
         "platforms",
+        "locale",
     ] {
         t.compile_fail(format!("tests/ui/{group}/*.rs"));
     }

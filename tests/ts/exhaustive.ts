@@ -7,8 +7,10 @@ import type {
   NfcFail,
   NfcSessionErrorSubject,
   NfcSessionFail,
+  NfcWriteErrorCode,
   NfcWriteErrorSubject,
   NfcWriteFail,
+  NfcWriteUniErrors,
 } from "./nfc";
 
 export function describe(err: NfcFail): string {
@@ -34,10 +36,23 @@ export function describe(err: NfcFail): string {
 }
 
 export function describeWrite(err: NfcWriteFail): string {
-  const code: 1504801 = err.errCode;
+  const code: 1504801 | 1504802 = err.errCode;
   const subject: NfcWriteErrorSubject = "uni-nfc::write";
   return `${subject} ${code}: ${err.errMsg}`;
 }
+
+// The message map of a type with #[locales]: every language has every
+// code (a missing one would not index), with the exact text.
+export function messageOf(
+  messages: NfcWriteUniErrors,
+  language: keyof NfcWriteUniErrors,
+  code: NfcWriteErrorCode,
+): string {
+  return messages[language][code];
+}
+export const locked: NfcWriteUniErrors["zh-Hans"][1504801] = "标签已锁定";
+export const full: NfcWriteUniErrors["zh-Hant"][1504802] = "標籤已滿：{size} 位元組寫不下";
+export const languages: Array<keyof NfcWriteUniErrors> = ["en", "zh-Hans", "zh-Hant"];
 
 // IUniError's own members are still there.
 export function fields(err: NfcFail): [number, string, unknown, Error | null] {
@@ -54,6 +69,8 @@ export function describeSession(err: NfcSessionFail): string {
       return `${subject}: session closed`;
     case 1504801:
       return `${subject}: tag is locked (forwarded from the write)`;
+    case 1504802:
+      return `${subject}: tag is full (forwarded from the write)`;
     default: {
       const unhandled: never = err.errCode;
       return unhandled;

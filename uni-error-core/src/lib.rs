@@ -85,7 +85,7 @@ pub use self::value::error_trait::{AnyUniError, UniError};
 pub use self::value::json::Json;
 pub use self::value::public::Public;
 pub use self::value::wire::{AggregateError, Cause, Chain, Error, ReservedKeyError, SourceError};
-pub use self::value::{status, well_known};
+pub use self::value::{locale, status, well_known};
 
 #[cfg(feature = "google")]
 #[cfg_attr(docsrs, doc(cfg(feature = "google")))]

@@ -175,6 +175,7 @@ fn struct_body<'a>(
         msg: attrs.msg.take(),
         transparent: attrs.transparent.take(),
         status: attrs.status.take(),
+        locale: attrs.locale.take(),
         error: attrs.error.take(),
         seen: attrs.seen.clone(),
         ..Attrs::none()

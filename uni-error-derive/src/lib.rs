@@ -27,7 +27,9 @@ mod fallback;
 mod fmt;
 mod generics;
 mod lit;
+mod locale;
 mod model;
+mod reason;
 mod rules;
 mod set;
 mod similar;
@@ -86,7 +88,9 @@ use syn::{parse_macro_input, DeriveInput};
 /// offending token, all of them reported together; the macro never panics.
 #[proc_macro_derive(
     UniError,
-    attributes(subject, errno, msg, source, from, data, uni, status, platforms)
+    attributes(
+        subject, errno, msg, source, from, data, uni, status, platforms, locales, locale
+    )
 )]
 pub fn derive_uni_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

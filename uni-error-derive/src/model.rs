@@ -14,6 +14,7 @@ use crate::attr::{ErrnoAttr, ErrorAttr, StatusAttr};
 use crate::ctxt::Ctxt;
 use crate::fmt::{Expanded, Msg};
 use crate::lit::Str;
+use crate::locale::Translation;
 use crate::valid::{self, Checked};
 
 /// The type being derived, validated.
@@ -35,6 +36,13 @@ pub struct Model<'a> {
     /// `Display`, `Error` and `From`. Without it and without messages, the
     /// user writes `Display` and the derive still writes `Error` and `From`.
     pub thiserror: bool,
+    /// `#[locales(..)]`: the languages, the one of `#[msg]` first (empty
+    /// without).
+    pub locales: Vec<&'a str>,
+    /// `#[status(domain = "..")]` of the type: google.rpc
+    /// `ErrorInfo.domain` instead of errSubject.
+    #[cfg_attr(not(feature = "google"), allow(dead_code))]
+    pub domain: Option<&'a str>,
 }
 
 /// One variant (or the struct), resolved.
@@ -73,6 +81,14 @@ pub struct VariantModel<'a> {
     /// A deprecated variant without a message in a type with messages:
     /// its code is declared, its errMsg is empty, the UTS map leaves it out.
     pub union_only: bool,
+    /// The message's translations in the order of `Model::locales[1..]`
+    /// (empty without `#[locales]`, and for a transparent variant).
+    pub translations: Vec<Translation<'a>>,
+    /// google.rpc `ErrorInfo.reason`: `#[status(reason = "..")]`, else the
+    /// variant's name (the type's for a struct) in UPPER_SNAKE_CASE
+    /// (resolved under the derive's `google` feature only).
+    #[cfg_attr(not(feature = "google"), allow(dead_code))]
+    pub reason: String,
 }
 
 /// Where a variant's errSubject comes from.
@@ -198,6 +214,23 @@ pub fn build<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Model<'a>> {
         variants,
         has_msg,
         thiserror: input.thiserror,
+        locales: input
+            .attrs
+            .locales
+            .as_ref()
+            .map(|l| l.tags.iter().map(|(t, _)| t.as_str()).collect())
+            .unwrap_or_default(),
+        // A struct's #[status] is its one variant's.
+        domain: std::iter::once(&input.attrs)
+            .chain(
+                input
+                    .variants
+                    .first()
+                    .filter(|_| input.item == Item::Struct)
+                    .map(|v| &v.attrs),
+            )
+            .find_map(|a| a.status.as_ref().and_then(|s| s.domain.as_ref()))
+            .map(|d| d.value.as_str()),
     })
 }
 
@@ -248,6 +281,8 @@ fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantMode
         deprecated: v.deprecated.as_deref(),
         platforms: input.platforms_of(v).map(|p| p.bits),
         union_only,
+        translations: checked.translations,
+        reason: checked.reason,
     })
 }
 

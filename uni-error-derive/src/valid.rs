@@ -22,6 +22,11 @@ pub struct Checked<'a> {
     /// `#[msg("..")]` rewritten for the `Display` arm; `None` without one
     /// or when it is wrong (then reported).
     pub message: Option<Expanded>,
+    /// The message's `#[locale]` translations, in the order of
+    /// `#[locales]` after the first (empty without `#[locales]`).
+    pub translations: Vec<crate::locale::Translation<'a>>,
+    /// google.rpc `ErrorInfo.reason` (see `crate::reason`).
+    pub reason: String,
 }
 
 /// Runs every check on `input`: each variant with its resolved facts, in
@@ -35,11 +40,15 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Checked<'a>> {
             variant,
             errno: None,
             message: None,
+            translations: Vec::new(),
+            reason: String::new(),
         })
         .collect();
     check_subjects(cx, input);
     check_errnos(cx, input, &mut checked);
     check_messages(cx, input, &mut checked);
+    crate::locale::check(cx, input, &mut checked);
+    crate::reason::check(cx, input, &mut checked);
     for variant in &input.variants {
         check_fields(cx, variant);
     }

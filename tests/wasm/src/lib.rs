@@ -13,6 +13,29 @@ mod cases;
 
 pub use cases::LoginError;
 
+/// A plugin error in three languages (issue 24).
+#[cfg(feature = "bridge")]
+#[derive(Debug, uni_error::UniError)]
+#[subject("uni-nfc")]
+#[errno(category = 15, sub = 4)]
+#[locales("en", "zh-Hans", "zh-Hant")]
+pub enum NfcError {
+    #[errno(code = 1)]
+    #[msg("NFC is off: {reason}")]
+    #[locale(zh_Hans = "NFC 已关闭：{reason}", zh_Hant = "NFC 已關閉：{reason}")]
+    Off { reason: String },
+}
+
+/// Fails in the language the page passes (`uni.getLocale()`).
+#[cfg(feature = "bridge")]
+#[wasm_bindgen]
+pub fn nfc_off_in(reason: String, locale: String) -> Result<(), uni_error::wasm::JsUniError> {
+    Err(uni_error::wasm::JsUniError::localized(
+        &NfcError::Off { reason },
+        &locale,
+    ))
+}
+
 /// Fails the way a plugin would: `?` on a derived error.
 #[cfg(feature = "bridge")]
 #[wasm_bindgen]

@@ -18,6 +18,8 @@ mod data;
 mod display;
 mod erase;
 mod kinds;
+mod meta;
+mod pieces;
 mod walk;
 
 pub use self::attrs::{
@@ -30,10 +32,14 @@ pub use self::kinds::{
     dispatch, Derived, DerivedLevel, DynStd, DynStdError, DynStdLevel, IsSource, NoError,
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
+pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
+pub use self::pieces::{write_pieces, DebugAsDisplay, Piece};
 pub use self::walk::{
     list, opt, owned_cause, serialize, write_json, ListNode, Node, OwnedCause, OwnedNode, StdNode,
     StreamSource, UniNode, Visit,
 };
+pub use crate::value::error_trait::GoogleFacts;
+pub use crate::value::locale::requested_index;
 pub use core;
 pub use serde_json;
 /// The two serde traits the generated code names
@@ -221,6 +227,16 @@ pub const fn catalog_facts(
         None
     };
     entry.with_facts(listed, union_only)
+}
+
+/// A catalog row of a type with `#[locales(..)]`: the languages and the
+/// variant's translations in the order of `locales[1..]`.
+pub const fn catalog_locales(
+    entry: crate::catalog::CatalogEntry,
+    locales: &'static [&'static str],
+    translations: &'static [&'static str],
+) -> crate::catalog::CatalogEntry {
+    entry.with_locales(locales, translations)
 }
 
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own

@@ -47,7 +47,10 @@ impl Snapshot {
                 }
                 continue;
             };
-            if same_meaning(&old.template, &new.template) && old.platform == new.platform {
+            if same_meaning(&old.template, &new.template)
+                && old.platform == new.platform
+                && same_translations(old, &new)
+            {
                 match (&old.deprecated, &new.deprecated) {
                     (None, Some(_)) => changes.push(Change::Deprecated(new)),
                     (Some(_), None) => changes.push(Change::Undeprecated(new)),
@@ -63,6 +66,45 @@ impl Snapshot {
         changes.extend(added.into_iter().map(Change::Added));
         Drift { changes }
     }
+}
+
+/// Every translation means the same: the same languages, each template
+/// the same beyond whitespace.
+fn same_translations(old: &SnapshotCode, new: &SnapshotCode) -> bool {
+    old.translations.len() == new.translations.len()
+        && old
+            .translations
+            .iter()
+            .zip(&new.translations)
+            .all(|((a, x), (b, y))| a == b && same_meaning(x, y))
+}
+
+/// Each translation that differs: `translation zh-Hans "a" -> "b"`, with
+/// `null` for a language on one side only.
+fn write_translations(
+    f: &mut fmt::Formatter<'_>,
+    old: &SnapshotCode,
+    new: &SnapshotCode,
+) -> fmt::Result {
+    let text = |c: &SnapshotCode, tag: &str| {
+        c.translations
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map_or("null".to_owned(), |(_, m)| json_string(m))
+    };
+    let mut tags: Vec<&str> = old.translations.iter().map(|(t, _)| t.as_str()).collect();
+    for (t, _) in &new.translations {
+        if !tags.contains(&t.as_str()) {
+            tags.push(t);
+        }
+    }
+    for tag in tags {
+        let (a, b) = (text(old, tag), text(new, tag));
+        if a != b && !same_meaning(&a, &b) {
+            write!(f, " translation {tag} {a} -> {b}")?;
+        }
+    }
+    Ok(())
 }
 
 /// Templates mean the same when they differ only in whitespace.
@@ -166,6 +208,7 @@ impl fmt::Display for Change {
                         json_string(&new.template)
                     )?;
                 }
+                write_translations(f, old, new)?;
                 if old.platform != new.platform {
                     write!(f, " platform {} -> {}", old.platform, new.platform)?;
                 }

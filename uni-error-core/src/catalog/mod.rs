@@ -95,6 +95,8 @@ mod files;
 #[cfg(feature = "declarations")]
 mod groups;
 #[cfg(feature = "declarations")]
+mod languages;
+#[cfg(feature = "declarations")]
 mod names;
 // The glue around a uniffi call in a UTS App plugin (`uts_native`).
 #[cfg(feature = "declarations")]

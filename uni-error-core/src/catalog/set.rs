@@ -282,10 +282,17 @@ impl CatalogSet {
     /// The set as a Markdown table, `| errno | errMsg | subject | description |`,
     /// sorted by errno; a deprecated code's description ends with
     /// `(deprecated: note)`. `|` in a cell is escaped and line breaks become
-    /// spaces.
+    /// spaces. With `#[locales]`, one `errMsg (tag)` column per further
+    /// language follows errMsg (empty for a row whose type lacks it).
     pub fn to_markdown(&self) -> String {
-        let mut out =
-            String::from("| errno | errMsg | subject | description |\n|---|---|---|---|\n");
+        let languages = self.languages();
+        let mut out = String::from("| errno | errMsg |");
+        for tag in &languages {
+            out.push_str(&format!(" errMsg ({tag}) |"));
+        }
+        out.push_str(" subject | description |\n|---|---|");
+        out.push_str(&"---|".repeat(languages.len()));
+        out.push_str("---|---|\n");
         for e in self.sorted() {
             let mut description = e.doc().to_owned();
             if let Some(outer) = self.via(e).first() {
@@ -299,15 +306,35 @@ impl CatalogSet {
                     _ => format!("{description}{sep}(deprecated: {note})"),
                 };
             }
+            out.push_str(&format!("| {} | {} |", e.errno(), markdown_cell(e.msg())));
+            for tag in &languages {
+                let text = e.messages().skip(1).find(|(t, _)| t == tag);
+                out.push_str(&format!(
+                    " {} |",
+                    markdown_cell(text.map_or("", |(_, m)| m))
+                ));
+            }
             out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                e.errno(),
-                markdown_cell(e.msg()),
+                " {} | {} |\n",
                 markdown_cell(e.subject()),
                 markdown_cell(&description)
             ));
         }
         out
+    }
+
+    /// The languages of the set beyond each type's default, in the order
+    /// they are first declared.
+    pub(crate) fn languages(&self) -> Vec<&'static str> {
+        let mut languages: Vec<&'static str> = Vec::new();
+        for e in self.entries() {
+            for tag in e.locales().iter().skip(1) {
+                if !languages.contains(tag) {
+                    languages.push(tag);
+                }
+            }
+        }
+        languages
     }
 
     /// The set as a JSON array sorted by errno; see [`CatalogEntry`]'s

@@ -69,6 +69,11 @@ pub struct SnapshotCode {
     pub deprecated: Option<String>,
     /// `shared`, `cross`, `android`, `ios` or `web`.
     pub platform: String,
+    /// The `#[locale(..)]` translations as `(language, template)`, in the
+    /// order of `#[locales(..)]` (the default language's is `template`);
+    /// empty without `#[locales]`. A changed translation is a changed
+    /// message.
+    pub translations: Vec<(String, String)>,
 }
 
 impl SnapshotCode {
@@ -102,6 +107,11 @@ impl CatalogSet {
                 template: e.msg().to_owned(),
                 deprecated: e.deprecated().map(str::to_owned),
                 platform: e.platform().as_str().to_owned(),
+                translations: e
+                    .messages()
+                    .skip(1)
+                    .map(|(tag, m)| (tag.to_owned(), m.to_owned()))
+                    .collect(),
             })
             .collect();
         codes.sort_by(|a, b| a.key().cmp(&b.key()));
@@ -134,6 +144,15 @@ impl Snapshot {
                 json_string(&c.template),
                 json_string(&c.platform)
             );
+            if !c.translations.is_empty() {
+                out.truncate(out.len() - 1);
+                out.push_str(", \"translations\": {");
+                for (j, (tag, template)) in c.translations.iter().enumerate() {
+                    let sep = if j == 0 { "" } else { ", " };
+                    let _ = write!(out, "{sep}{}: {}", json_string(tag), json_string(template));
+                }
+                out.push_str("}}");
+            }
             out.push_str(if i + 1 == self.codes.len() {
                 "\n"
             } else {
@@ -177,12 +196,30 @@ impl Snapshot {
                     )))
                 }
             };
+            let translations = match row.get("translations") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Object(map)) => map
+                    .iter()
+                    .map(|(tag, t)| match t.as_str() {
+                        Some(t) => Ok((tag.clone(), t.to_owned())),
+                        None => Err(SnapshotError(format!(
+                            "codes[{i}]: expected the translation \"{tag}\" to be a string"
+                        ))),
+                    })
+                    .collect::<Result<_, _>>()?,
+                Some(_) => {
+                    return Err(SnapshotError(format!(
+                        "codes[{i}]: expected \"translations\" to be an object"
+                    )))
+                }
+            };
             codes.push(SnapshotCode {
                 subject: text("subject")?,
                 errno,
                 template: text("template")?,
                 deprecated,
                 platform: text("platform")?,
+                translations,
             });
         }
         codes.sort_by(|a, b| a.key().cmp(&b.key()));

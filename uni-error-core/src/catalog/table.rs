@@ -174,6 +174,8 @@ pub struct CatalogEntry {
     deprecated: Option<&'static str>,
     platforms: Option<Platforms>,
     union_only: bool,
+    locales: &'static [&'static str],
+    translations: &'static [&'static str],
 }
 
 impl CatalogEntry {
@@ -197,6 +199,23 @@ impl CatalogEntry {
             deprecated: None,
             platforms: None,
             union_only: false,
+            locales: &[],
+            translations: &[],
+        }
+    }
+
+    /// This entry with the type's `#[locales(..)]` and the variant's
+    /// `#[locale(..)]` templates, in the order of `locales[1..]`.
+    #[must_use]
+    pub(crate) const fn with_locales(
+        self,
+        locales: &'static [&'static str],
+        translations: &'static [&'static str],
+    ) -> Self {
+        CatalogEntry {
+            locales,
+            translations,
+            ..self
         }
     }
 
@@ -274,6 +293,51 @@ impl CatalogEntry {
         self.union_only
     }
 
+    /// The languages of the type's `#[locales(..)]`, the language of
+    /// [`msg`](Self::msg) first; empty for a type that declares none.
+    pub const fn locales(&self) -> &'static [&'static str] {
+        self.locales
+    }
+
+    /// Every message of the row as `(language, template)`: the `#[msg]`
+    /// template under the first of [`locales`](Self::locales), then each
+    /// `#[locale(..)]` translation. Empty for a type without `#[locales]`
+    /// (its one message is [`msg`](Self::msg)).
+    ///
+    /// ```
+    /// use uni_error::catalog::Catalog;
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-nfc")]
+    /// #[errno(category = 15, sub = 4, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("NFC is off: {reason}")]
+    /// #[locale(zh_Hans = "NFC 已关闭：{reason}")]
+    /// struct Off { reason: String }
+    ///
+    /// let messages: Vec<_> = Off::CATALOG[0].messages().collect();
+    /// assert_eq!(messages, [("en", "NFC is off: {reason}"), ("zh-Hans", "NFC 已关闭：{reason}")]);
+    /// assert_eq!(Off::CATALOG[0].msg_in("zh-Hans-CN"), "NFC 已关闭：{reason}");
+    /// assert_eq!(Off::CATALOG[0].msg_in("fr"), "NFC is off: {reason}");
+    /// ```
+    pub fn messages(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let translations = self.translations.iter().copied();
+        self.locales
+            .iter()
+            .copied()
+            .zip(core::iter::once(self.msg).chain(translations))
+    }
+
+    /// The template in the best match for `tag` (see
+    /// [`locale::lookup`](crate::locale::lookup)), else [`msg`](Self::msg).
+    pub fn msg_in(&self, tag: &str) -> &'static str {
+        match crate::locale::lookup(self.locales, tag) {
+            Some(i) if i > 0 => self.translations.get(i - 1).copied().unwrap_or(self.msg),
+            _ => self.msg,
+        }
+    }
+
     /// The platform the errno's range names: what `#[errno(.., platform =
     /// "..")]` asserts, where it is given.
     pub const fn platform(&self) -> Platform {
@@ -300,7 +364,7 @@ impl CatalogEntry {
         serializer: S,
         via: Option<&PassThrough>,
     ) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("CatalogEntry", 9 + usize::from(via.is_some()))?;
+        let mut s = serializer.serialize_struct("CatalogEntry", 10 + usize::from(via.is_some()))?;
         s.serialize_field("errno", &self.errno)?;
         s.serialize_field("errMsg", self.msg)?;
         s.serialize_field("subject", self.subject)?;
@@ -311,6 +375,8 @@ impl CatalogEntry {
         let platforms: Option<Vec<&str>> = self.platforms.map(|p| p.names().collect());
         s.serialize_field("platforms", &platforms)?;
         s.serialize_field("unionOnly", &self.union_only)?;
+        let messages = (!self.locales.is_empty()).then_some(Messages(self));
+        s.serialize_field("messages", &messages)?;
         if let Some(via) = via {
             s.serialize_field("via", &crate::value::json::DisplayStr(via))?;
         }
@@ -318,8 +384,19 @@ impl CatalogEntry {
     }
 }
 
+/// `{"en": "..", "zh-Hans": ".."}`: every message of a row.
+struct Messages<'a>(&'a CatalogEntry);
+
+impl Serialize for Messages<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.messages())
+    }
+}
+
 impl Serialize for CatalogEntry {
-    /// `{"errno","errMsg","subject","description","variant","platform","deprecated","platforms","unionOnly"}`;
+    /// `{"errno","errMsg","subject","description","variant","platform","deprecated","platforms","unionOnly","messages"}`;
+    /// `messages` is `null`, or with `#[locales]` every language's
+    /// template (`{"en": "..", "zh-Hans": ".."}`, the default first);
     /// `deprecated` is `null` or the note, `platforms` `null` or the names
     /// `#[platforms(..)]` lists (`["android","ios"]`), `unionOnly` true for
     /// a deprecated variant without `#[msg]`.

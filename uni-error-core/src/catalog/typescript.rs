@@ -132,6 +132,7 @@ impl Declarations {
                     names.interface()
                 );
             }
+            super::languages::write_ts_map(&mut out, group);
         }
         Ok(out)
     }
@@ -157,6 +158,11 @@ pub(super) fn code_doc(
     let mut facts = Vec::new();
     if with_msg && !entry.union_only() && !entry.msg().is_empty() {
         facts.push(format!("errMsg: {}", json_string(entry.msg())));
+    }
+    if with_msg && !entry.union_only() {
+        for (tag, message) in entry.messages().skip(1) {
+            facts.push(format!("errMsg ({tag}): {}", json_string(message)));
+        }
     }
     if let Some(via) = via {
         facts.push(format!(

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::groups::TypeGroup;
 use super::typescript::{code_doc, write_comment, HEADER};
-use super::{DeclarationError, Declarations};
+use super::{languages, CatalogEntry, DeclarationError, Declarations};
 
 impl Declarations {
     /// The `interface.uts` fragment: per type, the union of its codes (each
@@ -223,15 +223,19 @@ fn unierror_group(out: &mut String, group: &TypeGroup) {
         names.errors(),
         names.code()
     );
+    let detail = group.shape.detail();
+    let row = |out: &mut String, entry: &CatalogEntry, template: &str, last: bool| {
+        write_comment(out, "  ", &code_doc(entry, false, None));
+        let more = if last { "" } else { "," };
+        let msg = map_message(template, detail);
+        let _ = writeln!(out, "  [{}, {}]{more}", entry.errno(), uts_string(msg));
+    };
     let rows: Vec<_> = group.entries.iter().filter(|e| !e.union_only()).collect();
     for (i, entry) in rows.iter().enumerate() {
-        write_comment(out, "  ", &code_doc(entry, false, None));
-        let more = if i + 1 == rows.len() { "" } else { "," };
-        let msg = map_message(entry.msg(), group.shape.detail());
-        let _ = writeln!(out, "  [{}, {}]{more}", entry.errno(), uts_string(msg));
+        row(out, entry, entry.msg(), i + 1 == rows.len());
     }
     out.push_str("])\n\n");
-    let detail = group.shape.detail();
+    languages::write_maps(out, group, &row);
     let mut doc = format!(
         "The `{}` of an errCode, with its subject and message",
         names.interface()
@@ -262,7 +266,13 @@ fn unierror_group(out: &mut String, group: &TypeGroup) {
             );
         }
     }
-    let (subject_const, errors) = (names.subject_const(), names.errors());
+    let subject_const = names.subject_const();
+    // With further languages, the map of the app's language.
+    let errors = if languages::further(group).is_empty() {
+        names.errors().to_owned()
+    } else {
+        format!("{}()", languages::picker_name(names.errors()))
+    };
     let params = if detail.is_some() {
         format!("errCode: {code}, errMsg: string | null")
     } else {

@@ -61,11 +61,13 @@ use core::fmt;
 use axum_core::body::Body;
 use axum_core::extract::{FromRequest, Request};
 use axum_core::response::{IntoResponse, Response};
-use http::header::{HeaderValue, CONTENT_TYPE};
+use http::header::{HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE};
 use http::StatusCode;
 
 use crate::value::status::{self, Code, StatusOverride};
 use crate::{Errno, Error, Public, UniError};
+
+pub use super::accept_language::AcceptLanguage;
 
 /// An axum response made of a uni error: its HTTP status,
 /// `Content-Type: application/json`, and the [`Public`] body (or the whole
@@ -95,6 +97,7 @@ use crate::{Errno, Error, Public, UniError};
 pub struct ErrorResponse {
     error: Error,
     full: bool,
+    language: Option<&'static str>,
 }
 
 impl ErrorResponse {
@@ -109,6 +112,7 @@ impl ErrorResponse {
         ErrorResponse {
             error: error.into(),
             full: false,
+            language: None,
         }
     }
 
@@ -127,7 +131,21 @@ impl ErrorResponse {
         ErrorResponse {
             error: error.into(),
             full: true,
+            language: None,
         }
+    }
+
+    /// This response with a `Content-Language` header naming `language`
+    /// (what [`ErrorResponse::localized`] sets).
+    #[must_use]
+    pub fn with_language(mut self, language: Option<&'static str>) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// The language of errMsg, when known: the `Content-Language` header.
+    pub fn language(&self) -> Option<&'static str> {
+        self.language
     }
 
     /// Whether the body is the whole error rather than the [`Public`] part.
@@ -212,6 +230,9 @@ impl IntoResponse for ErrorResponse {
         response
             .headers_mut()
             .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if let Some(language) = self.language.and_then(|l| HeaderValue::from_str(l).ok()) {
+            response.headers_mut().insert(CONTENT_LANGUAGE, language);
+        }
         response.extensions_mut().insert(self.error);
         response
     }

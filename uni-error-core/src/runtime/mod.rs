@@ -6,6 +6,8 @@
 //! repository root.
 
 #[cfg(feature = "axum")]
+mod accept_language;
+#[cfg(feature = "axum")]
 pub mod axum;
 // The JavaScript side shared by the `wasm` and `napi` bridges.
 #[cfg(any(feature = "wasm", feature = "napi"))]

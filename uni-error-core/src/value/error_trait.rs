@@ -119,6 +119,106 @@ pub trait UniError: std::error::Error {
         None
     }
 
+    /// The languages this error's messages are written in, the default
+    /// (the language of `#[msg]`) first: `#[locales("en", "zh-Hans")]`
+    /// of a derived type. Empty (the default) for a type with one
+    /// language that does not name it.
+    ///
+    /// ```
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 15, sub = 5, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("payment declined")]
+    /// #[locale(zh_Hans = "支付被拒绝")]
+    /// struct Declined;
+    ///
+    /// assert_eq!(Declined.locales(), ["en", "zh-Hans"]);
+    /// ```
+    fn locales(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// A view of this error in the language `tag` (BCP 47, such as
+    /// `zh-Hans-CN`, what `uni.getLocale()` or `Accept-Language` give):
+    /// `Display` and `Serialize` write errMsg, and each cause's message,
+    /// in the best match of each error's [`locales`](UniError::locales)
+    /// (`zh-Hans-CN` → `zh-Hans` → `zh` → the default). See
+    /// [`locale`](crate::locale).
+    ///
+    /// ```
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 15, sub = 5, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("payment declined")]
+    /// #[locale(zh_Hans = "支付被拒绝")]
+    /// struct Declined;
+    ///
+    /// assert_eq!(Declined.to_string(), "payment declined");
+    /// assert_eq!(Declined.localized("zh-Hans-CN").to_string(), "支付被拒绝");
+    /// assert_eq!(
+    ///     serde_json::to_string(&Declined.localized("zh"))?,
+    ///     r#"{"errSubject":"uni-pay","errCode":1505001,"errMsg":"支付被拒绝"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn localized<'a>(&'a self, tag: &'a str) -> crate::locale::Localized<'a, Self>
+    where
+        Self: Sized,
+    {
+        crate::locale::Localized::new(self, tag)
+    }
+
+    /// [`to_error`](UniError::to_error) in the language `tag`: the owned
+    /// error whose errMsg, and each cause's message, are written in the
+    /// best match (as [`localized`](UniError::localized) writes them).
+    ///
+    /// ```
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 15, sub = 5, code = 1)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("payment declined")]
+    /// #[locale(zh_Hans = "支付被拒绝")]
+    /// struct Declined;
+    ///
+    /// assert_eq!(Declined.to_error_in("zh-CN").message(), "支付被拒绝");
+    /// assert_eq!(Declined.to_error_in("fr").message(), "payment declined");
+    /// ```
+    fn to_error_in(&self, tag: &str) -> Error {
+        crate::value::locale::to_error_in(self, tag)
+    }
+
+    /// google.rpc `ErrorInfo.reason` (AIP-193): the variant's name in
+    /// UPPER_SNAKE_CASE or its `#[status(reason = "..")]`. Implementation
+    /// detail of the derive: not part of the API.
+    #[doc(hidden)]
+    fn __reason(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// google.rpc `ErrorInfo.domain` when not errSubject:
+    /// `#[status(domain = "..")]`. Implementation detail of the derive.
+    #[doc(hidden)]
+    fn __domain(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The fields of the message, each under its lowerCamel key, written
+    /// as the message writes them (`ErrorInfo.metadata`). Implementation
+    /// detail of the derive.
+    #[doc(hidden)]
+    fn __fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+        let _ = visit;
+    }
+
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
@@ -258,6 +358,18 @@ macro_rules! forward_to_inner {
         fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
             (**self).write_json(out)
         }
+        fn locales(&self) -> &'static [&'static str] {
+            (**self).locales()
+        }
+        fn __reason(&self) -> Option<&'static str> {
+            (**self).__reason()
+        }
+        fn __domain(&self) -> Option<&'static str> {
+            (**self).__domain()
+        }
+        fn __fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+            (**self).__fields(visit)
+        }
         fn to_error(&self) -> Error {
             (**self).to_error()
         }
@@ -375,6 +487,34 @@ pub trait AnyUniError: sealed::Sealed {
     /// the one it kept when a typed error was erased into it
     /// ([`Error::status_override`]).
     fn wire_status_override(&self) -> Option<StatusOverride>;
+
+    /// What google.rpc's `ErrorInfo` and `LocalizedMessage` take from a
+    /// typed error beyond the wire form; nothing for the owned [`Error`].
+    #[doc(hidden)]
+    fn wire_google(&self, locale: Option<&str>) -> GoogleFacts {
+        let _ = locale;
+        GoogleFacts::default()
+    }
+
+    /// The typed error's [`UniError::locales`]; none for the owned
+    /// [`Error`].
+    #[doc(hidden)]
+    fn wire_locales(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// What google.rpc's `ErrorInfo` and `LocalizedMessage` take from a typed
+/// error: `reason`, an overridden `domain`, the message's fields as
+/// `(lowerCamel key, text)`, and the message in a requested language with
+/// the declared language it is in. Not part of the API.
+#[doc(hidden)]
+#[derive(Clone, Debug, Default)]
+pub struct GoogleFacts {
+    pub reason: Option<&'static str>,
+    pub domain: Option<&'static str>,
+    pub fields: Vec<(&'static str, String)>,
+    pub localized: Option<(&'static str, String)>,
 }
 
 mod sealed {
@@ -389,6 +529,24 @@ impl<T: UniError + ?Sized> AnyUniError for T {
     }
     fn wire_status_override(&self) -> Option<StatusOverride> {
         self.status_override()
+    }
+    fn wire_locales(&self) -> &'static [&'static str] {
+        self.locales()
+    }
+    fn wire_google(&self, locale: Option<&str>) -> GoogleFacts {
+        let mut fields = Vec::new();
+        self.__fields(&mut |key, value| fields.push((key, value.to_string())));
+        let locales = self.locales();
+        let localized = locale.filter(|_| !locales.is_empty()).map(|tag| {
+            let i = crate::locale::lookup(locales, tag).unwrap_or(0);
+            (locales[i], crate::value::locale::display_in(self, tag))
+        });
+        GoogleFacts {
+            reason: self.__reason(),
+            domain: self.__domain(),
+            fields,
+            localized,
+        }
     }
 }
 

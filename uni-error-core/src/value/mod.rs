@@ -9,6 +9,7 @@
 pub(crate) mod code;
 pub(crate) mod error_trait;
 pub(crate) mod json;
+pub mod locale;
 pub(crate) mod public;
 pub mod status;
 pub mod well_known;

@@ -11,6 +11,7 @@ use crate::fmt::{self, Msg};
 use crate::lit::{string_literal, Str};
 
 mod errno;
+mod locale;
 mod platforms;
 mod source;
 mod status;
@@ -18,13 +19,14 @@ mod thiserror;
 mod uni;
 
 pub use self::errno::ErrnoAttr;
+pub use self::locale::{check_tag, LocaleAttr, LocaleEntry, LocalesAttr};
 pub use self::platforms::PlatformsAttr;
 pub use self::status::StatusAttr;
 pub use self::thiserror::ErrorAttr;
 pub use self::uni::desugar;
 use self::{
-    errno::parse_errno, platforms::parse_platforms, source::parse_source, status::parse_status,
-    uni::parse_uni,
+    errno::parse_errno, locale::parse_locale, locale::parse_locales, platforms::parse_platforms,
+    source::parse_source, status::parse_status, uni::parse_uni,
 };
 
 /// `#[subject("..")]`.
@@ -45,6 +47,10 @@ pub const UNI: &str = "uni";
 pub const STATUS: &str = "status";
 /// `#[platforms(android, ios, ..)]` on the type or a variant.
 pub const PLATFORMS: &str = "platforms";
+/// `#[locales("en", "zh-Hans")]` on the type.
+pub const LOCALES: &str = "locales";
+/// `#[locale(zh_Hans = "…")]` on the type or a variant.
+pub const LOCALE: &str = "locale";
 /// `#[msg(transparent)]`.
 pub const TRANSPARENT: &str = "transparent";
 
@@ -76,10 +82,13 @@ impl Position {
     /// True if `#[name]` may appear here.
     fn allows(self, name: &str) -> bool {
         match self {
-            Position::Enum | Position::Struct => {
-                matches!(name, SUBJECT | ERRNO | MSG | UNI | STATUS | PLATFORMS)
+            Position::Enum | Position::Struct => matches!(
+                name,
+                SUBJECT | ERRNO | MSG | UNI | STATUS | PLATFORMS | LOCALES | LOCALE
+            ),
+            Position::Variant => {
+                matches!(name, SUBJECT | ERRNO | MSG | STATUS | PLATFORMS | LOCALE)
             }
-            Position::Variant => matches!(name, SUBJECT | ERRNO | MSG | STATUS | PLATFORMS),
             Position::Field => matches!(name, SOURCE | FROM | DATA),
         }
     }
@@ -88,13 +97,13 @@ impl Position {
     fn describe(self) -> &'static str {
         match self {
             Position::Enum => {
-                "an enum (it takes #[subject], #[errno(category, sub)], a default #[msg], #[status], #[platforms] and #[uni])"
+                "an enum (it takes #[subject], #[errno(category, sub)], a default #[msg], #[status], #[platforms], #[locales], #[locale] and #[uni])"
             }
             Position::Struct => {
-                "a struct (it takes #[subject], #[errno], #[msg], #[status], #[platforms] and #[uni])"
+                "a struct (it takes #[subject], #[errno], #[msg], #[status], #[platforms], #[locales], #[locale] and #[uni])"
             }
             Position::Variant => {
-                "a variant (it takes #[subject], #[errno], #[msg], #[status] and #[platforms])"
+                "a variant (it takes #[subject], #[errno], #[msg], #[status], #[platforms] and #[locale])"
             }
             Position::Field => "a field (it takes #[source], #[from] and #[data])",
         }
@@ -117,6 +126,10 @@ pub struct Attrs<'a> {
     pub krate: Option<syn::Path>,
     /// `#[platforms(..)]`.
     pub platforms: Option<PlatformsAttr>,
+    /// `#[locales(..)]`.
+    pub locales: Option<LocalesAttr>,
+    /// `#[locale(..)]`.
+    pub locale: Option<LocaleAttr>,
     /// `#[source]`.
     pub source: Option<&'a Attribute>,
     /// `#[from]`.
@@ -145,6 +158,8 @@ impl Attrs<'_> {
             status: None,
             krate: None,
             platforms: None,
+            locales: None,
+            locale: None,
             source: None,
             from: None,
             data: None,
@@ -167,7 +182,7 @@ fn attr_name(attr: &Attribute) -> Option<&'static str> {
     // string each time).
     let name = attr.path().get_ident()?.to_string();
     [
-        SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI, STATUS, PLATFORMS,
+        SUBJECT, ERRNO, MSG, SOURCE, FROM, DATA, UNI, STATUS, PLATFORMS, LOCALES, LOCALE,
     ]
     .into_iter()
     .find(|n| *n == name)
@@ -202,6 +217,8 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
             STATUS => out.status.is_some(),
             UNI => out.krate.is_some(),
             PLATFORMS => out.platforms.is_some(),
+            LOCALES => out.locales.is_some(),
+            LOCALE => out.locale.is_some(),
             SOURCE => out.source.is_some(),
             FROM => out.from.is_some(),
             _ => out.data.is_some(),
@@ -231,6 +248,8 @@ pub fn get<'a>(cx: &Ctxt, attrs: &'a [Attribute], pos: Position) -> Attrs<'a> {
             STATUS => out.status = parse_status(cx, attr),
             UNI => out.krate = parse_uni(cx, attr),
             PLATFORMS => out.platforms = parse_platforms(cx, attr),
+            LOCALES => out.locales = parse_locales(cx, attr),
+            LOCALE => out.locale = parse_locale(cx, attr),
             SOURCE | FROM => {
                 let parsed = parse_source(cx, attr, name, &mut out);
                 if name == SOURCE {
@@ -260,6 +279,8 @@ pub(crate) fn parse_list<'a>(
                 MSG => "#[msg(\"text {field}\")] or #[msg(transparent)]",
                 STATUS => "#[status(grpc = \"NOT_FOUND\", http = 404)]",
                 PLATFORMS => "#[platforms(android, ios, harmony, web, mp)] (where the code occurs)",
+                LOCALES => "#[locales(\"en\", \"zh-Hans\")] (the language of #[msg] first)",
+                LOCALE => "#[locale(zh_Hans = \"…\")]",
                 _ => "#[uni(crate = \"path\")]",
             };
             cx.error_spanned_by(attr, format_args!("expected {example}"));

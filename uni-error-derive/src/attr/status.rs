@@ -6,12 +6,16 @@ use syn::{Attribute, LitInt};
 
 use super::{key_name, parse_list, STATUS};
 use crate::ctxt::Ctxt;
-use crate::lit::{string_literal, Num};
+use crate::lit::{string_literal, Num, Str};
 
 /// The google.rpc code key of `#[status(..)]`.
 pub const GRPC: &str = "grpc";
 /// The HTTP status key of `#[status(..)]`.
 pub const HTTP: &str = "http";
+/// The google.rpc `ErrorInfo.reason` key of `#[status(..)]`.
+pub const REASON: &str = "reason";
+/// The google.rpc `ErrorInfo.domain` key of `#[status(..)]` (on the type).
+pub const DOMAIN: &str = "domain";
 
 /// The google.rpc codes: the name `#[status(grpc = "..")]` takes and the
 /// `uni_error::status::Code` variant it means, in numeric order.
@@ -42,6 +46,19 @@ pub struct StatusAttr {
     pub grpc: Option<syn::Ident>,
     /// `http = N`, in 100..=599.
     pub http: Option<Num>,
+    /// `reason = "UPPER_SNAKE"`: `ErrorInfo.reason` instead of the
+    /// variant's name.
+    pub reason: Option<Str>,
+    /// `domain = "..."`: `ErrorInfo.domain` instead of errSubject.
+    pub domain: Option<Str>,
+}
+
+impl StatusAttr {
+    /// True when it overrides the google.rpc code or the HTTP status (not
+    /// only the `ErrorInfo`).
+    pub fn overrides_code(&self) -> bool {
+        self.grpc.is_some() || self.http.is_some()
+    }
 }
 
 /// `#[status(grpc = "NOT_FOUND", http = 404)]`: at least one key.
@@ -50,13 +67,15 @@ pub fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
     if tokens.is_empty() {
         cx.error_spanned_by(
             attr,
-            "empty #[status]: give grpc = \"NOT_FOUND\", http = 404 or both",
+            "empty #[status]: give grpc = \"NOT_FOUND\", http = 404, reason = \"..\" or domain = \"..\"",
         );
         return None;
     }
     let mut out = StatusAttr {
         grpc: None,
         http: None,
+        reason: None,
+        domain: None,
     };
     let result = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident(GRPC) {
@@ -73,9 +92,25 @@ pub fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
             }
             out.http = Some(status);
             Ok(())
+        } else if meta.path.is_ident(REASON) || meta.path.is_ident(DOMAIN) {
+            let is_reason = meta.path.is_ident(REASON);
+            let lit = string_literal(meta.value()?, "reason = \"NO_SUCH_ORDER\"")?;
+            let slot = if is_reason {
+                &mut out.reason
+            } else {
+                &mut out.domain
+            };
+            if slot.is_some() {
+                return Err(meta.error(format_args!(
+                    "duplicate status key `{}`",
+                    key_name(&meta.path)
+                )));
+            }
+            *slot = Some(Str::from_lit(&lit));
+            Ok(())
         } else {
             Err(meta.error(format_args!(
-                "unknown status key `{}`, expected grpc or http",
+                "unknown status key `{}`, expected grpc, http, reason or domain",
                 key_name(&meta.path)
             )))
         }

@@ -8,7 +8,8 @@ use syn::spanned::Spanned;
 use syn::{token, AttrStyle, Attribute, Data, DeriveInput, Fields, Meta, Token};
 
 use super::{
-    key_name, parse_list, CRATE, DATA, ERRNO, FROM, MSG, PLATFORMS, SOURCE, STATUS, SUBJECT, UNI,
+    key_name, parse_list, CRATE, DATA, ERRNO, FROM, LOCALE, LOCALES, MSG, PLATFORMS, SOURCE,
+    STATUS, SUBJECT, UNI,
 };
 use crate::ctxt::Ctxt;
 use crate::lit::string_literal;
@@ -17,8 +18,8 @@ use crate::lit::string_literal;
 /// then the helpers it spells out under their own names, for a type where
 /// another derive owns the bare name (thiserror's `#[source]`/`#[from]`, a
 /// web framework's `#[status]`).
-const KEYS: [&str; 9] = [
-    CRATE, SUBJECT, ERRNO, MSG, STATUS, PLATFORMS, SOURCE, FROM, DATA,
+const KEYS: [&str; 11] = [
+    CRATE, SUBJECT, ERRNO, MSG, STATUS, PLATFORMS, LOCALES, LOCALE, SOURCE, FROM, DATA,
 ];
 
 /// "unknown uni key `erno`, did you mean `errno`?", or the list of keys
@@ -277,7 +278,7 @@ mod tests {
         );
         assert_eq!(
             unknown_key(&path("transparent")),
-            "unknown uni key `transparent`, expected one of crate, subject, errno, msg, status, platforms, source, from, data"
+            "unknown uni key `transparent`, expected one of crate, subject, errno, msg, status, platforms, locales, locale, source, from, data"
         );
     }
 }

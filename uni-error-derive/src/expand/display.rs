@@ -29,12 +29,18 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 });
             }
             Message::Format(expanded) => {
+                let translations: Vec<_> = v
+                    .translations
+                    .iter()
+                    .map(|t| (&t.expanded, t.pieces.as_deref()))
+                    .collect();
                 probes |= text::trees::display_arm(
                     &mut arms,
                     cx.model.is_enum,
                     v.ident,
                     v.fields,
                     expanded,
+                    &translations,
                     formatter,
                     &write_path,
                     private,
@@ -58,10 +64,20 @@ pub fn expand(cx: &Cx) -> TokenStream {
             use #private::{DisplayAsIs as _, DisplayPath as _};
         }
     });
+    // With #[locales]: the language the request in effect picks, read
+    // once (0, the default, without one).
+    let locale = (cx.model.locales.len() > 1).then(|| {
+        let tags = &cx.model.locales;
+        let index = text::trees::locale_index();
+        quote! {
+            let #index = #private::requested_index(&[#(#tags),*]);
+        }
+    });
     let display = quote! {
         fn fmt(&self, #formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
             #probe
             #alternate
+            #locale
             match #this { #arms }
         }
     };

@@ -45,6 +45,7 @@ mod display;
 mod empty;
 mod errno_const;
 mod from;
+mod locale;
 mod pass_through;
 mod serialize;
 pub mod text;

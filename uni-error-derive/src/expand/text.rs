@@ -117,6 +117,9 @@ pub struct CatalogRow<'a> {
     pub platforms: Option<u8>,
     /// A deprecated row without a message.
     pub union_only: bool,
+    /// The `#[locale]` templates in the order of `#[locales]` after the
+    /// first (empty without).
+    pub translations: Vec<&'a str>,
 }
 
 impl CatalogRow<'_> {
@@ -129,6 +132,10 @@ impl CatalogRow<'_> {
     /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
     /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
+        let languages = !self.translations.is_empty();
+        if languages {
+            out.push_str("__locales(");
+        }
         let facts = self.platforms.is_some() || self.union_only;
         if facts {
             out.push_str("__facts(");
@@ -161,6 +168,14 @@ impl CatalogRow<'_> {
             // Bit 7: some platforms are listed.
             let bits = self.platforms.map_or(0, |b| b | 0x80);
             let _ = write!(out, ", {bits}u8, {})", self.union_only);
+        }
+        if languages {
+            out.push_str(", &[");
+            for t in &self.translations {
+                string(out, t);
+                out.push_str(", ");
+            }
+            out.push_str("])");
         }
         out.push_str(", ");
     }
@@ -199,6 +214,7 @@ pub mod trees {
 
     use crate::ast::Field;
     use crate::fmt::{never_a_path, Expanded, Pass};
+    use crate::locale::Part;
 
     /// `ident` resolved at the call site (span policy), and located there
     /// too: a pattern's names are never where an error points, and setting
@@ -272,18 +288,119 @@ pub mod trees {
         variant: &Ident,
         fields: &[Field<'_>],
         expanded: &Expanded,
+        translations: &[(&Expanded, Option<&[Part]>)],
+        formatter: &Ident,
+        write_path: &TokenStream,
+        private: &TokenStream,
+    ) -> bool {
+        let mut used: Vec<usize> = expanded.used.iter().copied().collect();
+        for (t, _) in translations {
+            for i in t.used.iter() {
+                if !used.contains(i) {
+                    used.push(*i);
+                }
+            }
+        }
+        used.sort_unstable();
+        pattern(out, is_enum, variant, used.iter().map(|i| &fields[*i]));
+        op(out, "=>");
+        let mut probed = false;
+        if translations.is_empty() {
+            probed |= display_body(out, fields, expanded, formatter, write_path, private);
+        } else {
+            // `match __uni_locale { 1 => .., 2 => .., _ => default }`: the
+            // index `Display::fmt` read once (see `expand::display`).
+            out.push(TokenTree::Ident(Ident::new("match", Span::call_site())));
+            out.push(TokenTree::Ident(locale_index()));
+            let mut arms = Vec::new();
+            for (i, (t, parts)) in translations.iter().enumerate() {
+                arms.push(TokenTree::Literal(Literal::usize_unsuffixed(i + 1)));
+                op(&mut arms, "=>");
+                probed |= match parts {
+                    Some(parts) => pieces_body(&mut arms, fields, parts, formatter, private),
+                    None => display_body(&mut arms, fields, t, formatter, write_path, private),
+                };
+                op(&mut arms, ",");
+            }
+            arms.push(TokenTree::Ident(Ident::new("_", Span::call_site())));
+            op(&mut arms, "=>");
+            probed |= display_body(&mut arms, fields, expanded, formatter, write_path, private);
+            op(&mut arms, ",");
+            out.push(group(Delimiter::Brace, arms));
+        }
+        op(out, ",");
+        probed
+    }
+
+    /// `private::write_pieces(formatter, &[Piece::Lit(".."), Piece::Arg(0),
+    /// ..], &[field, ..])`: a translation as data (see
+    /// `crate::locale::Part`). True if it calls the `Display` probe.
+    fn pieces_body(
+        out: &mut Vec<TokenTree>,
+        fields: &[Field<'_>],
+        parts: &[Part],
+        formatter: &Ident,
+        private: &TokenStream,
+    ) -> bool {
+        let mut probed = false;
+        let mut args: Vec<(usize, bool)> = Vec::new();
+        let mut pieces = Vec::new();
+        for part in parts {
+            match part {
+                Part::Lit(text) => {
+                    let lit = Literal::string(text);
+                    pieces.push(quote::quote!(#private::Piece::Lit(#lit),));
+                }
+                Part::Field(i, debug) => {
+                    let key = (*i, *debug);
+                    let at = match args.iter().position(|a| *a == key) {
+                        Some(at) => at,
+                        None => {
+                            args.push(key);
+                            args.len() - 1
+                        }
+                    };
+                    let at = Literal::usize_unsuffixed(at);
+                    pieces.push(quote::quote!(#private::Piece::Arg(#at),));
+                }
+            }
+        }
+        let mut values = Vec::new();
+        for (i, debug) in &args {
+            let field = &fields[*i];
+            let binding = &field.binding;
+            values.push(if *debug {
+                quote::quote!(&#private::DebugAsDisplay(#binding),)
+            } else if never_a_path(field.ty) {
+                quote::quote!(#binding,)
+            } else {
+                probed = true;
+                quote::quote!(&(&#private::DisplayOf(#binding)).__display(),)
+            });
+        }
+        out.extend(quote::quote! {
+            #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values)*])
+        });
+        probed
+    }
+
+    /// The local `Display::fmt` keeps the requested language's index in.
+    pub fn locale_index() -> Ident {
+        Ident::new("__uni_locale", Span::call_site())
+    }
+
+    /// `formatter.write_str("..")` for a string without braces, else
+    /// `core::write!(formatter, "..", args.., fields..)`. True if it calls
+    /// the `Display` probe.
+    fn display_body(
+        out: &mut Vec<TokenTree>,
+        fields: &[Field<'_>],
+        expanded: &Expanded,
         formatter: &Ident,
         write_path: &TokenStream,
         private: &TokenStream,
     ) -> bool {
         let mut probed = false;
-        pattern(
-            out,
-            is_enum,
-            variant,
-            expanded.used.iter().map(|i| &fields[*i]),
-        );
-        op(out, "=>");
         let lit = TokenTree::Literal(expanded.lit.clone());
         if expanded.plain {
             out.push(TokenTree::Ident(formatter.clone()));
@@ -316,7 +433,6 @@ pub mod trees {
             }
             out.push(group(Delimiter::Parenthesis, inner));
         }
-        op(out, ",");
         probed
     }
 

@@ -21,6 +21,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let into_error_fn = cause::into_error_fn(cx);
     let err_code_fn = err_code_fn(cx);
     let write_json_fn = super::serialize::write_json_fn(cx);
+    let locale_fns = super::locale::uni_fns(cx);
     let uni = quote! {
         fn err_subject(&self) -> &#core::primitive::str {
             #err_subject
@@ -34,6 +35,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
         #status_fn
         #into_error_fn
         #write_json_fn
+        #locale_fns
     };
     let mut out = cx.impl_block(&quote!(#krate::UniError), &cx.bounds.uni, &uni);
     let stream_fn = cause::stream_fn(cx);
@@ -208,7 +210,12 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
 /// else (transparent) the field's, else `None`.
 fn status_fn(cx: &Cx) -> Option<TokenStream> {
     let variants = &cx.model.variants;
-    if variants.iter().all(|v| matches!(v.status, Status::None)) {
+    let none = |v: &VariantModel| match v.status {
+        Status::None => true,
+        Status::Given(s) => !s.overrides_code(),
+        Status::Forwarded(_) => false,
+    };
+    if variants.iter().all(none) {
         return None;
     }
     let option = &cx.option;
@@ -231,7 +238,11 @@ fn status_fn(cx: &Cx) -> Option<TokenStream> {
                 arms.push(quote!(#pat => #status,));
                 continue;
             }
-            Status::Given(status) => status,
+            Status::Given(status) if status.overrides_code() => status,
+            Status::Given(_) => {
+                rest = true;
+                continue;
+            }
         };
         let grpc = match &status.grpc {
             Some(code) => quote!(#option::Some(#status_mod::Code::#code)),

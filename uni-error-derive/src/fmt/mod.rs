@@ -43,6 +43,7 @@ pub struct Msg {
 
 /// One extra argument: `expr` or `name = expr`, as raw tokens (no `full`
 /// syn: the expression is scanned, not parsed).
+#[derive(Clone)]
 pub struct Arg {
     /// `name` of `name = expr`.
     pub name: Option<Ident>,

@@ -35,15 +35,27 @@ pub enum NfcError {
     Timeout(u64),
 }
 
-/// Errors of writing tags, a separate type of the same plugin.
+/// Errors of writing tags, a separate type of the same plugin, with its
+/// messages in English, Simplified and Traditional Chinese: the UTS Impl
+/// picks the app's language with `uni.getLocale()`.
 #[derive(Debug, UniError)]
 #[subject("uni-nfc::write")]
 #[errno(category = 15, sub = 4)]
+#[locales("en", "zh-Hans", "zh-Hant")]
 pub enum NfcWriteError {
     /// The tag is read-only.
     #[errno(code = 801, platform = "ios")]
     #[msg("tag is locked")]
+    #[locale(zh_Hans = "标签已锁定", zh_Hant = "標籤已鎖定")]
     Locked,
+    /// The data does not fit on the tag.
+    #[errno(code = 802, platform = "ios")]
+    #[msg("tag is full: {size} bytes do not fit")]
+    #[locale(
+        zh_Hans = "标签已满：{size} 字节写不下",
+        zh_Hant = "標籤已滿：{size} 位元組寫不下"
+    )]
+    Full { size: u32 },
 }
 
 /// Errors of an NFC session, which passes write errors through as they

@@ -59,9 +59,20 @@ export type NfcWriteErrorCode =
    * The tag is read-only.
    *
    * errMsg: "tag is locked"
+   * errMsg (zh-Hans): "标签已锁定"
+   * errMsg (zh-Hant): "標籤已鎖定"
    * Platform: App-iOS (8xx).
    */
-  | 1504801;
+  | 1504801
+  /**
+   * The data does not fit on the tag.
+   *
+   * errMsg: "tag is full: {size} bytes do not fit"
+   * errMsg (zh-Hans): "标签已满：{size} 字节写不下"
+   * errMsg (zh-Hant): "標籤已滿：{size} 位元組寫不下"
+   * Platform: App-iOS (8xx).
+   */
+  | 1504802;
 
 /** A failure of `NfcWriteError`; its errSubject is a `NfcWriteErrorSubject`. */
 export interface INfcWriteError extends IUniError {
@@ -70,6 +81,22 @@ export interface INfcWriteError extends IUniError {
 
 /** What a `fail` callback of `NfcWriteError` receives. */
 export type NfcWriteFail = INfcWriteError;
+
+/** Messages of `NfcWriteError` by language and errCode: the Rust templates, `{name}` marks a value. */
+export type NfcWriteUniErrors = {
+  readonly "en": {
+    readonly 1504801: "tag is locked";
+    readonly 1504802: "tag is full: {size} bytes do not fit";
+  };
+  readonly "zh-Hans": {
+    readonly 1504801: "标签已锁定";
+    readonly 1504802: "标签已满：{size} 字节写不下";
+  };
+  readonly "zh-Hant": {
+    readonly 1504801: "標籤已鎖定";
+    readonly 1504802: "標籤已滿：{size} 位元組寫不下";
+  };
+};
 
 /** errSubject of `NfcSessionError`. */
 export type NfcSessionErrorSubject = "uni-nfc::session" | "uni-nfc::write";
@@ -106,10 +133,22 @@ export type NfcSessionErrorCode =
    * The tag is read-only.
    *
    * errMsg: "tag is locked"
+   * errMsg (zh-Hans): "标签已锁定"
+   * errMsg (zh-Hant): "標籤已鎖定"
    * Forwarded by `NfcSessionError::Write`: errSubject "uni-nfc::write".
    * Platform: App-iOS (8xx).
    */
-  | 1504801;
+  | 1504801
+  /**
+   * The data does not fit on the tag.
+   *
+   * errMsg: "tag is full: {size} bytes do not fit"
+   * errMsg (zh-Hans): "标签已满：{size} 字节写不下"
+   * errMsg (zh-Hant): "標籤已滿：{size} 位元組寫不下"
+   * Forwarded by `NfcSessionError::Write`: errSubject "uni-nfc::write".
+   * Platform: App-iOS (8xx).
+   */
+  | 1504802;
 
 /** A failure of `NfcSessionError`; its errSubject is a `NfcSessionErrorSubject`. */
 export interface INfcSessionError extends IUniError {

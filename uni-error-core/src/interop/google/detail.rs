@@ -4,6 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::localized::{LocalizedMessage, LOCALIZED_MESSAGE_TYPE};
 use super::ERROR_INFO_TYPE;
 use crate::interop::fields::{kind, write_extra, Fields};
 use crate::Json;
@@ -137,6 +138,8 @@ impl Serialize for Metadata<'_> {
 pub enum Detail {
     /// `type.googleapis.com/google.rpc.ErrorInfo`.
     ErrorInfo(ErrorInfo),
+    /// `type.googleapis.com/google.rpc.LocalizedMessage`.
+    LocalizedMessage(LocalizedMessage),
     /// A detail of another `@type`, kept as read.
     Other {
         /// Its `@type`.
@@ -157,6 +160,7 @@ impl Detail {
     pub fn type_url(&self) -> &str {
         match self {
             Detail::ErrorInfo(_) => ERROR_INFO_TYPE,
+            Detail::LocalizedMessage(_) => LOCALIZED_MESSAGE_TYPE,
             Detail::Other { type_url, .. } => type_url,
         }
     }
@@ -170,6 +174,9 @@ impl Detail {
         if type_url == ERROR_INFO_TYPE {
             return ErrorInfo::from_fields(f).map(Detail::ErrorInfo);
         }
+        if type_url == LOCALIZED_MESSAGE_TYPE {
+            return LocalizedMessage::from_fields(f).map(Detail::LocalizedMessage);
+        }
         Ok(Detail::Other { type_url, value: v })
     }
 }
@@ -178,6 +185,7 @@ impl Serialize for Detail {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Detail::ErrorInfo(info) => info.serialize(serializer),
+            Detail::LocalizedMessage(m) => m.serialize(serializer),
             Detail::Other { value, .. } => value.serialize(serializer),
         }
     }

@@ -34,7 +34,16 @@
 //! |---|---|
 //! | `code` | [`grpc_code`](crate::status::grpc_code): the error's [`StatusOverride`](crate::status::StatusOverride), else [`Code::from_errno`] of errCode (`UNKNOWN` when errCode is not an errno) |
 //! | `message` | errMsg |
-//! | `details[0]` | an `ErrorInfo`: `reason` = errCode in decimal (the errno, as a string), `domain` = errSubject, `metadata` = `{"cause": <the chain>}` when there is a cause |
+//! | `details[0]` | an `ErrorInfo` (AIP-193): `reason` = the variant's name in UPPER_SNAKE_CASE (`NfcUnavailable` → `NFC_UNAVAILABLE`, a struct's type name; `#[status(reason = "..")]` overrides; checked at compile time to be at most 63 characters and unique per errSubject), `domain` = errSubject (`#[status(domain = "..")]` on the type overrides), `metadata` = each field the message names, under its lowerCamel name (`order_id` → `orderId`, `.0` → `arg0`) and written as `Display` shows it (`Debug` for `{x:?}`), then `errCode` (decimal), then `cause` (the chain) when there is one |
+//! | `details[1]` | with [`Status::from_uni_in`] and a type with `#[locales]`: a [`LocalizedMessage`] in the best match for the requested language |
+//!
+//! The owned [`Error`] has no variant: its `reason` is errCode in decimal,
+//! as 0.2 wrote every reason, and its `metadata` only the `cause`. Reading
+//! back ([`Status::to_uni`]), errCode comes from `metadata.errCode`, else
+//! from a decimal `reason`: statuses written by 0.2 read as before.
+//! `ErrorInfo.metadata` of a derived error needs the `google` feature of
+//! `uni_error` when the type is compiled (it turns on the derive's part),
+//! and is left out for generic types and fields without `Display`/`Debug`.
 //!
 //! The chain in `metadata.cause` is the owned error's `{:#}` text without its
 //! first line (that line is the error itself, already in `code`, `message`
@@ -61,15 +70,18 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::interop::fields::{write_extra, Fields};
+use crate::value::error_trait::GoogleFacts;
 use crate::value::status::{code_of, Code};
 use crate::Json;
 use crate::{AnyUniError, Error};
 
 mod chat_log;
 mod detail;
+mod localized;
 
 pub use chat_log::ChatAppLogEntry;
 pub use detail::{Detail, ErrorInfo};
+pub use localized::{LocalizedMessage, LOCALIZED_MESSAGE_TYPE};
 
 /// The `@type` of a `google.rpc.ErrorInfo` detail.
 ///
@@ -164,8 +176,63 @@ impl Status {
     /// );
     /// ```
     pub fn from_uni(error: &(impl AnyUniError + ?Sized)) -> Self {
+        Status::from_facts(error, error.wire_google(None))
+    }
+
+    /// [`from_uni`](Self::from_uni) for a client that asked for the
+    /// language `tag`: `message` stays the default language (AIP-193:
+    /// developer-facing), and a typed error whose type declares
+    /// `#[locales(..)]` gets a second detail, a [`LocalizedMessage`] with
+    /// the message in the best match for `tag` (the default when none
+    /// matches) and the declared tag it is written in. The owned
+    /// [`Error`] has one message in an unknown language: no detail.
+    ///
+    /// ```
+    /// use uni_error::google::{Detail, Status};
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-pay")]
+    /// #[errno(category = 7, sub = 0, code = 4)]
+    /// #[locales("en", "zh-Hans")]
+    /// #[msg("no such order: {order_id}")]
+    /// #[locale(zh_Hans = "订单不存在：{order_id}")]
+    /// struct NoOrder { order_id: u64 }
+    ///
+    /// let status = Status::from_uni_in(&NoOrder { order_id: 7 }, "zh-CN");
+    /// assert_eq!(
+    ///     serde_json::to_string(&status)?,
+    ///     concat!(
+    ///         r#"{"code":2,"message":"no such order: 7","details":["#,
+    ///         r#"{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"NO_ORDER","domain":"uni-pay","#,
+    ///         r#""metadata":{"orderId":"7","errCode":"700004"}},"#,
+    ///         r#"{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"zh-Hans","message":"订单不存在：7"}]}"#
+    ///     )
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn from_uni_in(error: &(impl AnyUniError + ?Sized), tag: &str) -> Self {
+        Status::from_facts(error, error.wire_google(Some(tag)))
+    }
+
+    fn from_facts(error: &(impl AnyUniError + ?Sized), facts: GoogleFacts) -> Self {
         let wire = error.to_wire();
-        let mut info = ErrorInfo::new(wire.code().to_string(), wire.err_subject());
+        let domain = facts.domain.unwrap_or(wire.err_subject());
+        let mut info = match facts.reason {
+            Some(reason) => ErrorInfo::new(reason, domain),
+            // No variant to name: errCode in decimal, as 0.2 wrote it.
+            None => ErrorInfo::new(wire.code().to_string(), domain),
+        };
+        info.metadata.extend(
+            facts
+                .fields
+                .into_iter()
+                .map(|(key, value)| (key.to_owned(), value)),
+        );
+        if facts.reason.is_some() {
+            info.metadata
+                .push(("errCode".to_owned(), wire.code().to_string()));
+        }
         if wire.cause().is_some() {
             let text = format!("{:#}", &*wire);
             if let Some((_, below)) = text.split_once('\n') {
@@ -173,15 +240,40 @@ impl Status {
             }
         }
         let code = code_of(error.wire_status_override(), || wire.errno());
-        Status::new(code, wire.message()).with_detail(Detail::ErrorInfo(info))
+        let mut status = Status::new(code, wire.message()).with_detail(Detail::ErrorInfo(info));
+        if let Some((locale, message)) = facts.localized {
+            status = status.with_detail(Detail::LocalizedMessage(LocalizedMessage::new(
+                locale, message,
+            )));
+        }
+        status
+    }
+
+    /// The first `LocalizedMessage` detail, if any.
+    ///
+    /// ```
+    /// use uni_error::google::{Detail, LocalizedMessage, Status};
+    /// use uni_error::status::Code;
+    /// let s = Status::new(Code::Aborted, "retry")
+    ///     .with_detail(Detail::LocalizedMessage(LocalizedMessage::new("zh-Hans", "请重试")));
+    /// assert_eq!(s.localized_message().map(|m| m.message.as_str()), Some("请重试"));
+    /// ```
+    pub fn localized_message(&self) -> Option<&LocalizedMessage> {
+        self.details.iter().find_map(|d| match d {
+            Detail::LocalizedMessage(m) => Some(m),
+            _ => None,
+        })
     }
 
     /// The uni error a Status stands for: from its first `ErrorInfo`,
-    /// errSubject = `domain` and errCode = `reason` when it is an integer;
-    /// errMsg = `message`. Without an `ErrorInfo` (or with a non-numeric
-    /// reason) errCode is [`Code::to_errno`] of the code, else `-1` (not an
-    /// errno), and without one errSubject is [`STATUS_SUBJECT`]. Metadata and
-    /// other details are not carried over.
+    /// errSubject = `domain` and errCode = `metadata.errCode` (what
+    /// [`from_uni`](Self::from_uni) writes beside a named `reason`), else
+    /// `reason` when it is an integer (as 0.2 wrote it); errMsg =
+    /// `message`. Without either, errCode is [`Code::to_errno`] of the
+    /// code, else `-1` (not an errno), and without an `ErrorInfo`
+    /// errSubject is [`STATUS_SUBJECT`]. The rest of the metadata and the
+    /// other details are not carried over (a [`LocalizedMessage`] is read
+    /// with [`localized_message`](Self::localized_message)).
     ///
     /// ```
     /// use uni_error::google::Status;
@@ -193,7 +285,12 @@ impl Status {
         let info = self.error_info();
         let fallback = self.code.to_errno().map_or(-1, i64::from);
         let code = info
-            .and_then(|i| i.reason.parse::<i64>().ok())
+            .and_then(|i| {
+                let code = i
+                    .metadata_get("errCode")
+                    .and_then(|c| c.parse::<i64>().ok());
+                code.or_else(|| i.reason.parse::<i64>().ok())
+            })
             .unwrap_or(fallback);
         let subject = info.map_or(STATUS_SUBJECT, |i| i.domain.as_str());
         Error::new(subject, code, self.message.clone())
@@ -243,7 +340,7 @@ impl Status {
     pub fn error_info(&self) -> Option<&ErrorInfo> {
         self.details.iter().find_map(|d| match d {
             Detail::ErrorInfo(i) => Some(i),
-            Detail::Other { .. } => None,
+            _ => None,
         })
     }
 
@@ -263,7 +360,7 @@ impl Status {
     pub fn error_info_mut(&mut self) -> Option<&mut ErrorInfo> {
         self.details.iter_mut().find_map(|d| match d {
             Detail::ErrorInfo(i) => Some(i),
-            Detail::Other { .. } => None,
+            _ => None,
         })
     }
 

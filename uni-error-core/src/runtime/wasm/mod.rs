@@ -154,6 +154,35 @@ impl JsUniError {
         JsUniError { error }
     }
 
+    /// A typed error on its way to JavaScript in the language `tag` (what
+    /// `uni.getLocale()` gives the calling page, passed in by the JS
+    /// side): errMsg and each cause's message in the best match of the
+    /// error's `#[locales(..)]`, as [`UniError::to_error_in`] writes them.
+    ///
+    /// ```
+    /// use uni_error::wasm::JsUniError;
+    /// use uni_error::UniError;
+    ///
+    /// #[derive(Debug, UniError)]
+    /// #[subject("uni-fs")]
+    /// #[errno(1_300_002)]
+    /// #[locales("en", "zh-Hans", "zh-Hant")]
+    /// #[msg("no such file: {0}")]
+    /// #[locale(zh_Hans = "文件不存在：{0}", zh_Hant = "檔案不存在：{0}")]
+    /// struct NoSuchFile(String);
+    ///
+    /// // #[wasm_bindgen] pub fn open(path: String, locale: String) -> Result<(), JsUniError>
+    /// fn open(path: &str, locale: &str) -> Result<(), JsUniError> {
+    ///     Err(JsUniError::localized(&NoSuchFile(path.into()), locale))
+    /// }
+    ///
+    /// assert_eq!(open("a.txt", "zh-Hant").unwrap_err().error().message(), "檔案不存在：a.txt");
+    /// assert_eq!(open("a.txt", "en-US").unwrap_err().error().message(), "no such file: a.txt");
+    /// ```
+    pub fn localized<E: UniError + ?Sized>(error: &E, tag: &str) -> Self {
+        JsUniError::new(error.to_error_in(tag))
+    }
+
     /// The error that will be sent.
     pub fn error(&self) -> &Error {
         &self.error

@@ -25,7 +25,13 @@
 //! |---|---|
 //! | code | [`status::grpc_code`](crate::status::grpc_code): `#[status(grpc = ..)]`, else the errno's default |
 //! | message | errMsg |
-//! | details | a serialized `google.rpc.Status` with the same code and message and one `google.protobuf.Any` detail, a `google.rpc.ErrorInfo`: `reason` = errCode in decimal, `domain` = errSubject, `metadata` = `{"cause": <the chain as text>}` when there is a cause |
+//! | details | a serialized `google.rpc.Status` with the same code and message and a `google.protobuf.Any` detail, a `google.rpc.ErrorInfo` as [`google::Status::from_uni`](crate::google::Status::from_uni) writes it (AIP-193: `reason` the variant's name in UPPER_SNAKE_CASE, `domain` errSubject, `metadata` the message's fields, `errCode` and the chain as `cause`); with [`to_status_for`]/[`to_status_in`] a `google.rpc.LocalizedMessage` too |
+//!
+//! A client asks for its language with `grpc-accept-language` (or
+//! `accept-language`) metadata: [`to_status_for`] answers with the message
+//! in the best match of the error's `#[locales]` as a `LocalizedMessage`
+//! detail, while `message` stays the default language (AIP-193: it is for
+//! developers).
 //!
 //! The chain in `metadata["cause"]` names third-party SDKs and their codes,
 //! as in the JSON form; `data` is not carried. Send [`to_public_status`] to
@@ -61,6 +67,13 @@ use crate::interop::google::{self, Detail, ErrorInfo, ERROR_INFO_TYPE};
 use crate::value::status::{code_of, Code, StatusOverride};
 use crate::{AnyUniError, Error};
 
+mod locale;
+mod proto;
+
+pub use self::locale::{localized_message, requested_language, to_status_for, to_status_in};
+
+use self::proto::*;
+
 /// The [`tonic::Status`] of any uni error: google.rpc code, errMsg, and the
 /// binary `google.rpc.Status` details with an `ErrorInfo`. See the
 /// [module docs](self#what-the-status-carries).
@@ -79,9 +92,10 @@ use crate::{AnyUniError, Error};
 /// assert_eq!(status.code(), tonic::Code::NotFound);
 /// assert_eq!(
 ///     status.details(),
-///     b"\x08\x05\x12\x0dno such order\x1a\x3d\
+///     b"\x08\x05\x12\x0dno such order\x1a\x52\
 ///       \x0a\x28type.googleapis.com/google.rpc.ErrorInfo\
-///       \x12\x11\x0a\x06700004\x12\x07uni-pay"
+///       \x12\x26\x0a\x08NO_ORDER\x12\x07uni-pay\
+///       \x1a\x11\x0a\x07errCode\x12\x06700004"
 /// );
 /// ```
 pub fn to_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
@@ -99,13 +113,15 @@ pub fn to_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
 /// let info = error_info(&to_status(&err))?.unwrap();
 /// assert_eq!(info.metadata_get("cause"), Some("caused by: db-7 down"));
 /// let info = error_info(&to_public_status(&err))?.unwrap();
-/// assert!(info.metadata.is_empty());
+/// assert_eq!(info.metadata_get("cause"), None);
 /// # Ok::<(), uni_error::tonic::DetailsError>(())
 /// ```
 pub fn to_public_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status {
     let mut status = google::Status::from_uni(error);
     if let Some(info) = status.error_info_mut() {
-        info.metadata.clear();
+        // The chain names third parties; errCode and the message's fields
+        // are in the public errMsg and errCode already.
+        info.metadata.retain(|(key, _)| key != "cause");
     }
     status_of(status)
 }
@@ -223,14 +239,23 @@ pub fn from_status(status: &::tonic::Status) -> Result<Error, DetailsError> {
 /// # Ok::<(), uni_error::tonic::DetailsError>(())
 /// ```
 pub fn error_info(status: &::tonic::Status) -> Result<Option<ErrorInfo>, DetailsError> {
-    let mut found = None;
+    Ok(details(status)?.into_iter().find_map(|d| match d {
+        Detail::ErrorInfo(info) => Some(info),
+        _ => None,
+    }))
+}
+
+/// The details of a [`tonic::Status`] this crate reads, in order: each
+/// `google.rpc.ErrorInfo` and `google.rpc.LocalizedMessage`; details of
+/// other types are passed over. Fails when the details are not a
+/// well-formed `google.rpc.Status`.
+pub fn details(status: &::tonic::Status) -> Result<Vec<Detail>, DetailsError> {
+    let mut found = Vec::new();
     let mut r = Reader::new(status.details());
     while let Some((field, value)) = r.field()? {
         // google.rpc.Status: 1 code, 2 message, 3 repeated Any details.
         if let (3, Value::Bytes(any)) = (field, value) {
-            if found.is_none() {
-                found = decode_any(any)?;
-            }
+            found.extend(decode_any(any)?);
         } else {
             let known = [
                 (1, WireType::Varint),
@@ -263,244 +288,8 @@ impl fmt::Display for DetailsError {
 
 impl std::error::Error for DetailsError {}
 
-fn malformed(what: impl Into<String>) -> DetailsError {
+pub(super) fn malformed(what: impl Into<String>) -> DetailsError {
     DetailsError { what: what.into() }
-}
-
-// ---------------------------------------------------------------------------
-// Encoding: proto3, fields in number order, defaults ("" and 0) left out.
-// ---------------------------------------------------------------------------
-
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-fn put_bytes(out: &mut Vec<u8>, field: u32, bytes: &[u8]) {
-    put_varint(out, u64::from(field << 3 | 2));
-    put_varint(out, bytes.len() as u64);
-    out.extend_from_slice(bytes);
-}
-
-fn put_str(out: &mut Vec<u8>, field: u32, s: &str) {
-    if !s.is_empty() {
-        put_bytes(out, field, s.as_bytes());
-    }
-}
-
-/// `google.rpc.Status`; details other than `ErrorInfo` (kept from JSON,
-/// without a binary form) are left out. `from_uni` never makes one.
-fn encode_status(status: &google::Status, out: &mut Vec<u8>) {
-    let code = status.code().value();
-    if code != 0 {
-        put_varint(out, 1 << 3);
-        // int32: a negative value is sign-extended to ten bytes.
-        put_varint(out, i64::from(code) as u64);
-    }
-    put_str(out, 2, status.message());
-    let mut buf = Vec::new();
-    for detail in status.details() {
-        if let Detail::ErrorInfo(info) = detail {
-            buf.clear();
-            encode_any(info, &mut buf);
-            put_bytes(out, 3, &buf);
-        }
-    }
-}
-
-/// `google.protobuf.Any { type_url = 1, value = 2 }` around an `ErrorInfo`.
-fn encode_any(info: &ErrorInfo, out: &mut Vec<u8>) {
-    put_str(out, 1, ERROR_INFO_TYPE);
-    let mut value = Vec::new();
-    // ErrorInfo: reason = 1, domain = 2, map<string, string> metadata = 3,
-    // each entry a message { key = 1, value = 2 }.
-    put_str(&mut value, 1, &info.reason);
-    put_str(&mut value, 2, &info.domain);
-    let mut entry = Vec::new();
-    for (k, v) in &info.metadata {
-        entry.clear();
-        put_str(&mut entry, 1, k);
-        put_str(&mut entry, 2, v);
-        put_bytes(&mut value, 3, &entry);
-    }
-    put_bytes(out, 2, &value);
-}
-
-// ---------------------------------------------------------------------------
-// Decoding: every length checked, unknown fields skipped, last scalar wins.
-// ---------------------------------------------------------------------------
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum WireType {
-    Varint,
-    Len,
-    Fixed,
-}
-
-#[derive(Clone, Copy)]
-enum Value<'a> {
-    Varint,
-    Bytes(&'a [u8]),
-    Fixed,
-}
-
-impl Value<'_> {
-    fn wire_type(&self) -> WireType {
-        match self {
-            Value::Varint => WireType::Varint,
-            Value::Bytes(_) => WireType::Len,
-            Value::Fixed => WireType::Fixed,
-        }
-    }
-}
-
-/// A known field with the wrong wire type is malformed; unknown fields pass.
-fn check_scalar(
-    field: u32,
-    value: &Value<'_>,
-    known: &[(u32, WireType)],
-) -> Result<(), DetailsError> {
-    match known.iter().find(|(f, _)| *f == field) {
-        Some((_, wire)) if *wire != value.wire_type() => {
-            Err(malformed(format!("field {field} has the wrong wire type")))
-        }
-        _ => Ok(()),
-    }
-}
-
-struct Reader<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Reader { rest: bytes }
-    }
-
-    fn varint(&mut self) -> Result<u64, DetailsError> {
-        let mut n = 0u64;
-        for (i, &b) in self.rest.iter().enumerate().take(10) {
-            n |= u64::from(b & 0x7f) << (7 * i);
-            if b & 0x80 == 0 {
-                self.rest = &self.rest[i + 1..];
-                return Ok(n);
-            }
-        }
-        Err(malformed(if self.rest.len() >= 10 {
-            "a varint is longer than ten bytes"
-        } else {
-            "a varint is cut short"
-        }))
-    }
-
-    fn take(&mut self, n: usize, field: u32) -> Result<&'a [u8], DetailsError> {
-        if n > self.rest.len() {
-            return Err(malformed(format!(
-                "field {field} is cut short ({n} bytes announced, {} left)",
-                self.rest.len()
-            )));
-        }
-        let (head, tail) = self.rest.split_at(n);
-        self.rest = tail;
-        Ok(head)
-    }
-
-    /// The next field, or `None` at the end.
-    fn field(&mut self) -> Result<Option<(u32, Value<'a>)>, DetailsError> {
-        if self.rest.is_empty() {
-            return Ok(None);
-        }
-        let key = self.varint()?;
-        let field = u32::try_from(key >> 3)
-            .ok()
-            .filter(|f| *f != 0)
-            .ok_or_else(|| malformed(format!("field number {} is out of range", key >> 3)))?;
-        let value = match key & 7 {
-            0 => {
-                self.varint()?;
-                Value::Varint
-            }
-            1 => {
-                self.take(8, field)?;
-                Value::Fixed
-            }
-            2 => {
-                let len = self.varint()?;
-                let len = usize::try_from(len).unwrap_or(usize::MAX);
-                Value::Bytes(self.take(len, field)?)
-            }
-            5 => {
-                self.take(4, field)?;
-                Value::Fixed
-            }
-            other => {
-                return Err(malformed(format!(
-                    "field {field} has wire type {other}, which proto3 does not use"
-                )))
-            }
-        };
-        Ok(Some((field, value)))
-    }
-}
-
-fn utf8(bytes: &[u8], what: &str) -> Result<String, DetailsError> {
-    core::str::from_utf8(bytes)
-        .map(str::to_owned)
-        .map_err(|_| malformed(format!("{what} is not UTF-8")))
-}
-
-/// An `Any`: its `ErrorInfo` if its type is one, else `None`.
-fn decode_any(bytes: &[u8]) -> Result<Option<ErrorInfo>, DetailsError> {
-    let (mut type_url, mut value): (&[u8], &[u8]) = (b"", b"");
-    let mut r = Reader::new(bytes);
-    while let Some((field, v)) = r.field()? {
-        match (field, v) {
-            (1, Value::Bytes(b)) => type_url = b,
-            (2, Value::Bytes(b)) => value = b,
-            (field, v) => check_scalar(field, &v, &[(1, WireType::Len), (2, WireType::Len)])?,
-        }
-    }
-    if type_url != ERROR_INFO_TYPE.as_bytes() {
-        return Ok(None);
-    }
-    let mut info = ErrorInfo::new(String::new(), String::new());
-    let mut r = Reader::new(value);
-    while let Some((field, v)) = r.field()? {
-        match (field, v) {
-            (1, Value::Bytes(b)) => info.reason = utf8(b, "ErrorInfo.reason")?,
-            (2, Value::Bytes(b)) => info.domain = utf8(b, "ErrorInfo.domain")?,
-            (3, Value::Bytes(entry)) => {
-                let (k, v) = decode_entry(entry)?;
-                // A map key given twice keeps the last value, in place.
-                match info.metadata.iter_mut().find(|(key, _)| *key == k) {
-                    Some(slot) => slot.1 = v,
-                    None => info.metadata.push((k, v)),
-                }
-            }
-            (field, v) => check_scalar(
-                field,
-                &v,
-                &[(1, WireType::Len), (2, WireType::Len), (3, WireType::Len)],
-            )?,
-        }
-    }
-    Ok(Some(info))
-}
-
-fn decode_entry(bytes: &[u8]) -> Result<(String, String), DetailsError> {
-    let (mut key, mut value) = (String::new(), String::new());
-    let mut r = Reader::new(bytes);
-    while let Some((field, v)) = r.field()? {
-        match (field, v) {
-            (1, Value::Bytes(b)) => key = utf8(b, "an ErrorInfo.metadata key")?,
-            (2, Value::Bytes(b)) => value = utf8(b, "an ErrorInfo.metadata value")?,
-            (field, v) => check_scalar(field, &v, &[(1, WireType::Len), (2, WireType::Len)])?,
-        }
-    }
-    Ok((key, value))
 }
 
 #[cfg(test)]

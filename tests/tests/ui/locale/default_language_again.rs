@@ -1,0 +1,11 @@
+use uni_error::UniError;
+
+#[derive(Debug, UniError)]
+#[subject("uni-nfc")]
+#[errno(category = 15, sub = 4, code = 1)]
+#[locales("en", "zh-Hans")]
+#[msg("NFC is off")]
+#[locale(en = "NFC is off", zh_Hans = "NFC 已关闭")]
+struct Off;
+
+fn main() {}
