@@ -70,9 +70,9 @@ pub trait StreamSource {
         let _ = message;
         self.__cause(OwnedCause)
     }
-    /// The variant's `{"errSubject":…,"errCode":…,"errMsg":"`, escaped,
-    /// where the derive knows it when the crate compiles (a literal
-    /// subject and errno): the direct writer copies it.
+    /// `{"errSubject":"…","errCode":`, escaped, where the derive knows it
+    /// when the crate compiles (one literal subject for every variant):
+    /// the direct writer copies it.
     #[inline]
     fn __json_prefix(&self) -> Option<&'static str> {
         None

@@ -66,25 +66,10 @@ impl fmt::Write for Escaped<'_> {
     }
 }
 
-/// Appends `n` in decimal.
+/// Appends `n` in decimal, with the printer serde_json uses.
 #[inline]
 pub(crate) fn int_into(out: &mut Vec<u8>, n: i64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut u = n.unsigned_abs();
-    loop {
-        i -= 1;
-        // `u % 10` is below 10.
-        buf[i] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&buf[i..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 #[cfg(test)]

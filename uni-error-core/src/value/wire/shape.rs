@@ -58,10 +58,10 @@ pub struct Head<'a, M, D> {
     pub data: Option<D>,
     pub has_cause: bool,
     pub extra: &'a [(String, Json)],
-    /// `{"errSubject":…,"errCode":…,"errMsg":"` already escaped, where
-    /// the derive knows it when the crate compiles (the direct writer,
-    /// [`write_error_json`], copies it instead of writing `subject` and
-    /// `code`). It must say what `subject` and `code` say.
+    /// `{"errSubject":"…","errCode":` already escaped, where the derive
+    /// knows it when the crate compiles (the direct writer,
+    /// [`write_error_json`], copies it instead of escaping `subject`). It
+    /// must say what `subject` says.
     pub prefix: Option<&'static str>,
 }
 
@@ -149,10 +149,10 @@ where
             out.extend_from_slice(br#"{"errSubject":""#);
             escape_into(out, head.subject);
             out.extend_from_slice(br#"","errCode":"#);
-            int_into(out, head.code);
-            out.extend_from_slice(br#","errMsg":""#);
         }
     }
+    int_into(out, head.code);
+    out.extend_from_slice(br#","errMsg":""#);
     fmt::write(&mut Escaped(out), format_args!("{}", head.message))
         .map_err(|_| serde_json::Error::custom("errMsg: Display returned an error"))?;
     out.push(b'"');
