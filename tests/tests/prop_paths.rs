@@ -16,8 +16,6 @@
 //! The case count is bounded for CI; raise it locally with
 //! `PROPTEST_CASES=20000 cargo test -p uni-error-tests --test prop_paths`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::sync::Arc;
 
 use proptest::prelude::*;
@@ -416,35 +414,9 @@ fn the_data_of_a_cause_is_kept_as_an_unknown_key() {
     assert_eq!(serde_json::to_string(&read).unwrap(), expected);
 }
 
-/// Counts the allocations of the current thread: a deterministic measure
-/// of work.
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call is forwarded to the system allocator unchanged.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: the caller's contract, passed on.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: the caller's contract, passed on.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-fn allocations(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
+#[path = "support/counting.rs"]
+mod counting;
+use counting::allocations;
 
 /// A transparent variant erases by moving: `?` / `into_error()` on one
 /// over an `Error` with a thousand causes takes the chain over instead of
