@@ -149,9 +149,13 @@ impl Json {
 impl FromStr for Json {
     type Err = serde_json::Error;
 
-    /// Parses JSON text, keeping it as it is.
+    /// Parses JSON text, keeping it as it is (without the whitespace
+    /// around it: JSON's own, space, tab, line feed and carriage return,
+    /// not Rust's wider `str::trim`, so `"\u{c}0"` is refused as serde_json
+    /// refuses it).
     fn from_str(text: &str) -> Result<Json, serde_json::Error> {
-        Json::from_raw(RawValue::from_string(text.trim().to_owned())?)
+        let text = text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+        Json::from_raw(RawValue::from_string(text.to_owned())?)
     }
 }
 
