@@ -11,12 +11,13 @@
 //!
 //! The foreign models' readers (`fields.rs`) build on it.
 
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
 use serde::de::{self, DeserializeSeed, Error as DeError, MapAccess, SeqAccess, Visitor};
+use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -322,7 +323,63 @@ impl<T: fmt::Display + ?Sized> fmt::Display for DisplayStr<'_, T> {
 }
 
 impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
+    /// `collect_str`, except that a `Display` returning `fmt::Error` on its
+    /// own (the writer did not fail) is a serializer error,
+    /// [`DISPLAY_FAILED`]: serde_json's `collect_str` panics on it ("there
+    /// should be an error"), and a user's `Display` may do it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
+        let failed = Cell::new(false);
+        let ok = serializer.collect_str(&Guarded {
+            value: self.0,
+            failed: &failed,
+        })?;
+        if failed.get() {
+            return Err(S::Error::custom(DISPLAY_FAILED));
+        }
+        Ok(ok)
+    }
+}
+
+/// The serializer error of a message (errMsg or a cause's) whose `Display`
+/// returned `fmt::Error`.
+pub(crate) const DISPLAY_FAILED: &str = "a message's Display impl returned an error";
+
+/// Shows `value`, turning a failure of its own into success plus a note in
+/// `failed` (what it wrote so far stays); a failure of the writer under it
+/// goes through, so the serializer reports its own I/O error.
+struct Guarded<'a, T: ?Sized> {
+    value: &'a T,
+    failed: &'a Cell<bool>,
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Guarded<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut w = Watched {
+            f,
+            writer_failed: false,
+        };
+        match fmt::write(&mut w, format_args!("{}", self.value)) {
+            Err(e) if w.writer_failed => Err(e),
+            Err(_) => {
+                self.failed.set(true);
+                Ok(())
+            }
+            Ok(()) => Ok(()),
+        }
+    }
+}
+
+/// Forwards to a formatter, noting whether a write to it failed.
+struct Watched<'a, 'f> {
+    f: &'a mut fmt::Formatter<'f>,
+    writer_failed: bool,
+}
+
+impl fmt::Write for Watched<'_, '_> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let r = self.f.write_str(s);
+        self.writer_failed |= r.is_err();
+        r
     }
 }
