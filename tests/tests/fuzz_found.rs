@@ -10,7 +10,14 @@ use uni_error::Json;
 /// and CR only.
 #[test]
 fn json_parse_trims_only_json_whitespace() {
-    for text in ["\x0c0", "0\x0c", "\u{a0}1", "\u{2003}[]", "\u{85}null", "\x0b{}"] {
+    for text in [
+        "\x0c0",
+        "0\x0c",
+        "\u{a0}1",
+        "\u{2003}[]",
+        "\u{85}null",
+        "\x0b{}",
+    ] {
         let parsed = text.parse::<Json>();
         assert!(parsed.is_err(), "{text:?} parsed as {parsed:?}");
         assert!(serde_json::from_str::<Json>(text).is_err(), "{text:?}");

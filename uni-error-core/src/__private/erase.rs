@@ -23,6 +23,9 @@ pub fn into_error<T: StreamSource + UniError>(this: T) -> Error {
     if let Some(data) = this.data() {
         error = error.with_data(data);
     }
+    // A transparent wrapper's forwarded unknown keys, read before the
+    // sources move.
+    error = error.with_checked_extra(this.__extra());
     match this.__take(error.message()) {
         Some(cause) => error.with_cause(cause),
         None => error,
@@ -38,7 +41,7 @@ pub fn into_cause<T: StreamSource + UniError>(this: T) -> Cause {
         this.err_subject().to_owned(),
         this.__err_code(),
         this.data(),
-        Vec::new(),
+        this.__extra().to_vec(),
     );
     if let Some(cause) = this.__take(source.message()) {
         source = source.with_cause(cause);

@@ -189,7 +189,7 @@ where
             message: DisplayStr(this),
             data: self.data.map(DataOut::of),
             has_cause: this.__cause(HasCause),
-            extra: &[],
+            extra: this.__extra(),
             prefix: this.__json_prefix(),
         }
     }
@@ -289,7 +289,7 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
             cause: e.__cause(HasCause).then_some(()),
             members: None,
             data: e.data(),
-            extra: &[],
+            extra: e.__extra(),
         }
     }
     fn count(&self) -> usize {

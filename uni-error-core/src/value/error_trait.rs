@@ -219,6 +219,15 @@ pub trait UniError: std::error::Error {
         let _ = visit;
     }
 
+    /// The top-level unknown keys of the owned [`Error`] a
+    /// `#[msg(transparent)]` variant forwards to (in every form: the
+    /// streamed JSON, `to_error`, as a cause). Implementation detail of
+    /// the derive.
+    #[doc(hidden)]
+    fn __extra(&self) -> &[(String, crate::Json)] {
+        &[]
+    }
+
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
@@ -231,7 +240,7 @@ pub trait UniError: std::error::Error {
         if let Some(cause) = self.err_cause() {
             error = error.with_cause(cause);
         }
-        error
+        error.with_checked_extra(self.__extra())
     }
 
     /// Erases this error into the owned [`uni_error::Error`](Error) by
@@ -370,6 +379,9 @@ macro_rules! forward_to_inner {
         fn __fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
             (**self).__fields(visit)
         }
+        fn __extra(&self) -> &[(String, crate::Json)] {
+            (**self).__extra()
+        }
         fn to_error(&self) -> Error {
             (**self).to_error()
         }
@@ -426,7 +438,7 @@ pub(crate) fn source_of<E: UniError + ?Sized>(error: &E) -> SourceError {
         error.err_subject().to_owned(),
         error.__err_code(),
         error.data(),
-        Vec::new(),
+        error.__extra().to_vec(),
     );
     if let Some(cause) = error.err_cause() {
         source = source.with_cause(cause);
