@@ -147,7 +147,7 @@ pub trait SourceKind<T: ?Sized>: Copy {
     /// The top-level unknown keys a `#[msg(transparent)]` variant over the
     /// field forwards: an owned [`Error`]'s (also through a derived or
     /// boxed uni error that forwards to one), else none.
-    fn extra<'a>(self, error: &'a T) -> &'a [(String, Json)] {
+    fn extra(self, error: &T) -> &[(String, Json)] {
         let _ = error;
         &[]
     }
@@ -266,7 +266,7 @@ impl<T: StreamSource + UniError> SourceKind<T> for Derived {
     fn data(self, error: &T) -> Option<Json> {
         error.data()
     }
-    fn extra<'a>(self, error: &'a T) -> &'a [(String, Json)] {
+    fn extra(self, error: &T) -> &[(String, Json)] {
         error.__extra()
     }
     fn status(self, error: &T) -> Option<StatusOverride> {
@@ -298,7 +298,7 @@ impl<T: UniSource + StdError> SourceKind<T> for Uni {
     fn data(self, error: &T) -> Option<Json> {
         error.inner_data()
     }
-    fn extra<'a>(self, error: &'a T) -> &'a [(String, Json)] {
+    fn extra(self, error: &T) -> &[(String, Json)] {
         error.inner_extra()
     }
     fn status(self, error: &T) -> Option<StatusOverride> {
