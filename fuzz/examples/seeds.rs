@@ -54,9 +54,15 @@ fn main() {
         case: String,
         expected: Box<serde_json::value::RawValue>,
     }
-    let cases: Vec<Case> =
-        serde_json::from_str(&fs::read_to_string(root.join("../tests/conformance/cases.json")).unwrap()).unwrap();
-    let (json, axum, tonic) = (seeds.join("json"), seeds.join("axum_body"), seeds.join("tonic_status"));
+    let cases: Vec<Case> = serde_json::from_str(
+        &fs::read_to_string(root.join("../tests/conformance/cases.json")).unwrap(),
+    )
+    .unwrap();
+    let (json, axum, tonic) = (
+        seeds.join("json"),
+        seeds.join("axum_body"),
+        seeds.join("tonic_status"),
+    );
 
     for case in &cases {
         let name = case.case.as_str();
@@ -74,20 +80,36 @@ fn main() {
         body.extend_from_slice(text.as_bytes());
         write(&axum, name, &body);
 
-        write(&tonic, &format!("read-{name}"), &read_seed(&to_status(&err)));
+        write(
+            &tonic,
+            &format!("read-{name}"),
+            &read_seed(&to_status(&err)),
+        );
     }
     // JSON the conformance cases do not have: exact number spellings,
     // escapes, a duplicate key deep down, whitespace kept inside.
-    write(&json, "numbers", br#"[1.0,1e3,-0,12345678901234567890,2.5E-7]"#);
-    write(&json, "escapes", br#"{"a\u0000":"\ud83d\ude00\n","b":"\"\\\/"}"#);
+    write(
+        &json,
+        "numbers",
+        br#"[1.0,1e3,-0,12345678901234567890,2.5E-7]"#,
+    );
+    write(
+        &json,
+        "escapes",
+        br#"{"a\u0000":"\ud83d\ude00\n","b":"\"\\\/"}"#,
+    );
     write(&json, "duplicate", br#"{"a":{"b":[{"c":1,"c":2}]}}"#);
     write(&json, "spaces", b" { \"a\" : [ 1 , 2 ] } ");
 
     // Other Content-Types: a +json type with parameters, a non-JSON type,
     // no header at all, and a body that is JSON but not a uni error.
-    let nfc = br#"{"errSubject":"uni-login","errCode":1504003,"errMsg":"NFC is not available: off"}"#;
+    let nfc =
+        br#"{"errSubject":"uni-login","errCode":1504003,"errMsg":"NFC is not available: off"}"#;
     for (name, ct) in [
-        ("problem-json", &b"application/problem+json; charset=utf-8"[..]),
+        (
+            "problem-json",
+            &b"application/problem+json; charset=utf-8"[..],
+        ),
         ("text-plain", &b"text/plain"[..]),
     ] {
         let mut body = vec![ct.len() as u8];
@@ -107,15 +129,42 @@ fn main() {
     // from a server that knows nothing of uni errors.
     let typed = NoOrder { order_id: 7 };
     write(&tonic, "read-derived", &read_seed(&to_status(&typed)));
-    write(&tonic, "read-localized", &read_seed(&to_status_in(&typed, "zh-CN")));
-    let chained = Error::new("uni-pay", 700001, "payment failed").with_cause(SourceError::new("db-7 down"));
-    write(&tonic, "read-public", &read_seed(&to_public_status(&chained)));
-    write(&tonic, "read-plain", &read_seed(&tonic::Status::deadline_exceeded("too slow")));
+    write(
+        &tonic,
+        "read-localized",
+        &read_seed(&to_status_in(&typed, "zh-CN")),
+    );
+    let chained =
+        Error::new("uni-pay", 700001, "payment failed").with_cause(SourceError::new("db-7 down"));
+    write(
+        &tonic,
+        "read-public",
+        &read_seed(&to_public_status(&chained)),
+    );
+    write(
+        &tonic,
+        "read-plain",
+        &read_seed(&tonic::Status::deadline_exceeded("too slow")),
+    );
 
     // The writing mode: errSubject, errCode, errMsg, repeats, cause text.
     for (name, subject, code, message, times, cause) in [
-        ("write-short", "uni-ad", 1_416_601_i64, "no ad could be shown", 0_u8, "no fill"),
-        ("write-cut", "uni-x", 4, "failed", 63, "连接被拒绝 connection refused, retrying the upstream db-7 "),
+        (
+            "write-short",
+            "uni-ad",
+            1_416_601_i64,
+            "no ad could be shown",
+            0_u8,
+            "no fill",
+        ),
+        (
+            "write-cut",
+            "uni-x",
+            4,
+            "failed",
+            63,
+            "连接被拒绝 connection refused, retrying the upstream db-7 ",
+        ),
     ] {
         let mut out = vec![1];
         piece(&mut out, subject.as_bytes());

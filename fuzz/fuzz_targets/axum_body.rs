@@ -27,25 +27,39 @@ fn ready<F: Future>(f: F) -> F::Output {
     }
 }
 
-fn extract(content_type: Option<&[u8]>, body: Vec<u8>) -> Result<Error, uni_error::axum::BodyRejection> {
+fn extract(
+    content_type: Option<&[u8]>,
+    body: Vec<u8>,
+) -> Result<Error, uni_error::axum::BodyRejection> {
     let mut request = http::Request::builder();
     if let Some(ct) = content_type {
         request = request.header("content-type", ct);
     }
-    let request = request.body(Body::from(body)).expect("a valid header value");
+    let request = request
+        .body(Body::from(body))
+        .expect("a valid header value");
     ready(Error::from_request(request, &()))
 }
 
 fn body_of(response: axum_core::response::Response) -> (u16, Vec<u8>) {
     let status = response.status().as_u16();
-    let bytes = ready(response.into_body().collect()).expect("an in-memory body").to_bytes();
+    let bytes = ready(response.into_body().collect())
+        .expect("an in-memory body")
+        .to_bytes();
     (status, bytes.to_vec())
 }
 
 fn is_json(ct: &str) -> bool {
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json"
-        || (essence.starts_with("application/") && essence.len() > "application/+json".len() && essence.ends_with("+json"))
+        || (essence.starts_with("application/")
+            && essence.len() > "application/+json".len()
+            && essence.ends_with("+json"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -71,19 +85,22 @@ fuzz_target!(|data: &[u8]| {
     match extract(content_type, body.to_vec()) {
         Ok(err) => {
             assert!(json_type);
-            let direct: Error = serde_json::from_slice(body).expect("the extractor accepts what Deserialize does");
+            let direct: Error =
+                serde_json::from_slice(body).expect("the extractor accepts what Deserialize does");
             assert_eq!(direct, err);
             // Answered whole, the body is what serde_json writes, and it
             // reads back through the extractor to an equal error.
             let (_, written) = body_of(ErrorResponse::full(err.clone()).into_response());
             assert_eq!(written, serde_json::to_vec(&err).unwrap());
-            let again = extract(Some(b"application/json"), written).expect("what we answer reads back");
+            let again =
+                extract(Some(b"application/json"), written).expect("what we answer reads back");
             assert_eq!(again, err);
         }
         Err(rejection) => {
             let status = rejection.status().as_u16();
             if json_type {
-                let why = serde_json::from_slice::<Error>(body).expect_err("refused only what Deserialize refuses");
+                let why = serde_json::from_slice::<Error>(body)
+                    .expect_err("refused only what Deserialize refuses");
                 assert_eq!(rejection.to_string(), why.to_string());
                 assert_eq!(status, if why.is_data() { 422 } else { 400 });
             } else {
@@ -91,7 +108,8 @@ fuzz_target!(|data: &[u8]| {
             }
             let (answered, bytes) = body_of(rejection.clone().into_response());
             assert_eq!(answered, status);
-            let said: Error = serde_json::from_slice(&bytes).expect("a rejection answers as a uni error");
+            let said: Error =
+                serde_json::from_slice(&bytes).expect("a rejection answers as a uni error");
             assert_eq!(
                 (said.err_subject(), said.code(), said.message()),
                 (REJECTION_SUBJECT, 101, rejection.to_string().as_str())

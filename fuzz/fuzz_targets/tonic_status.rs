@@ -44,7 +44,11 @@ fn int<const N: usize>(data: &mut &[u8]) -> [u8; N] {
 fn read(mut data: &[u8]) {
     let code = i32::from_le_bytes(int::<4>(&mut data));
     let message = text(&mut data);
-    let status = tonic::Status::with_details(tonic::Code::from_i32(code), message.clone(), Bytes::copy_from_slice(data));
+    let status = tonic::Status::with_details(
+        tonic::Code::from_i32(code),
+        message.clone(),
+        Bytes::copy_from_slice(data),
+    );
     let read = from_status(&status);
     let info = error_info(&status);
     let all = details(&status);
@@ -54,7 +58,9 @@ fn read(mut data: &[u8]) {
         Ok(err) => err,
         Err(why) => {
             assert_eq!(info.unwrap_err(), why);
-            assert!(why.to_string().starts_with("malformed google.rpc.Status details: "));
+            assert!(why
+                .to_string()
+                .starts_with("malformed google.rpc.Status details: "));
             return;
         }
     };
@@ -79,7 +85,11 @@ fn write(mut data: &[u8]) {
     let err = plain.clone().with_cause(SourceError::new(cause.clone()));
     let status = to_status(&err);
     // errSubject and errMsg are at most 255 bytes here: the cut always fits.
-    assert!(status.details().len() <= MAX_DETAILS_LEN, "{}", status.details().len());
+    assert!(
+        status.details().len() <= MAX_DETAILS_LEN,
+        "{}",
+        status.details().len()
+    );
     assert_eq!(from_status(&status), Ok(plain.clone()));
     let info = error_info(&status).unwrap().expect("an ErrorInfo");
     let chain = format!("{err:#}");
@@ -91,7 +101,10 @@ fn write(mut data: &[u8]) {
             let (kept, note) = sent.rsplit_once("\n[").expect("a cut chain says so");
             assert!(whole.starts_with(kept));
             let cut = whole.len() - kept.len();
-            assert_eq!(note, format!("{cut} bytes of the chain were cut to fit a gRPC trailer]"));
+            assert_eq!(
+                note,
+                format!("{cut} bytes of the chain were cut to fit a gRPC trailer]")
+            );
         }
         (sent, whole) => panic!("cause {sent:?}, chain {whole:?}"),
     }
