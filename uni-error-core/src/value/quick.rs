@@ -238,6 +238,9 @@ mod tests {
             r#"{"user":"alice","attempt":3,"providers":["weixin","apple"]}"#,
             r#"{"a":{"a":{"a":1}},"b":[{"a":1},{"a":2}],"c":{}}"#,
             r#"[[],{},[{}],"x",true,false,null]"#,
+            // Long numbers without an exponent stay in f64 range.
+            &format!("-{}.{}", "9".repeat(300), "9".repeat(400)),
+            &format!("[0.{}1]", "0".repeat(5000)),
         ] {
             assert!(quick_check(sure), "{sure}");
             assert!(full(sure), "{sure}");
