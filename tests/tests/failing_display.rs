@@ -92,6 +92,43 @@ fn a_failing_aggregate_member() {
     refused(&Outer::List(vec![Broken]));
 }
 
+/// The owned form cannot fail: it keeps what each failing `Display` wrote
+/// before it failed (`to_string` would panic), the same through
+/// `to_error`, `into_error` and `err_cause`. `{:#}` fails where errMsg
+/// fails, and shows a cause as the owned form keeps it.
+#[test]
+fn erasure_keeps_the_text_written_before_the_failure() {
+    let cases = [
+        (
+            Outer::Msg(Broken),
+            r#"{"errSubject":"uni-x","errCode":1504001,"errMsg":"outer half"}"#,
+            None,
+        ),
+        (
+            Outer::Plain(Broken),
+            r#"{"errSubject":"uni-x","errCode":1504002,"errMsg":"plain","cause":{"message":"half"}}"#,
+            Some("uni-x 1504002: plain\ncaused by: half"),
+        ),
+        (
+            Outer::Derived(Inner(Broken)),
+            r#"{"errSubject":"uni-x","errCode":1504003,"errMsg":"derived","cause":{"message":"inner half","subject":"uni-x","code":1504009}}"#,
+            Some("uni-x 1504003: derived\ncaused by: uni-x 1504009: inner half"),
+        ),
+        (
+            Outer::List(vec![Broken]),
+            r#"{"errSubject":"uni-x","errCode":1504004,"errMsg":"list","cause":{"message":"list","errors":[{"message":"half"}]}}"#,
+            Some("uni-x 1504004: list\ncaused by: list\n  [0] half"),
+        ),
+    ];
+    for (e, json, chain) in cases {
+        assert_eq!(serde_json::to_string(&e.to_error()).unwrap(), json);
+        let mut shown = String::new();
+        let ok = fmt::write(&mut shown, format_args!("{e:#}")).is_ok();
+        assert_eq!(ok.then_some(shown.as_str()), chain, "{json}");
+        assert_eq!(serde_json::to_string(&e.into_error()).unwrap(), json);
+    }
+}
+
 /// An `io::Write` that takes `room` bytes, then fails.
 struct Full {
     room: usize,

@@ -43,7 +43,7 @@ use serde::ser::Error as _;
 use serde::Serializer;
 
 use crate::value::error_trait::source_of;
-use crate::value::json::DisplayStr;
+use crate::value::json::{display_text, DisplayStr};
 use crate::value::wire::node::CauseRef;
 use crate::value::wire::shape::{
     write_error, write_error_json, write_members, write_node, Head, Parts, WireError, WireNode,
@@ -526,7 +526,7 @@ where
     fn into_cause(self) -> Cause {
         let errors = self.items.map(|e| (self.each)(e).into_cause()).collect();
         Cause::Aggregate(AggregateError::with_message(
-            self.message.to_string(),
+            display_text(self.message),
             errors,
         ))
     }

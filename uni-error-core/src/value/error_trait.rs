@@ -2,6 +2,7 @@
 //! [`AnyUniError`], which the interop mappings take so that one function
 //! serves typed errors and the owned [`Error`] alike.
 
+use crate::value::json::display_text;
 use std::borrow::Cow;
 
 use crate::value::code::StatusOverride;
@@ -231,8 +232,12 @@ pub trait UniError: std::error::Error {
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
+    ///
+    /// It cannot fail: where a message's `Display` (errMsg or a cause's)
+    /// returns `fmt::Error`, the owned error keeps the text it wrote before
+    /// failing (serializing the typed error itself is an error there).
     fn to_error(&self) -> Error {
-        let mut error = Error::new(self.err_subject(), self.__err_code(), self.to_string())
+        let mut error = Error::new(self.err_subject(), self.__err_code(), display_text(self))
             .with_status_override(self.status_override());
         if let Some(data) = self.data() {
             error = error.with_data(data);
@@ -434,7 +439,7 @@ boxed_dyn_uni_error!(
 /// `Cause::from(error.to_error())` gives, without the `Error` in between.
 pub(crate) fn source_of<E: UniError + ?Sized>(error: &E) -> SourceError {
     let mut source = SourceError::of_uni(
-        error.to_string(),
+        display_text(error),
         error.err_subject().to_owned(),
         error.__err_code(),
         error.data(),

@@ -351,6 +351,17 @@ impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
     }
 }
 
+/// What `value`'s `Display` writes, as a `String`; where the `Display`
+/// returns `fmt::Error`, the text it wrote before it failed (`to_string`
+/// panics there). The owned form (`to_error`, `err_cause`) cannot fail, so
+/// this is what it keeps of such a message.
+pub(crate) fn display_text<T: fmt::Display + ?Sized>(value: &T) -> String {
+    let mut text = String::new();
+    // A `String` never refuses a write: an error is the `Display`'s own.
+    let _ = fmt::write(&mut text, format_args!("{value}"));
+    text
+}
+
 /// The serializer error of a message (errMsg or a cause's) whose `Display`
 /// returned `fmt::Error`.
 pub(crate) const DISPLAY_FAILED: &str = "a message's Display impl returned an error";
