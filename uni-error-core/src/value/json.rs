@@ -340,10 +340,18 @@ impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
     /// should be an error"), and a user's `Display` may do it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let failed = Cell::new(false);
-        let ok = serializer.collect_str(&Guarded {
-            value: self.0,
-            failed: &failed,
-        })?;
+        let ok = if INTO_VEC.get() {
+            // The writer cannot fail: any error is the `Display`'s own.
+            serializer.collect_str(&Swallowed {
+                value: self.0,
+                failed: &failed,
+            })?
+        } else {
+            serializer.collect_str(&Guarded {
+                value: self.0,
+                failed: &failed,
+            })?
+        };
         if failed.get() {
             return Err(S::Error::custom(DISPLAY_FAILED));
         }
@@ -365,6 +373,46 @@ pub(crate) fn display_text<T: fmt::Display + ?Sized>(value: &T) -> String {
 /// The serializer error of a message (errMsg or a cause's) whose `Display`
 /// returned `fmt::Error`.
 pub(crate) const DISPLAY_FAILED: &str = "a message's Display impl returned an error";
+
+std::thread_local! {
+    /// Set while the direct writer (`wire::shape::write_error_json`) has
+    /// serde_json write the cause and `data` into its `Vec`, whose writes
+    /// never fail: a message's `Display` is then called as it is
+    /// ([`Swallowed`]) rather than through a second formatter that tells
+    /// the writer's failures from its own ([`Guarded`], about 100
+    /// instructions a message).
+    static INTO_VEC: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` (which serializes into a `Vec<u8>` only) with [`INTO_VEC`]
+/// set, and restores it after, on a panic too.
+pub(crate) fn into_vec<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            INTO_VEC.set(self.0);
+        }
+    }
+    let _restore = Restore(INTO_VEC.replace(true));
+    f()
+}
+
+/// Shows `value` for a writer that cannot fail: an error is the
+/// `Display`'s own, noted in `failed` (what it wrote so far stays).
+struct Swallowed<'a, T: ?Sized> {
+    value: &'a T,
+    failed: &'a Cell<bool>,
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Swallowed<'_, T> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.fmt(f).is_err() {
+            self.failed.set(true);
+        }
+        Ok(())
+    }
+}
 
 /// Shows `value`, turning a failure of its own into success plus a note in
 /// `failed` (what it wrote so far stays); a failure of the writer under it

@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 
 use super::escape::{escape_into, int_into, Escaped};
 use super::MAX_JSON_DEPTH;
-use crate::value::json::{Json, DISPLAY_FAILED};
+use crate::value::json::{into_vec, Json, DISPLAY_FAILED};
 
 /// errSubject of a uni error.
 pub(crate) const ERR_SUBJECT: &str = "errSubject";
@@ -162,7 +162,8 @@ where
     }
     if head.has_cause {
         out.extend_from_slice(br#","cause":"#);
-        error.serialize_cause(&mut serde_json::Serializer::new(&mut *out), 2)?;
+        // Into a `Vec`: the messages' `Display`s need no writer guard.
+        into_vec(|| error.serialize_cause(&mut serde_json::Serializer::new(&mut *out), 2))?;
     }
     for (k, v) in head.extra {
         out.extend_from_slice(b",\"");
