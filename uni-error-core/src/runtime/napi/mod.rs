@@ -342,9 +342,7 @@ impl Error {
     pub fn from_napi(env: &Env, value: &Unknown<'_>) -> Result<Error, FromNapiError> {
         // SAFETY: `env` is napi-rs's, for the current thread.
         let host = unsafe { Napi::new(env.raw()) };
-        let json = js::to_json(&host, &value.raw()).map_err(|e| FromNapiError::new(e.0))?;
-        serde_json::from_str(&json)
-            .map_err(|e| FromNapiError::new(format!("the error cannot be read as JSON: {e}")))
+        js::read(&host, &value.raw()).map_err(|e| FromNapiError::new(e.0))
     }
 }
 

@@ -273,9 +273,7 @@ impl Error {
     /// property throws. Needs a JavaScript host (a wasm32 build run through
     /// wasm-bindgen).
     pub fn from_js(value: &JsValue) -> Result<Error, FromJsError> {
-        let json = js::to_json(&Wasm::default(), value).map_err(|e| FromJsError::new(e.0))?;
-        serde_json::from_str(&json)
-            .map_err(|e| FromJsError::new(format!("the error cannot be read as JSON: {e}")))
+        js::read(&Wasm::default(), value).map_err(|e| FromJsError::new(e.0))
     }
 }
 
