@@ -196,9 +196,10 @@ impl<H: Host> Reader<'_, H> {
         Ok(extra)
     }
 
-    /// Refuses a key given twice. `Object.keys` lists each key once, but a
-    /// host that reads a key's lone surrogate as U+FFFD (wasm-bindgen) can
-    /// make two keys one.
+    /// Refuses a key given twice. `Object.keys` lists each key once, but
+    /// wasm-bindgen reads a key's lone surrogate as U+FFFD, so `"\ud800"`
+    /// and `"\ufffd"` both read as the property `"\ufffd"` (a lone key
+    /// alone names no property and is left out, as napi leaves it out).
     fn check_unique(&self, extra: &[(String, Json)]) -> Result<(), ReadError> {
         if extra.len() < 2 {
             return Ok(());
