@@ -333,7 +333,9 @@ impl Error {
     /// messages): an `Error` or a plain object with `errSubject`, `errCode`
     /// (an integer number), `errMsg`, optional `data` and `cause`, and any
     /// other own enumerable keys; a cause with `message`, optional
-    /// `subject`, `code`, `cause` and `errors`.
+    /// `subject`, `code`, `cause` and `errors`. A key with a lone surrogate
+    /// is left out (Node-API's keys are read as UTF-16; one that is not
+    /// Unicode text has no Rust name).
     ///
     /// # Errors
     ///

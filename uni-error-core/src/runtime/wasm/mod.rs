@@ -259,6 +259,13 @@ impl Error {
     /// the error, or `"SourceError"` / `"UniAggregateError"` on a cause, is
     /// the class name uni-app's own classes assign, not an unknown key.
     ///
+    /// Text must be Unicode: a lone surrogate in a known string field, or
+    /// in any string of `data` or of an unknown key's value, is an error.
+    /// A key with a lone surrogate is left out: wasm-bindgen hands Rust
+    /// the key with U+FFFD in its place, which names another property
+    /// (absent, or, if the object has that key too, read twice and refused
+    /// as a duplicate).
+    ///
     /// Everything the [module](crate::wasm) writes reads back equal, within
     /// the JavaScript exceptions listed there.
     ///
