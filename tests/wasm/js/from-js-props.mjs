@@ -366,7 +366,7 @@ function buildHuge({ shape, valid }) {
 }
 
 /** The properties by name: the arbitrary, how to make the value, runs. */
-const PROPERTIES = {
+export const PROPERTIES = {
   'random and hostile values': { arb: plan, make: build, runs: RUNS },
   'fc.anything() as the value': { arb: fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true }), make: (v) => v, runs: RUNS },
   'a million elements, 100 000 keys, 16 MiB strings': { arb: huge, make: buildHuge, runs: 10 },

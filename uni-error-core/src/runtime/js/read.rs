@@ -25,8 +25,13 @@ pub(crate) fn read<H: Host>(host: &H, value: &H::Value) -> Result<Error, ReadErr
         host,
         path: String::new(),
         ancestors: Vec::new(),
+        duplicate: None,
     };
-    reader.error(value)
+    let error = reader.error(value)?;
+    match reader.duplicate {
+        Some(message) => Err(ReadError(message)),
+        None => Ok(error),
+    }
 }
 
 struct Reader<'h, H: Host> {
@@ -35,6 +40,10 @@ struct Reader<'h, H: Host> {
     path: String,
     /// The error nodes above the one being read, to refuse a cycle.
     ancestors: Vec<(H::Value, String)>,
+    /// The first key read twice: reported once the walk is done, as the
+    /// JSON reader this one replaced found it only after every other
+    /// problem (it parsed the text the walk wrote).
+    duplicate: Option<String>,
 }
 
 fn absent(kind: Kind) -> bool {
@@ -165,7 +174,7 @@ impl<H: Host> Reader<'_, H> {
     /// uni-app's own classes assign (`this.name = 'UniError'`), not data,
     /// and is left out.
     fn unknown_keys(
-        &self,
+        &mut self,
         target: &H::Value,
         known: &[&str],
         markers: &[&str],
@@ -192,28 +201,28 @@ impl<H: Host> Reader<'_, H> {
                 extra.push((key, json));
             }
         }
-        self.check_unique(&extra)?;
+        if self.duplicate.is_none() {
+            self.duplicate = self.duplicate_in(&extra);
+        }
         Ok(extra)
     }
 
-    /// Refuses a key given twice. `Object.keys` lists each key once, but
-    /// wasm-bindgen reads a key's lone surrogate as U+FFFD, so `"\ud800"`
-    /// and `"\ufffd"` both read as the property `"\ufffd"` (a lone key
-    /// alone names no property and is left out, as napi leaves it out).
-    fn check_unique(&self, extra: &[(String, Json)]) -> Result<(), ReadError> {
+    /// The message for a key given twice, if one is. `Object.keys` lists
+    /// each key once, but wasm-bindgen reads a key's lone surrogate as
+    /// U+FFFD, so `"\ud800"` and `"\ufffd"` both read as the property
+    /// `"\ufffd"` (a lone key alone names no property and is left out, as
+    /// napi leaves it out).
+    fn duplicate_in(&self, extra: &[(String, Json)]) -> Option<String> {
         if extra.len() < 2 {
-            return Ok(());
+            return None;
         }
         let mut keys: Vec<&str> = extra.iter().map(|(k, _)| k.as_str()).collect();
         keys.sort_unstable();
-        match keys.windows(2).find(|w| w[0] == w[1]) {
-            Some(w) => Err(self.fail(format_args!(
-                "the error cannot be read as JSON: duplicate field `{}`{}",
-                w[0],
-                self.at()
-            ))),
-            None => Ok(()),
-        }
+        let twice = keys.windows(2).find(|w| w[0] == w[1])?[0];
+        Some(format!(
+            "the error cannot be read as JSON: duplicate field `{twice}`{}",
+            self.at()
+        ))
     }
 
     /// Checks that `value` is an object that is not an ancestor, and that
