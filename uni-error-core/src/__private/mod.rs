@@ -33,7 +33,7 @@ pub use self::kinds::{
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
 pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
-pub use self::pieces::{write_pieces, DebugAsDisplay, Piece};
+pub use self::pieces::{write_pieces, write_text, DebugAsDisplay, Piece};
 pub use self::walk::{
     list, opt, owned_cause, serialize, write_json, ListNode, Node, OwnedCause, OwnedNode, StdNode,
     StreamSource, UniNode, Visit,

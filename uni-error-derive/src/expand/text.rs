@@ -196,6 +196,22 @@ pub fn catalog_params() -> TokenStream {
     tokens(CatalogRow::PARAMS)
 }
 
+/// `[&["..", ..], ..]`: each language's texts (see `crate::locale::Text`)
+/// as one array of slices.
+pub fn text_table(languages: &[Vec<&str>]) -> TokenStream {
+    let mut src = String::from("[");
+    for texts in languages {
+        src.push_str("&[");
+        for text in texts {
+            string(&mut src, text);
+            src.push_str(", ");
+        }
+        src.push_str("], ");
+    }
+    src.push(']');
+    tokens(&src)
+}
+
 /// Appends a string literal whose value is `value`.
 fn string(out: &mut String, value: &str) {
     // `Debug` of a `str` is a valid Rust string literal: quotes, backslashes
@@ -382,6 +398,71 @@ pub mod trees {
             #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values)*])
         });
         probed
+    }
+
+    /// Pushes the `Display` arm of a variant whose messages are all data
+    /// (`crate::locale::Text`): `pattern => private::write_text(formatter,
+    /// &TEXTS, locale, slot, &[field, ..]),`. The fields are passed as
+    /// `&dyn Display`, each at its binding, so that a field without
+    /// `Display` (or `Debug`) is reported there. True if it calls the
+    /// `Display` probe.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_arm(
+        out: &mut Vec<TokenTree>,
+        is_enum: bool,
+        variant: &Ident,
+        fields: &[Field<'_>],
+        args: &[(usize, bool)],
+        slot: usize,
+        formatter: &Ident,
+        private: &TokenStream,
+    ) -> bool {
+        let mut bound: Vec<usize> = args.iter().map(|(i, _)| *i).collect();
+        bound.sort_unstable();
+        bound.dedup();
+        pattern(out, is_enum, variant, bound.iter().map(|i| &fields[*i]));
+        op(out, "=>");
+        out.extend(private.clone());
+        op(out, "::");
+        out.push(TokenTree::Ident(Ident::new(
+            "write_text",
+            Span::call_site(),
+        )));
+        let mut inner = vec![TokenTree::Ident(formatter.clone())];
+        op(&mut inner, ",");
+        op(&mut inner, "&");
+        inner.push(TokenTree::Ident(text_table()));
+        op(&mut inner, ",");
+        inner.push(TokenTree::Ident(locale_index()));
+        op(&mut inner, ",");
+        inner.push(TokenTree::Literal(Literal::usize_unsuffixed(slot)));
+        op(&mut inner, ",");
+        op(&mut inner, "&");
+        let mut values = Vec::new();
+        let mut probed = false;
+        for (i, debug) in args {
+            let field = &fields[*i];
+            let binding = &field.binding;
+            let span = binding.span();
+            let private = crate::span::respan(private, span);
+            values.extend(if *debug {
+                quote::quote_spanned!(span=> &#private::DebugAsDisplay(#binding),)
+            } else if never_a_path(field.ty) {
+                quote::quote_spanned!(span=> #binding,)
+            } else {
+                probed = true;
+                quote::quote_spanned!(span=> &(&#private::DisplayOf(#binding)).__display(),)
+            });
+        }
+        inner.push(group(Delimiter::Bracket, values.into_iter().collect()));
+        out.push(group(Delimiter::Parenthesis, inner));
+        op(out, ",");
+        probed
+    }
+
+    /// The `static` of `Display::fmt` that holds the texts.
+    pub fn text_table() -> Ident {
+        Ident::new("__UNI_TEXTS", Span::call_site())
     }
 
     /// The local `Display::fmt` keeps the requested language's index in.
