@@ -229,14 +229,14 @@ pub const fn catalog_facts(
     entry.with_facts(listed, union_only)
 }
 
-/// A catalog row of a type with `#[locales(..)]`: the languages and the
-/// variant's translations in the order of `locales[1..]`.
+/// A catalog row of a type with `#[locales(..)]`: `l10n` is the languages,
+/// then the variant's translations in the order of the languages after
+/// the first.
 pub const fn catalog_locales(
     entry: crate::catalog::CatalogEntry,
-    locales: &'static [&'static str],
-    translations: &'static [&'static str],
+    l10n: &'static [&'static str],
 ) -> crate::catalog::CatalogEntry {
-    entry.with_locales(locales, translations)
+    entry.with_locales(l10n)
 }
 
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own

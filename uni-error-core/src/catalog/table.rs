@@ -174,8 +174,12 @@ pub struct CatalogEntry {
     deprecated: Option<&'static str>,
     platforms: Option<Platforms>,
     union_only: bool,
-    locales: &'static [&'static str],
-    translations: &'static [&'static str],
+    /// With `#[locales(..)]`: the languages, then each `#[locale(..)]`
+    /// template in the order of the languages after the first. One field
+    /// that is `None` in most rows: every row of every table is evaluated
+    /// and checked at compile time, field by field, so a type without
+    /// `#[locales]` pays one discriminant per row for the column.
+    l10n: Option<&'static [&'static str]>,
 }
 
 impl CatalogEntry {
@@ -199,23 +203,26 @@ impl CatalogEntry {
             deprecated: None,
             platforms: None,
             union_only: false,
-            locales: &[],
-            translations: &[],
+            l10n: None,
         }
     }
 
     /// This entry with the type's `#[locales(..)]` and the variant's
-    /// `#[locale(..)]` templates, in the order of `locales[1..]`.
+    /// `#[locale(..)]` templates: `l10n` is the languages, then the
+    /// templates in the order of the languages after the first.
     #[must_use]
-    pub(crate) const fn with_locales(
-        self,
-        locales: &'static [&'static str],
-        translations: &'static [&'static str],
-    ) -> Self {
+    pub(crate) const fn with_locales(self, l10n: &'static [&'static str]) -> Self {
         CatalogEntry {
-            locales,
-            translations,
+            l10n: Some(l10n),
             ..self
+        }
+    }
+
+    /// The languages and the translations (see [`CatalogEntry::l10n`]).
+    const fn split_l10n(&self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self.l10n {
+            Some(l10n) => l10n.split_at(l10n.len().div_ceil(2)),
+            None => (&[], &[]),
         }
     }
 
@@ -296,7 +303,7 @@ impl CatalogEntry {
     /// The languages of the type's `#[locales(..)]`, the language of
     /// [`msg`](Self::msg) first; empty for a type that declares none.
     pub const fn locales(&self) -> &'static [&'static str] {
-        self.locales
+        self.split_l10n().0
     }
 
     /// Every message of the row as `(language, template)`: the `#[msg]`
@@ -322,8 +329,9 @@ impl CatalogEntry {
     /// assert_eq!(Off::CATALOG[0].msg_in("fr"), "NFC is off: {reason}");
     /// ```
     pub fn messages(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        let translations = self.translations.iter().copied();
-        self.locales
+        let (locales, translations) = self.split_l10n();
+        let translations = translations.iter().copied();
+        locales
             .iter()
             .copied()
             .zip(core::iter::once(self.msg).chain(translations))
@@ -332,8 +340,9 @@ impl CatalogEntry {
     /// The template in the best match for `tag` (see
     /// [`locale::lookup`](crate::locale::lookup)), else [`msg`](Self::msg).
     pub fn msg_in(&self, tag: &str) -> &'static str {
-        match crate::locale::lookup(self.locales, tag) {
-            Some(i) if i > 0 => self.translations.get(i - 1).copied().unwrap_or(self.msg),
+        let (locales, translations) = self.split_l10n();
+        match crate::locale::lookup(locales, tag) {
+            Some(i) if i > 0 => translations.get(i - 1).copied().unwrap_or(self.msg),
             _ => self.msg,
         }
     }
@@ -375,7 +384,7 @@ impl CatalogEntry {
         let platforms: Option<Vec<&str>> = self.platforms.map(|p| p.names().collect());
         s.serialize_field("platforms", &platforms)?;
         s.serialize_field("unionOnly", &self.union_only)?;
-        let messages = (!self.locales.is_empty()).then_some(Messages(self));
+        let messages = self.l10n.is_some().then_some(Messages(self));
         s.serialize_field("messages", &messages)?;
         if let Some(via) = via {
             s.serialize_field("via", &crate::value::json::DisplayStr(via))?;

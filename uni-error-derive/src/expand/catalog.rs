@@ -83,7 +83,12 @@ fn rows(cx: &Cx) -> TokenStream {
                     deprecated: v.deprecated,
                     platforms: v.platforms,
                     union_only: v.union_only,
-                    translations: v.translations.iter().map(|t| t.template).collect(),
+                    l10n: if v.translations.is_empty() {
+                        Vec::new()
+                    } else {
+                        let templates = v.translations.iter().map(|t| t.template);
+                        cx.model.locales.iter().copied().chain(templates).collect()
+                    },
                 })
             });
     text::catalog_rows(rows)
@@ -121,13 +126,12 @@ fn wrappers(cx: &Cx) -> TokenStream {
     });
     // Only a type with #[locales] has this one.
     let locales_fn = (cx.model.locales.len() > 1).then(|| {
-        let tags = &cx.model.locales;
         quote! {
             const fn __locales(
                 __entry: #krate::catalog::CatalogEntry,
-                __translations: &'static [&'static str],
+                __l10n: &'static [&'static str],
             ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_locales(__entry, &[#(#tags),*], __translations)
+                #krate::__private::catalog_locales(__entry, __l10n)
             }
         }
     });

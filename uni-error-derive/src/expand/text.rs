@@ -117,9 +117,9 @@ pub struct CatalogRow<'a> {
     pub platforms: Option<u8>,
     /// A deprecated row without a message.
     pub union_only: bool,
-    /// The `#[locale]` templates in the order of `#[locales]` after the
-    /// first (empty without).
-    pub translations: Vec<&'a str>,
+    /// The `#[locales]` tags, then the `#[locale]` templates in the order
+    /// of the tags after the first (empty without).
+    pub l10n: Vec<&'a str>,
 }
 
 impl CatalogRow<'_> {
@@ -132,7 +132,7 @@ impl CatalogRow<'_> {
     /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
     /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
-        let languages = !self.translations.is_empty();
+        let languages = !self.l10n.is_empty();
         if languages {
             out.push_str("__locales(");
         }
@@ -171,7 +171,7 @@ impl CatalogRow<'_> {
         }
         if languages {
             out.push_str(", &[");
-            for t in &self.translations {
+            for t in &self.l10n {
                 string(out, t);
                 out.push_str(", ");
             }
