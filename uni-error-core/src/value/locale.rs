@@ -409,7 +409,17 @@ mod tests {
 
     #[test]
     fn a_request_packs_its_bytes_zero_padded() {
-        for tag in ["", "z", "zh", "zh-", "zh-C", "zh-CN", "zh-Hant", "zh-Hans-", "zh-Hans-C"] {
+        for tag in [
+            "",
+            "z",
+            "zh",
+            "zh-",
+            "zh-C",
+            "zh-CN",
+            "zh-Hant",
+            "zh-Hans-",
+            "zh-Hans-C",
+        ] {
             let r = Requested::new(tag);
             let mut want = [0u8; MAX];
             want[..tag.len()].copy_from_slice(tag.as_bytes());
@@ -419,7 +429,10 @@ mod tests {
         let full = "zh-Hans-CN-x-abc";
         assert_eq!(Requested::new(full).bytes.to_le_bytes(), *full.as_bytes());
         let cut = Requested::new("  zh-Hans-CN-x-abcd  ");
-        assert_eq!(&cut.bytes.to_le_bytes()[..usize::from(cut.len)], b"zh-Hans-CN-x");
+        assert_eq!(
+            &cut.bytes.to_le_bytes()[..usize::from(cut.len)],
+            b"zh-Hans-CN-x"
+        );
     }
 
     #[test]
