@@ -229,16 +229,6 @@ pub const fn catalog_facts(
     entry.with_facts(listed, union_only)
 }
 
-/// A catalog row of a type with `#[locales(..)]`: `l10n` is the languages,
-/// then the variant's translations in the order of the languages after
-/// the first.
-pub const fn catalog_locales(
-    entry: crate::catalog::CatalogEntry,
-    l10n: &'static [&'static str],
-) -> crate::catalog::CatalogEntry {
-    entry.with_locales(l10n)
-}
-
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own
 /// forwards: only a uni error has them, so a plain error is a compile error
 /// here, at the field.

@@ -83,12 +83,8 @@ fn rows(cx: &Cx) -> TokenStream {
                     deprecated: v.deprecated,
                     platforms: v.platforms,
                     union_only: v.union_only,
-                    l10n: if v.translations.is_empty() {
-                        Vec::new()
-                    } else {
-                        let templates = v.translations.iter().map(|t| t.template);
-                        cx.model.locales.iter().copied().chain(templates).collect()
-                    },
+                    locales: &cx.model.locales,
+                    translations: v.translations.iter().map(|t| t.template).collect(),
                 })
             });
     text::catalog_rows(rows)
@@ -124,16 +120,5 @@ fn wrappers(cx: &Cx) -> TokenStream {
             }
         }
     });
-    // Only a type with #[locales] has this one.
-    let locales_fn = (cx.model.locales.len() > 1).then(|| {
-        quote! {
-            const fn __locales(
-                __entry: #krate::catalog::CatalogEntry,
-                __l10n: &'static [&'static str],
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_locales(__entry, __l10n)
-            }
-        }
-    });
-    quote!(#deprecated_fn #facts_fn #locales_fn)
+    quote!(#deprecated_fn #facts_fn)
 }

@@ -117,9 +117,11 @@ pub struct CatalogRow<'a> {
     pub platforms: Option<u8>,
     /// A deprecated row without a message.
     pub union_only: bool,
-    /// The `#[locales]` tags, then the `#[locale]` templates in the order
-    /// of the tags after the first (empty without).
-    pub l10n: Vec<&'a str>,
+    /// `#[locales]` (empty without).
+    pub locales: &'a [&'a str],
+    /// The `#[locale]` templates in the order of `#[locales]` after the
+    /// first (empty without).
+    pub translations: Vec<&'a str>,
 }
 
 impl CatalogRow<'_> {
@@ -132,10 +134,6 @@ impl CatalogRow<'_> {
     /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
     /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
-        let languages = !self.l10n.is_empty();
-        if languages {
-            out.push_str("__locales(");
-        }
         let facts = self.platforms.is_some() || self.union_only;
         if facts {
             out.push_str("__facts(");
@@ -155,7 +153,7 @@ impl CatalogRow<'_> {
                 let _ = write!(out, ", {}u32, ", self.errno);
             }
         }
-        string(out, self.msg);
+        string(out, &self.msg_field());
         out.push_str(", ");
         string(out, self.doc);
         out.push(')');
@@ -169,15 +167,33 @@ impl CatalogRow<'_> {
             let bits = self.platforms.map_or(0, |b| b | 0x80);
             let _ = write!(out, ", {bits}u8, {})", self.union_only);
         }
-        if languages {
-            out.push_str(", &[");
-            for t in &self.l10n {
-                string(out, t);
-                out.push_str(", ");
-            }
-            out.push_str("])");
-        }
         out.push_str(", ");
+    }
+}
+
+impl CatalogRow<'_> {
+    /// The row's `msg` field: the template; with `#[locales]` (or a
+    /// template that starts with NUL, which would read as it), a NUL and
+    /// length-prefixed pieces: the template, the languages, the
+    /// translations. The core's `catalog::l10n` reads it: there is no
+    /// field for the languages, which every row of every type would carry.
+    fn msg_field(&self) -> std::borrow::Cow<'_, str> {
+        if self.translations.is_empty() && !self.msg.starts_with('\0') {
+            return self.msg.into();
+        }
+        let mut out = String::from("\0");
+        let languages = if self.translations.is_empty() {
+            &[][..]
+        } else {
+            self.locales
+        };
+        let pieces = std::iter::once(&self.msg)
+            .chain(languages)
+            .chain(&self.translations);
+        for piece in pieces {
+            let _ = write!(out, "{}:{piece}", piece.len());
+        }
+        out.into()
     }
 }
 
