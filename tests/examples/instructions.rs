@@ -57,6 +57,7 @@ fn main() {
     let l10n = LocalizedError::NfcUnavailable {
         reason: "switched off in settings".into(),
     };
+    let kib = kib_json();
     let mut sum = 0u64;
     for _ in 0..n {
         buf.clear();
@@ -122,6 +123,17 @@ fn main() {
             }
             "l10n-view-zh" => {
                 serde_json::to_writer(&mut buf, &black_box(&l10n).localized("zh-Hans-CN")).unwrap();
+            }
+            // Reading ~1 KiB with a three-level cause: `uni_error::Error`
+            // against a plain `#[derive(Deserialize)]` of the same fields
+            // (issue 26, point 3); each result is dropped in the loop.
+            "read-ours" => {
+                let e: uni_error::Error = serde_json::from_str(black_box(&kib)).unwrap();
+                sum += e.message().len() as u64;
+            }
+            "read-plain" => {
+                let e: PlainError = serde_json::from_str(black_box(&kib)).unwrap();
+                sum += e.errMsg.len() as u64;
             }
             _ => {
                 eprintln!("unknown case {case:?}");

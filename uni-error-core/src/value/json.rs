@@ -21,6 +21,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::quick::quick_check;
+
 /// A JSON value kept as its exact text: the `data` of an error and the
 /// values of keys this crate does not know.
 ///
@@ -202,6 +204,9 @@ impl<'de> Deserialize<'de> for Json {
     /// Reads any JSON value, refusing a key given twice at any depth.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
         let raw = Box::<RawValue>::deserialize(d)?;
+        if quick_check(raw.get()) {
+            return Ok(Json(raw));
+        }
         let duplicate = RefCell::new(None);
         match check_with(raw.get(), &duplicate) {
             Ok(()) => Ok(Json(raw)),
@@ -217,10 +222,16 @@ impl<'de> Deserialize<'de> for Json {
 /// Refuses a key given twice in any object of `text`, and nesting deeper
 /// than serde_json's limit.
 fn check_strict(text: &str) -> Result<(), serde_json::Error> {
+    if quick_check(text) {
+        return Ok(());
+    }
     check_with(text, &RefCell::new(None))
 }
 
-fn check_with(text: &str, duplicate: &RefCell<Option<String>>) -> Result<(), serde_json::Error> {
+pub(super) fn check_with(
+    text: &str,
+    duplicate: &RefCell<Option<String>>,
+) -> Result<(), serde_json::Error> {
     let mut d = serde_json::Deserializer::from_str(text);
     Unique(duplicate).deserialize(&mut d)?;
     d.end()

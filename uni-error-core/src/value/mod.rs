@@ -11,6 +11,7 @@ pub(crate) mod error_trait;
 pub(crate) mod json;
 pub mod locale;
 pub(crate) mod public;
+pub(crate) mod quick;
 pub mod status;
 pub mod well_known;
 pub(crate) mod wire;

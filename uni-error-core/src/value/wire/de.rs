@@ -1,7 +1,6 @@
 //! Deserialize: lossless, strict types, clear messages with the JSON path.
 
 use core::fmt;
-use std::borrow::Cow;
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -165,6 +164,96 @@ fn required<T, E: de::Error>(
         .ok_or_else(|| E::custom(format_args!("missing field `{key}`{}", path.at())))
 }
 
+/// A key of an object: one of its known fields, or an unknown key, owned
+/// (it is kept). Known keys are matched as borrowed text: nothing is
+/// allocated for them.
+enum Key<F> {
+    Known(F),
+    Unknown(String),
+}
+
+/// The known fields of one kind of object, by their names in `shape.rs`.
+trait Fields: Sized {
+    fn of(key: &str) -> Option<Self>;
+}
+
+enum ErrorField {
+    Subject,
+    Code,
+    Message,
+    Data,
+    Cause,
+}
+
+impl Fields for ErrorField {
+    #[inline]
+    fn of(key: &str) -> Option<Self> {
+        Some(match key {
+            ERR_SUBJECT => ErrorField::Subject,
+            ERR_CODE => ErrorField::Code,
+            ERR_MSG => ErrorField::Message,
+            DATA => ErrorField::Data,
+            CAUSE => ErrorField::Cause,
+            _ => return None,
+        })
+    }
+}
+
+enum SourceField {
+    Message,
+    Subject,
+    Code,
+    Cause,
+    Errors,
+}
+
+impl Fields for SourceField {
+    #[inline]
+    fn of(key: &str) -> Option<Self> {
+        Some(match key {
+            MESSAGE => SourceField::Message,
+            SUBJECT => SourceField::Subject,
+            CODE => SourceField::Code,
+            CAUSE => SourceField::Cause,
+            ERRORS => SourceField::Errors,
+            _ => return None,
+        })
+    }
+}
+
+impl<'de, F: Fields> Deserialize<'de> for Key<F> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<F>(core::marker::PhantomData<F>);
+        impl<F: Fields> Visitor<'_> for V<F> {
+            type Value = Key<F>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            #[inline]
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<F>, E> {
+                Ok(match F::of(v) {
+                    Some(field) => Key::Known(field),
+                    None => Key::Unknown(v.to_owned()),
+                })
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Key<F>, E> {
+                match core::str::from_utf8(v) {
+                    Ok(s) => self.visit_str(s),
+                    Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(v), &self)),
+                }
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<F>, E> {
+                Ok(match F::of(&v) {
+                    Some(field) => Key::Known(field),
+                    None => Key::Unknown(v),
+                })
+            }
+        }
+        d.deserialize_str(V(core::marker::PhantomData))
+    }
+}
+
 /// Refuses an unknown key given twice, in O(n log n) for n unknown keys.
 fn check_unique_keys<E: de::Error>(extra: &[(String, Json)], path: &Path<'_>) -> Result<(), E> {
     if extra.len() < 2 {
@@ -205,32 +294,32 @@ impl<'de> Visitor<'de> for ErrorVisitor {
         let root = Path::Root;
         let (mut subject, mut code, mut message) = (None, None, None);
         let (mut data, mut cause, mut extra) = (None, None, Vec::new());
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match &*key {
-                ERR_SUBJECT => {
+        while let Some(key) = map.next_key::<Key<ErrorField>>()? {
+            match key {
+                Key::Known(ErrorField::Subject) => {
                     let path = Path::Key(&root, ERR_SUBJECT);
                     read_once(&mut map, &mut subject, Text(path), ERR_SUBJECT, &root)?;
                 }
-                ERR_CODE => {
+                Key::Known(ErrorField::Code) => {
                     let path = Path::Key(&root, ERR_CODE);
                     read_once(&mut map, &mut code, Code(path), ERR_CODE, &root)?;
                 }
-                ERR_MSG => {
+                Key::Known(ErrorField::Message) => {
                     let path = Path::Key(&root, ERR_MSG);
                     read_once(&mut map, &mut message, Text(path), ERR_MSG, &root)?;
                 }
-                DATA => read_once(
+                Key::Known(ErrorField::Data) => read_once(
                     &mut map,
                     &mut data,
                     core::marker::PhantomData::<Json>,
                     DATA,
                     &root,
                 )?,
-                CAUSE => {
+                Key::Known(ErrorField::Cause) => {
                     let path = Path::Key(&root, CAUSE);
                     read_once(&mut map, &mut cause, CauseSeed(path), CAUSE, &root)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value::<Json>()?)),
+                Key::Unknown(key) => extra.push((key, map.next_value::<Json>()?)),
             }
         }
         check_unique_keys(&extra, &root)?;
@@ -280,29 +369,29 @@ impl<'de> Visitor<'de> for CauseSeed<'_> {
         let here = &self.0;
         let (mut message, mut subject, mut code) = (None, None, None);
         let (mut cause, mut errors, mut extra) = (None, None, Vec::new());
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match &*key {
-                MESSAGE => {
+        while let Some(key) = map.next_key::<Key<SourceField>>()? {
+            match key {
+                Key::Known(SourceField::Message) => {
                     let seed = Text(Path::Key(here, MESSAGE));
                     read_once(&mut map, &mut message, seed, MESSAGE, here)?;
                 }
-                SUBJECT => {
+                Key::Known(SourceField::Subject) => {
                     let seed = Text(Path::Key(here, SUBJECT));
                     read_once(&mut map, &mut subject, seed, SUBJECT, here)?;
                 }
-                CODE => {
+                Key::Known(SourceField::Code) => {
                     let seed = Code(Path::Key(here, CODE));
                     read_once(&mut map, &mut code, seed, CODE, here)?;
                 }
-                CAUSE => {
+                Key::Known(SourceField::Cause) => {
                     let seed = CauseSeed(Path::Key(here, CAUSE));
                     read_once(&mut map, &mut cause, seed, CAUSE, here)?;
                 }
-                ERRORS => {
+                Key::Known(SourceField::Errors) => {
                     let seed = Members(Path::Key(here, ERRORS));
                     read_once(&mut map, &mut errors, seed, ERRORS, here)?;
                 }
-                _ => extra.push((key.into_owned(), map.next_value::<Json>()?)),
+                Key::Unknown(key) => extra.push((key, map.next_value::<Json>()?)),
             }
         }
         check_unique_keys(&extra, here)?;

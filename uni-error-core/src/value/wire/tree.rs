@@ -7,9 +7,22 @@ use super::*;
 // Iterative drop: a chain of any depth drops without recursion.
 // ---------------------------------------------------------------------------
 
-fn drop_iteratively(first: Option<Box<Cause>>, mut errors: Vec<Cause>) {
-    if first.is_none() && errors.is_empty() {
-        return;
+fn drop_iteratively(mut first: Option<Box<Cause>>, mut errors: Vec<Cause>) {
+    // A plain chain (the usual case) needs no stack: unlink one source at a
+    // time until an aggregate, if any, turns up.
+    if errors.is_empty() {
+        while let Some(mut b) = first {
+            match &mut *b {
+                Cause::Source(s) => first = s.cause.take(),
+                Cause::Aggregate(_) => {
+                    first = Some(b);
+                    break;
+                }
+            }
+        }
+        if first.is_none() {
+            return;
+        }
     }
     let mut stack = core::mem::take(&mut errors);
     stack.extend(first.map(|b| *b));
