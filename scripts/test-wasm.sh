@@ -9,7 +9,8 @@
 # It installs what it needs: the wasm32-unknown-unknown target (rustup) and
 # wasm-bindgen-cli of exactly the version in tests/wasm/Cargo.lock, reusing
 # one on PATH or in ~/.cargo/bin when its version matches, else building it
-# once under the target dir (about 6 minutes on 2 cores). Needs node >= 18.
+# once under the target dir (about 6 minutes on 2 cores), and fast-check for
+# the from_js property tests (npm ci in tests/wasm). Needs node >= 18 and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -96,6 +97,7 @@ if [ "$mode" = sizes ]; then
     size_of "LoginError, JsUniError (bridge)" --no-default-features --features bridge
     size_of "+ 4 more error types (bridge)" --no-default-features --features bridge,extra-types
     size_of "LoginError, bridge + Error::from_js" --no-default-features --features from-js
+    size_of "LoginError, bridge + from_js alone (rethrow)" --no-default-features --features from-js-alone
     exit 0
 fi
 
@@ -106,6 +108,20 @@ build "$pkg"
 command -v node >/dev/null || fail "node not found: install Node.js 18 or later"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 18 ] || fail "node $(node --version) is too old: node --test needs 18 or later"
+
+# fast-check for the from_js property tests (tests/wasm/js/from-js-props.mjs):
+# npm ci from tests/wasm/package-lock.json, once, or again when the lock
+# names another version than the one installed.
+npm_version() { node -p "try { require('./$1').$2 } catch { '' }" 2>/dev/null || true; }
+want=$(npm_version tests/wasm/package-lock.json "packages['node_modules/fast-check'].version")
+have=$(npm_version tests/wasm/node_modules/fast-check/package.json version)
+if [ -z "$want" ]; then
+    fail "no fast-check in tests/wasm/package-lock.json"
+elif [ "$want" != "$have" ]; then
+    echo "== npm ci in tests/wasm (fast-check $want)"
+    (cd tests/wasm && npm ci --no-audit --no-fund --ignore-scripts --silent) ||
+        fail "npm ci in tests/wasm failed (fast-check $want from the npm registry)"
+fi
 
 # Test files by name: node >= 21 takes no directory argument (node 20
 # would run one, node 22 looks for a file of that name and fails).

@@ -517,6 +517,27 @@ fn status_parse_keeps_unknown_details_and_keys() {
 }
 
 #[test]
+fn status_parse_keeps_unknown_keys_of_a_localized_message() {
+    let s = concat!(
+        r#"{"code":5,"message":"no such order","details":["#,
+        r#"{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"zh-Hans","message":"订单不存在","x":[1],"y":null}"#,
+        r#"]}"#
+    );
+    let status: Status = round_trip(s);
+    let m = status.localized_message().unwrap();
+    assert_eq!(
+        (m.locale.as_str(), m.message.as_str()),
+        ("zh-Hans", "订单不存在")
+    );
+    let extra: Vec<_> = m
+        .extra()
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.get()))
+        .collect();
+    assert_eq!(extra, [("x", "[1]"), ("y", "null")]);
+}
+
+#[test]
 fn status_bad_input() {
     let what = "a google.rpc.Status {code, message, details}";
     for (input, want) in [

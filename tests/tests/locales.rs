@@ -291,3 +291,46 @@ fn the_snapshot_treats_a_changed_translation_as_a_changed_message() {
         r#"uni-storage 1505001 changed its meaning: translation zh-Hans "储存失败：{0}" -> "存储失败：{0}""#
     );
 }
+
+/// Messages written as data (`write_text`): literal runs longer than a
+/// length byte holds, cut inside Chinese text; escaped braces; a field
+/// twice, by `Display` and `Debug`; a path through the `Display` probe;
+/// and the outer formatter's flags, which a message ignores.
+#[derive(Debug, UniError)]
+#[subject("uni-file")]
+#[errno(category = 15, sub = 5)]
+#[locales("en", "zh-Hans")]
+pub enum FileError {
+    #[errno(code = 1)]
+    #[msg("the file {path} could not be opened because the storage of this device is full; {{free}} some space: {n} = {n:?}")]
+    #[locale(
+        zh_Hans = "无法打开文件 {path}，因为此设备的存储空间已满，请释放一些空间后再试一次：{{free}} {n:?} 与 {n}"
+    )]
+    Full { path: std::path::PathBuf, n: String },
+}
+
+#[test]
+fn messages_as_data_read_back_exactly() -> Result<(), serde_json::Error> {
+    let e = FileError::Full {
+        path: "/tmp/a.txt".into(),
+        n: "x\"y".into(),
+    };
+    let en = "the file /tmp/a.txt could not be opened because the storage of this device is full; {free} some space: x\"y = \"x\\\"y\"";
+    let zh = "无法打开文件 /tmp/a.txt，因为此设备的存储空间已满，请释放一些空间后再试一次：{free} \"x\\\"y\" 与 x\"y";
+    assert_eq!(e.to_string(), en);
+    assert_eq!(e.localized("zh-CN").to_string(), zh);
+    assert_eq!(format!("{:>200}", e), en);
+    // `{:#}`: the chain, headed by subject and code; the message unchanged.
+    assert_eq!(
+        format!("{:#}", e.localized("zh")),
+        format!("uni-file 1505001: {zh}")
+    );
+    assert_eq!(
+        serde_json::to_string(&e.localized("zh-Hans"))?,
+        format!(
+            r#"{{"errSubject":"uni-file","errCode":1505001,"errMsg":{}}}"#,
+            serde_json::to_string(zh)?
+        )
+    );
+    Ok(())
+}

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 use prost::Message;
 use tonic_types::StatusExt;
-use uni_error::tonic::{error_info, from_status, to_status};
+use uni_error::tonic::{error_info, from_status, to_status, MAX_TRAILER_LEN};
 use uni_error::{Error, SourceError};
 
 /// 512 cases, or `PROPTEST_CASES` when set. proptest 1.12's `proptest!`
@@ -22,6 +22,26 @@ fn cases() -> u32 {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(512)
+}
+
+/// What `grpc-message` and `grpc-status-details-bin` take as tonic writes
+/// them.
+fn trailer_len(status: &tonic::Status) -> usize {
+    let response = status.clone().into_http::<()>();
+    ["grpc-message", "grpc-status-details-bin"]
+        .iter()
+        .filter_map(|name| response.headers().get(*name))
+        .map(|value| value.len())
+        .sum()
+}
+
+/// `text` cut to its first `kept` bytes, with the note of a cut.
+fn cut_text(text: &str, kept: usize) -> String {
+    format!(
+        "{}\n[{} bytes were cut to fit a gRPC trailer]",
+        &text[..kept],
+        text.len() - kept
+    )
 }
 
 fn status_of(details: Vec<u8>) -> tonic::Status {
@@ -114,14 +134,44 @@ proptest! {
         let status = to_status(&err);
         let info = error_info(&status).unwrap().unwrap();
         let sent = info.metadata_get("cause").unwrap();
-        if status.details().len() < uni_error::tonic::MAX_DETAILS_LEN - 200 {
-            prop_assert_eq!(sent, format!("caused by: {cause}"));
-        } else {
-            prop_assert!(status.details().len() <= uni_error::tonic::MAX_DETAILS_LEN);
-        }
+        let full = format!("caused by: {cause}");
+        prop_assert!(trailer_len(&status) <= MAX_TRAILER_LEN);
+        prop_assert!(sent == full || sent == cut_text(&full, sent.rfind("\n[").unwrap()));
         // Cut or not, prost reads the same text.
         let theirs = status.check_error_details().unwrap();
         prop_assert_eq!(theirs.error_info().unwrap().metadata["cause"].as_str(), sent);
+    }
+
+    #[test]
+    fn long_messages_are_cut_to_fit_and_read_back(
+        text in "\\PC{1,64}",
+        repeat in 1usize..2000,
+        cause_repeat in proptest::option::of(0usize..2000),
+    ) {
+        let message = text.repeat(repeat);
+        let mut err = Error::new("uni-x", 4, message.clone());
+        if let Some(n) = cause_repeat {
+            err = err.with_cause(SourceError::new(text.repeat(n)));
+        }
+        let status = to_status(&err);
+        let len = trailer_len(&status);
+        prop_assert!(len <= MAX_TRAILER_LEN, "{}", len);
+        let back = from_status(&status).unwrap();
+        let got = back.message();
+        if got != message {
+            prop_assert_eq!(got, cut_text(&message, got.rfind("\n[").unwrap()));
+            // Cut only as much as needed: one more byte of cap would add a
+            // character to each cut text (up to 4 bytes: 12 percent-encoded
+            // and 5⅓ in base64 in errMsg, 5⅓ in the cause); the estimate
+            // also leaves a byte for rounding and does not count the nested
+            // length prefixes that shrink with the texts (a few bytes).
+            prop_assert!(len + 40 > MAX_TRAILER_LEN, "{}", len);
+        }
+        prop_assert_eq!((back.err_subject(), back.code()), ("uni-x", 4));
+        prop_assert_eq!(
+            tonic_types::pb::Status::decode(status.details()).unwrap().message,
+            got
+        );
     }
 
     #[test]

@@ -41,6 +41,10 @@ enum PayError {
         #[source(subject = "bank")]
         io: std::io::Error,
     },
+
+    #[errno(code = 10)]
+    #[msg("rejected: {0}")]
+    Rejected(String),
 }
 
 /// An error in English, Simplified and Traditional Chinese.
@@ -117,6 +121,12 @@ fn huge_error() -> Error {
         .with_cause(SourceError::new("é".repeat(32 * 1024)).with_subject("csj"))
 }
 
+/// 1 MiB of text: non-ASCII (three bytes each in `grpc-message`), bytes
+/// gRPC percent-encodes (`{%}`, a newline) and plain ASCII.
+fn mib_of_text() -> String {
+    "é订单 {%}\nabc".repeat(65_536)
+}
+
 impl UnaryService<Vec<u8>> for Method {
     type Response = Vec<u8>;
     type Future = std::future::Ready<Result<tonic::Response<Vec<u8>>, tonic::Status>>;
@@ -128,6 +138,9 @@ impl UnaryService<Vec<u8>> for Method {
             }
             "Charge" => to_status(&charge_error()),
             "Huge" => to_status(&huge_error()),
+            "HugeMessage" => to_status(&Error::new("uni-ad", 1_416_601, mib_of_text())),
+            "HugeField" => to_status(&PayError::Rejected(mib_of_text())),
+            "HugePlain" => tonic::Status::unknown(mib_of_text()),
             "Refund" => to_status_for(
                 &RefundError::AlreadyRefunded { order_id: 42 },
                 request.metadata(),
@@ -155,6 +168,9 @@ impl tower_service::Service<http::Request<tonic::body::Body>> for PayService {
             "/uni.Pay/Charge" => Method("Charge"),
             "/uni.Pay/Public" => Method("Public"),
             "/uni.Pay/Huge" => Method("Huge"),
+            "/uni.Pay/HugeMessage" => Method("HugeMessage"),
+            "/uni.Pay/HugeField" => Method("HugeField"),
+            "/uni.Pay/HugePlain" => Method("HugePlain"),
             "/uni.Pay/Refund" => Method("Refund"),
             _ => {
                 let response = tonic::Status::unimplemented("no such method").into_http();
@@ -292,6 +308,33 @@ async fn failing_calls_carry_the_uni_error_to_the_client() {
     );
 }
 
+/// What the two headers `to_status` writes take on the wire:
+/// `grpc-message` (percent-encoded) and `grpc-status-details-bin` (base64),
+/// as tonic writes them for this status.
+fn trailer_len(status: &tonic::Status) -> usize {
+    let response = status.clone().into_http::<()>();
+    ["grpc-message", "grpc-status-details-bin"]
+        .iter()
+        .filter_map(|name| response.headers().get(*name))
+        .map(|value| value.len())
+        .sum()
+}
+
+/// `text` cut to its first `kept` bytes and the note that ends a text cut
+/// to fit a trailer.
+fn cut_text(text: &str, kept: usize) -> String {
+    format!(
+        "{}\n[{} bytes were cut to fit a gRPC trailer]",
+        &text[..kept],
+        text.len() - kept
+    )
+}
+
+/// How many bytes of `full` a cut `text` kept (where its last note starts).
+fn kept_of(text: &str) -> usize {
+    text.rfind("\n[").expect("a cut text ends with a note")
+}
+
 #[tokio::test]
 async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
     // Uncut, hyper would refuse the trailer and the client would see
@@ -300,7 +343,8 @@ async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
     let status = &statuses[0];
     assert_eq!(status.code(), tonic::Code::Unknown);
     assert_eq!(status.message(), "no ad could be shown");
-    assert!(status.details().len() <= uni_error::tonic::MAX_DETAILS_LEN);
+    let len = trailer_len(status);
+    assert!(len <= uni_error::tonic::MAX_TRAILER_LEN, "{len}");
     let back = from_status(status).unwrap();
     assert_eq!(
         (back.err_subject(), back.code(), back.message()),
@@ -310,13 +354,9 @@ async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
     let cause = info.metadata_get("cause").unwrap();
     let full = format!("{:#}", huge_error());
     let (_, full_cause) = full.split_once('\n').unwrap();
-    let (kept, note) = cause.rsplit_once('\n').unwrap();
-    assert!(full_cause.starts_with(kept));
-    let cut = full_cause.len() - kept.len();
-    assert_eq!(
-        note,
-        format!("[{cut} bytes of the chain were cut to fit a gRPC trailer]")
-    );
+    assert_eq!(cause, cut_text(full_cause, kept_of(cause)));
+    // Cut to what fits, not more: within a few characters of the budget.
+    assert!(len > uni_error::tonic::MAX_TRAILER_LEN - 16, "{len}");
     // tonic-types reads the cut details too.
     assert_eq!(
         status
@@ -326,6 +366,63 @@ async fn a_chain_too_long_for_a_trailer_is_cut_not_lost() {
             .unwrap()
             .metadata["cause"],
         cause
+    );
+}
+
+#[tokio::test]
+async fn a_mib_of_err_msg_arrives_as_a_uni_error_cut_with_a_note() {
+    let statuses = call_all(&[
+        ("/uni.Pay/HugeMessage", vec![]),
+        ("/uni.Pay/HugeField", vec![]),
+        ("/uni.Pay/HugePlain", vec![]),
+    ])
+    .await;
+    let big = mib_of_text();
+    assert_eq!(big.len(), 1 << 20);
+
+    // errMsg alone: cut in both the message and the details, on a
+    // character boundary, to fill the budget.
+    let status = &statuses[0];
+    assert_eq!(status.code(), tonic::Code::Unknown);
+    let len = trailer_len(status);
+    let max = uni_error::tonic::MAX_TRAILER_LEN;
+    assert!((max - 16..=max).contains(&len), "{len}");
+    let kept = kept_of(status.message());
+    let err_msg = cut_text(&big, kept);
+    assert_eq!(status.message(), err_msg);
+    assert_eq!(
+        from_status(status).unwrap(),
+        Error::new("uni-ad", 1_416_601, err_msg.clone())
+    );
+    // What tonic-types reads: the same message in the details.
+    let theirs = tonic_types::pb::Status::decode(status.details()).unwrap();
+    assert_eq!(theirs.message, err_msg);
+    // A byte of this text takes about four in the trailer (42 bytes of
+    // percent-encoding and 21⅓ of base64 for every 16): 7 KiB keep 1.7 KB.
+    assert!(kept > 1_700, "{kept}");
+
+    // A derived error whose field is the 1 MiB: errMsg and the field's
+    // metadata are cut to one length, errCode is kept whole.
+    let status = &statuses[1];
+    let len = trailer_len(status);
+    assert!((max - 16..=max).contains(&len), "{len}");
+    let back = from_status(status).unwrap();
+    let full_msg = format!("rejected: {big}");
+    assert_eq!(back.message(), cut_text(&full_msg, kept_of(back.message())));
+    assert_eq!((back.err_subject(), back.code()), ("uni-pay", 700_010));
+    let info = error_info(status).unwrap().unwrap();
+    let arg0 = info.metadata_get("arg0").unwrap();
+    assert_eq!(arg0, cut_text(&big, kept_of(arg0)));
+    assert!(back.message().len().abs_diff(arg0.len()) <= 3);
+    assert_eq!(info.metadata_get("errCode"), Some("700010"));
+
+    // Without the cut (a plain Status): hyper refuses the header block and
+    // the client gets a protocol error, not the message.
+    let plain = &statuses[2];
+    assert_eq!(plain.code(), tonic::Code::ResourceExhausted, "{plain:?}");
+    assert!(
+        plain.message().starts_with("h2 protocol error"),
+        "{plain:?}"
     );
 }
 

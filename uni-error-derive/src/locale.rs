@@ -27,6 +27,74 @@ pub struct Translation<'a> {
     pub pieces: Option<Vec<Part>>,
 }
 
+/// Every message of a variant (the `#[msg]` and each translation) in the
+/// data form the runtime's `__private::write_text` reads, when every one
+/// of them is plain: the variant's `Display` arm is then one call that
+/// hands over its fields, whatever the number of languages.
+pub struct Text {
+    /// The arguments the arm passes: (field index, `Debug`), each once.
+    pub args: Vec<(usize, bool)>,
+    /// The message in each language, in the order of `#[locales]`,
+    /// encoded (see [`encode`]).
+    pub texts: Vec<String>,
+}
+
+/// In a text, a byte below this starts literal text of that many bytes;
+/// from it up, the byte is an argument: `ARG + index`. The core's
+/// `__private::pieces::ARG`, which reads texts, is the same constant.
+const ARG: u8 = 0x40;
+
+/// `parts` as a text: each literal run as a length byte and its bytes
+/// (cut into runs of fewer than [`ARG`] bytes at character boundaries),
+/// each field as `ARG` + its index in `args` (added there if new). `None`
+/// when the arguments would not fit in a byte.
+fn encode(parts: &[Part], args: &mut Vec<(usize, bool)>) -> Option<String> {
+    let mut out = String::new();
+    for part in parts {
+        match part {
+            Part::Lit(text) => {
+                let mut rest = text.as_str();
+                while !rest.is_empty() {
+                    let mut n = rest.len().min(usize::from(ARG) - 1);
+                    while !rest.is_char_boundary(n) {
+                        n -= 1;
+                    }
+                    out.push(char::from(n as u8));
+                    out.push_str(&rest[..n]);
+                    rest = &rest[n..];
+                }
+            }
+            Part::Field(i, debug) => {
+                let key = (*i, *debug);
+                let at = match args.iter().position(|a| *a == key) {
+                    Some(at) => at,
+                    None => {
+                        args.push(key);
+                        args.len() - 1
+                    }
+                };
+                let byte = u8::try_from(at).ok().filter(|&b| b < 0x80 - ARG)?;
+                out.push(char::from(ARG + byte));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The variant's [`Text`], when its `#[msg]` (`msg`, without extra
+/// arguments) and every translation are plain.
+fn text(msg: &Msg, fields: &[Field], translations: &[Translation]) -> Option<Text> {
+    if !msg.args.is_empty() {
+        return None;
+    }
+    let mut args = Vec::new();
+    let mut texts = vec![encode(&parts(&msg.lit.value, fields)?, &mut args)?];
+    for t in translations {
+        texts.push(encode(t.pieces.as_deref()?, &mut args)?);
+    }
+    Some(Text { args, texts })
+}
+
 /// A piece of a translation in its data form.
 pub enum Part {
     /// Text.
@@ -123,6 +191,12 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>, checked: &mut [Checked<'a>]) {
     }
     for checked in checked.iter_mut() {
         checked.translations = variant(cx, &mut said, input, checked, &tags);
+        let v = checked.variant;
+        if checked.translations.len() + 1 == tags.len() && v.transparent_field().is_none() {
+            checked.text = input
+                .msg_of(v)
+                .and_then(|msg| text(msg, &v.fields, &checked.translations));
+        }
     }
 }
 

@@ -84,6 +84,10 @@ pub struct VariantModel<'a> {
     /// The message's translations in the order of `Model::locales[1..]`
     /// (empty without `#[locales]`, and for a transparent variant).
     pub translations: Vec<Translation<'a>>,
+    /// Every message of the variant as data, when all are plain (with
+    /// `#[locales]` only): its `Display` arm hands its fields to the
+    /// runtime's `write_text`.
+    pub text: Option<crate::locale::Text>,
     /// google.rpc `ErrorInfo.reason`: `#[status(reason = "..")]`, else the
     /// variant's name (the type's for a struct) in UPPER_SNAKE_CASE
     /// (resolved under the derive's `google` feature only).
@@ -282,6 +286,7 @@ fn variant<'a>(input: &'a Input<'a>, checked: Checked<'a>) -> Option<VariantMode
         platforms: input.platforms_of(v).map(|p| p.bits),
         union_only,
         translations: checked.translations,
+        text: checked.text,
         reason: checked.reason,
     })
 }

@@ -25,6 +25,9 @@ pub struct Checked<'a> {
     /// The message's `#[locale]` translations, in the order of
     /// `#[locales]` after the first (empty without `#[locales]`).
     pub translations: Vec<crate::locale::Translation<'a>>,
+    /// Every message of the variant as data, when all are plain (with
+    /// `#[locales]` only).
+    pub text: Option<crate::locale::Text>,
     /// google.rpc `ErrorInfo.reason` (see `crate::reason`).
     pub reason: String,
 }
@@ -41,6 +44,7 @@ pub fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Vec<Checked<'a>> {
             errno: None,
             message: None,
             translations: Vec::new(),
+            text: None,
             reason: String::new(),
         })
         .collect();

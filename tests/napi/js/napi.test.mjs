@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { bridgeSuite } from '../../wasm/js/bridge.mjs';
 import { RUST_JSON, shapeSuite, thrown } from '../../wasm/js/shape.mjs';
+import { fromJsProperties } from '../../wasm/js/from-js-props.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The addon scripts/test-napi.sh built (env `UNI_NAPI_ADDON`). */
@@ -18,6 +19,7 @@ const m = createRequire(import.meta.url)(addon);
 
 shapeSuite(m, globalThis, 'napi');
 bridgeSuite(m, 'napi');
+fromJsProperties('napi', addon);
 
 test('napi: the thrown Error has no napi-rs status `code`', () => {
   const err = thrown(() => m.fail('nfc'));

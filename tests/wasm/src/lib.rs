@@ -62,6 +62,15 @@ pub fn login_failed(callback_error: JsValue) -> Result<(), JsValue> {
     Err(uni_error::wasm::JsUniError::from(LoginError::Io(io)).into())
 }
 
+/// A JavaScript error read back (`Error::from_js`) and thrown again as it
+/// is: what the reader alone adds to a module that has the bridge.
+#[cfg(feature = "from-js-alone")]
+#[wasm_bindgen]
+pub fn rethrow(error: JsValue) -> Result<(), JsValue> {
+    let error = uni_error::Error::from_js(&error)?;
+    Err(uni_error::wasm::JsUniError::from(error).into())
+}
+
 /// One more error type and its failing function, for the size figures.
 #[cfg(all(feature = "bridge", feature = "extra-types"))]
 macro_rules! extra_type {

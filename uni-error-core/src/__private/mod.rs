@@ -33,7 +33,7 @@ pub use self::kinds::{
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
 pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
-pub use self::pieces::{write_pieces, DebugAsDisplay, Piece};
+pub use self::pieces::{write_pieces, write_text, DebugAsDisplay, Piece};
 pub use self::walk::{
     list, opt, owned_cause, serialize, write_json, ListNode, Node, OwnedCause, OwnedNode, StdNode,
     StreamSource, UniNode, Visit,
@@ -231,16 +231,6 @@ pub const fn catalog_facts(
         None
     };
     entry.with_facts(listed, union_only)
-}
-
-/// A catalog row of a type with `#[locales(..)]`: the languages and the
-/// variant's translations in the order of `locales[1..]`.
-pub const fn catalog_locales(
-    entry: crate::catalog::CatalogEntry,
-    locales: &'static [&'static str],
-    translations: &'static [&'static str],
-) -> crate::catalog::CatalogEntry {
-    entry.with_locales(locales, translations)
 }
 
 /// The errno and errSubject a `#[msg(transparent)]` variant without its own

@@ -1,9 +1,13 @@
-//! A translation of a `#[locale]` as data: literal pieces and the fields
-//! between them, written by one function. The derive emits this form for
-//! every translation whose placeholders are plain `{field}` / `{field:?}`
-//! (most are), so that a second language costs a constant array per
-//! message rather than a second `format_args!`; one with width, precision
-//! or extra arguments keeps its own `write!`.
+//! The messages of a `#[locales]` type as data, written by one function.
+//!
+//! A message whose placeholders are plain `{field}` / `{field:?}` (most
+//! are) is a *text* (see [`write_text`]) in one table per type, every
+//! language of it: the variant's `Display` arm only hands over its fields,
+//! once, so a second language costs a string literal per message rather
+//! than a second `format_args!` (issue 24's compile-cost target). A
+//! variant with a message that has width, precision or extra arguments
+//! keeps its `write!` per language; a plain translation of such a variant
+//! is a [`Piece`] array written by [`write_pieces`].
 
 use core::fmt;
 
@@ -29,6 +33,58 @@ pub fn write_pieces(
                 if let Some(arg) = args.get(i) {
                     write!(f, "{arg}")?;
                 }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// In a text, a byte below this starts literal text of that many bytes;
+/// from it up, the byte is an argument: `ARG + index`. The derive's
+/// `locale::encode` writes texts with the same constant.
+pub const ARG: u8 = 0x40;
+
+/// Writes the message `k` of the language `locale` in `table` (one text
+/// per message, per language; the first language's when `locale` is out
+/// of range), each argument `args[i]` with default flags, as `write!`
+/// with `{}` gives it.
+///
+/// A text is a run of segments: a byte `n < ARG` and `n` bytes of text
+/// (cut at a character boundary, so each is a `str`), or a byte
+/// `ARG + i` for the argument `i`. `"\u{5}step \u{40}"` is `step {0}`.
+pub fn write_text(
+    f: &mut fmt::Formatter<'_>,
+    table: &[&[&str]],
+    locale: usize,
+    k: usize,
+    args: &[&dyn fmt::Display],
+) -> fmt::Result {
+    let text = match table.get(locale).and_then(|t| t.get(k)) {
+        Some(text) => text,
+        None => table.first().and_then(|t| t.get(k)).unwrap_or(&""),
+    };
+    // An argument gets default flags: it is handed this formatter as it is
+    // when the caller gave none (`{}`, the usual case), else it goes
+    // through `write!`.
+    let direct = f.width().is_none()
+        && f.precision().is_none()
+        && !f.alternate()
+        && !f.sign_plus()
+        && !f.sign_minus()
+        && !f.sign_aware_zero_pad();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&head) = bytes.get(i) {
+        i += 1;
+        if head < ARG {
+            let end = i + usize::from(head);
+            f.write_str(text.get(i..end).unwrap_or_default())?;
+            i = end;
+        } else if let Some(arg) = args.get(usize::from(head - ARG)) {
+            if direct {
+                arg.fmt(f)?;
+            } else {
+                write!(f, "{arg}")?;
             }
         }
     }
@@ -63,6 +119,31 @@ mod tests {
                 &[&42, &DebugAsDisplay(&"x")],
             )
         }
+    }
+
+    struct Texts(usize);
+    impl fmt::Display for Texts {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            const TABLE: &[&[&str]] = &[
+                &["\u{5}step \u{40}\u{9} failed: \u{41}", "\u{3}end"],
+                &["\u{4}第 \u{40}\u{d} 步失败：\u{41}\u{40}\u{48}"],
+            ];
+            let args: [&dyn fmt::Display; 2] = [&7, &DebugAsDisplay(&"x")];
+            write_text(f, TABLE, self.0, 0, &args)?;
+            write_text(f, TABLE, self.0, 1, &args)
+        }
+    }
+
+    #[test]
+    fn texts_in_their_language_else_the_first_with_default_flags() {
+        assert_eq!(Texts(0).to_string(), "step 7 failed: \"x\"end");
+        // The second language has no message 1 (and an argument 8 that
+        // is not there): the first language's, and nothing.
+        assert_eq!(Texts(1).to_string(), "第 7 步失败：\"x\"7end");
+        assert_eq!(Texts(9).to_string(), "step 7 failed: \"x\"end");
+        assert_eq!(format!("{:>40}", Texts(0)), "step 7 failed: \"x\"end");
+        assert_eq!(format!("{:#}", Texts(0)), "step 7 failed: \"x\"end");
+        assert_eq!(format!("{:+}", Texts(0)), "step 7 failed: \"x\"end");
     }
 
     #[test]

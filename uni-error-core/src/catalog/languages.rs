@@ -11,11 +11,16 @@ use super::typescript::{json_string, write_comment};
 
 /// The further languages of a group (its type's `#[locales]` after the
 /// first), empty for a type without them.
-pub(super) fn further(group: &TypeGroup) -> &'static [&'static str] {
-    group
+pub(super) fn further(group: &TypeGroup) -> Vec<&'static str> {
+    let mut locales = group
         .entries
         .first()
-        .map_or(&[][..], |e| e.locales().get(1..).unwrap_or_default())
+        .map(|e| e.locales())
+        .unwrap_or_default();
+    if !locales.is_empty() {
+        locales.remove(0);
+    }
+    locales
 }
 
 /// The default language of a group, if it declares one.
@@ -59,7 +64,7 @@ pub(super) fn write_maps(
     let (errors, code) = (group.names.errors(), group.names.code());
     let rust = group.label();
     let rows: Vec<_> = group.entries.iter().filter(|e| !e.union_only()).collect();
-    for tag in languages {
+    for &tag in &languages {
         write_comment(
             out,
             "",
@@ -73,7 +78,7 @@ pub(super) fn write_maps(
         for (i, entry) in rows.iter().enumerate() {
             let template = entry
                 .messages()
-                .find(|(t, _)| t == tag)
+                .find(|(t, _)| *t == tag)
                 .map_or(entry.msg(), |(_, m)| m);
             row(out, entry, template, i + 1 == rows.len());
         }
@@ -125,7 +130,7 @@ pub(super) fn write_ts_map(out: &mut String, group: &TypeGroup) {
         for entry in &rows {
             let template = entry
                 .messages()
-                .find(|(t, _)| t == tag)
+                .find(|(t, _)| *t == tag)
                 .map_or(entry.msg(), |(_, m)| m);
             let _ = writeln!(
                 out,

@@ -99,6 +99,7 @@ mod languages;
 #[cfg(feature = "declarations")]
 mod names;
 // The glue around a uniffi call in a UTS App plugin (`uts_native`).
+mod l10n;
 #[cfg(feature = "declarations")]
 mod native;
 mod platforms;

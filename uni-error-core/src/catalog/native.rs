@@ -28,6 +28,15 @@ impl Declarations {
     /// classes of [`Declarations::native_kotlin`] and
     /// [`Declarations::native_swift`].
     ///
+    /// The glue keeps the errMsg the Rust library wrote, in whatever
+    /// language it wrote it, rather than picking from the per-language
+    /// maps of [`Declarations::uts_unierror`]: those hold templates
+    /// (`{name}` marks a value), errMsg holds the values. For a type with
+    /// `#[locales]`, let the exported function take the app's language
+    /// (`uni.getLocale()` on the UTS side) and return
+    /// `Err(e.to_error_in(&locale))?`: the exception then carries errMsg,
+    /// and each typed cause's message, in the best match.
+    ///
     /// ```
     /// use uni_error::catalog::CatalogSet;
     /// use uni_error::UniError;

@@ -5,7 +5,7 @@ use core::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use super::Platforms;
+use super::{l10n, Platforms};
 use crate::{Errno, Platform};
 
 /// A type whose variants are listed, with their codes, in a `const` table.
@@ -172,11 +172,18 @@ pub struct CatalogEntry {
     msg: &'static str,
     doc: &'static str,
     deprecated: Option<&'static str>,
-    platforms: Option<Platforms>,
-    union_only: bool,
-    locales: &'static [&'static str],
-    translations: &'static [&'static str],
+    /// `#[platforms(..)]` (bits 0-4, as [`Platforms::bits`]; bit 7 set
+    /// when some are listed) and "union only" (bit 6), in one byte: each
+    /// field of a row is one more value for the compiler to evaluate and
+    /// check in every catalog, row by row (two fields here cost the
+    /// `#[locales]` column its place, issue 24).
+    facts: u8,
 }
+
+/// [`CatalogEntry::facts`]: some platforms are listed.
+const LISTED: u8 = 0x80;
+/// [`CatalogEntry::facts`]: a deprecated row without a message.
+const UNION_ONLY: u8 = 0x40;
 
 impl CatalogEntry {
     /// Built by the derive (through `__private`), whose arguments were
@@ -197,26 +204,17 @@ impl CatalogEntry {
             msg,
             doc,
             deprecated: None,
-            platforms: None,
-            union_only: false,
-            locales: &[],
-            translations: &[],
+            facts: 0,
         }
     }
 
-    /// This entry with the type's `#[locales(..)]` and the variant's
-    /// `#[locale(..)]` templates, in the order of `locales[1..]`.
-    #[must_use]
-    pub(crate) const fn with_locales(
-        self,
-        locales: &'static [&'static str],
-        translations: &'static [&'static str],
-    ) -> Self {
-        CatalogEntry {
-            locales,
-            translations,
-            ..self
-        }
+    /// The languages and the translations (see the `l10n` module).
+    fn split_l10n(&self) -> (Vec<&'static str>, Vec<&'static str>) {
+        let n = l10n::languages(self.msg);
+        let pieces = (1..2 * n).filter_map(|i| l10n::piece(self.msg, i));
+        let mut languages: Vec<&'static str> = pieces.collect();
+        let translations = languages.split_off(n.min(languages.len()));
+        (languages, translations)
     }
 
     /// This entry with the platforms of `#[platforms(..)]` (`bits` as in
@@ -225,8 +223,10 @@ impl CatalogEntry {
     #[must_use]
     pub(crate) const fn with_facts(self, platforms: Option<Platforms>, union_only: bool) -> Self {
         CatalogEntry {
-            platforms,
-            union_only,
+            facts: match platforms {
+                Some(p) => p.bits() | LISTED,
+                None => 0,
+            } | if union_only { UNION_ONLY } else { 0 },
             ..self
         }
     }
@@ -263,7 +263,10 @@ impl CatalogEntry {
     /// The `#[msg]` template as written (`"NFC is off: {reason}"`); empty
     /// for a type that keeps its own `Display`.
     pub const fn msg(&self) -> &'static str {
-        self.msg
+        match l10n::piece(self.msg, 0) {
+            Some(msg) => msg,
+            None => "",
+        }
     }
 
     /// The first paragraph of the variant's doc comment, lines joined by
@@ -283,20 +286,24 @@ impl CatalogEntry {
     /// the type), `None` when none are listed: then the errno's range
     /// ([`platform`](Self::platform)) is all that is known.
     pub const fn platforms(&self) -> Option<Platforms> {
-        self.platforms
+        if self.facts & LISTED != 0 {
+            Some(Platforms::from_bits(self.facts))
+        } else {
+            None
+        }
     }
 
     /// True for a `#[deprecated]` variant without a `#[msg]`: its code
     /// stays in the declared code union (old callers still compile) but it
     /// has no message, so the UTS code → message map leaves it out.
     pub const fn union_only(&self) -> bool {
-        self.union_only
+        self.facts & UNION_ONLY != 0
     }
 
     /// The languages of the type's `#[locales(..)]`, the language of
     /// [`msg`](Self::msg) first; empty for a type that declares none.
-    pub const fn locales(&self) -> &'static [&'static str] {
-        self.locales
+    pub fn locales(&self) -> Vec<&'static str> {
+        self.split_l10n().0
     }
 
     /// Every message of the row as `(language, template)`: the `#[msg]`
@@ -322,19 +329,19 @@ impl CatalogEntry {
     /// assert_eq!(Off::CATALOG[0].msg_in("fr"), "NFC is off: {reason}");
     /// ```
     pub fn messages(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        let translations = self.translations.iter().copied();
-        self.locales
-            .iter()
-            .copied()
-            .zip(core::iter::once(self.msg).chain(translations))
+        let (locales, translations) = self.split_l10n();
+        locales
+            .into_iter()
+            .zip(core::iter::once(self.msg()).chain(translations))
     }
 
     /// The template in the best match for `tag` (see
     /// [`locale::lookup`](crate::locale::lookup)), else [`msg`](Self::msg).
     pub fn msg_in(&self, tag: &str) -> &'static str {
-        match crate::locale::lookup(self.locales, tag) {
-            Some(i) if i > 0 => self.translations.get(i - 1).copied().unwrap_or(self.msg),
-            _ => self.msg,
+        let (locales, translations) = self.split_l10n();
+        match crate::locale::lookup(&locales, tag) {
+            Some(i) if i > 0 => translations.get(i - 1).copied().unwrap_or(self.msg()),
+            _ => self.msg(),
         }
     }
 
@@ -366,16 +373,16 @@ impl CatalogEntry {
     ) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("CatalogEntry", 10 + usize::from(via.is_some()))?;
         s.serialize_field("errno", &self.errno)?;
-        s.serialize_field("errMsg", self.msg)?;
+        s.serialize_field("errMsg", self.msg())?;
         s.serialize_field("subject", self.subject)?;
         s.serialize_field("description", self.doc)?;
         s.serialize_field("variant", &crate::value::json::DisplayStr(self))?;
         s.serialize_field("platform", self.platform().as_str())?;
         s.serialize_field("deprecated", &self.deprecated)?;
-        let platforms: Option<Vec<&str>> = self.platforms.map(|p| p.names().collect());
+        let platforms: Option<Vec<&str>> = self.platforms().map(|p| p.names().collect());
         s.serialize_field("platforms", &platforms)?;
-        s.serialize_field("unionOnly", &self.union_only)?;
-        let messages = (!self.locales.is_empty()).then_some(Messages(self));
+        s.serialize_field("unionOnly", &self.union_only())?;
+        let messages = (l10n::languages(self.msg) > 0).then_some(Messages(self));
         s.serialize_field("messages", &messages)?;
         if let Some(via) = via {
             s.serialize_field("via", &crate::value::json::DisplayStr(via))?;

@@ -116,6 +116,18 @@ impl Json {
         self.get() == "null"
     }
 
+    /// JSON text a JavaScript engine wrote (`JSON.stringify`), which the
+    /// bridge checked for what JSON.stringify lets through and this crate
+    /// does not (lone surrogate escapes, nesting past the limit:
+    /// `runtime/js/text.rs`). JSON.stringify writes no key twice, so the
+    /// duplicate check is left out; serde_json still checks the syntax,
+    /// with its skipping reader, which is a fraction of the size of its
+    /// value reader in a wasm module.
+    #[cfg(any(feature = "wasm", feature = "napi"))]
+    pub(crate) fn from_js_text(text: String) -> Result<Json, serde_json::Error> {
+        RawValue::from_string(text).map(Json)
+    }
+
     /// A JSON string.
     #[cfg_attr(
         not(any(

@@ -171,22 +171,55 @@ struct Requested {
 const NONE: Requested = Requested { bytes: 0, len: 0 };
 
 impl Requested {
-    /// `tag`, trimmed and cut at a `-` to fit.
+    /// `tag` as it is when it fits (lookup trims it when it reads it back);
+    /// else trimmed and cut at a `-` to fit.
     #[inline]
     fn new(tag: &str) -> Requested {
         let bytes = tag.as_bytes();
-        // Trimmed only when it has to be: `trim` costs as much as the rest.
-        let padded = bytes.first().is_some_and(u8::is_ascii_whitespace)
-            || bytes.last().is_some_and(u8::is_ascii_whitespace);
-        let mut cut = if padded { tag.trim() } else { tag };
+        if bytes.len() <= MAX {
+            Requested::pack(bytes)
+        } else {
+            Requested::long(tag)
+        }
+    }
+
+    /// A tag longer than [`MAX`]: trimmed, then cut at a subtag.
+    #[cold]
+    #[inline(never)]
+    fn long(tag: &str) -> Requested {
+        let mut cut = tag.trim();
         while cut.len() > MAX {
             cut = cut.rsplit_once('-').map_or("", |(head, _)| head);
         }
-        let mut bytes = [0u8; MAX];
-        bytes[..cut.len()].copy_from_slice(cut.as_bytes());
+        Requested::pack(cut.as_bytes())
+    }
+
+    /// At most [`MAX`] bytes, zero-padded, read as two overlapping words
+    /// (no copy loop, no `memcpy` call: this runs for every view).
+    #[inline]
+    fn pack(b: &[u8]) -> Requested {
+        let len = b.len();
+        let bytes = if len >= 8 {
+            let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+            lo.copy_from_slice(&b[..8]);
+            hi.copy_from_slice(&b[len - 8..]);
+            // `hi` holds bytes len-8..len; bytes 8..len are its top len-8.
+            let hi = u64::from_le_bytes(hi).checked_shr(8 * (16 - len) as u32);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(hi.unwrap_or(0)) << 64
+        } else if len >= 4 {
+            let (mut lo, mut hi) = ([0u8; 4], [0u8; 4]);
+            lo.copy_from_slice(&b[..4]);
+            hi.copy_from_slice(&b[len - 4..]);
+            let hi = u32::from_le_bytes(hi).checked_shr(8 * (8 - len) as u32);
+            u128::from(u32::from_le_bytes(lo)) | u128::from(hi.unwrap_or(0)) << 32
+        } else {
+            b.iter()
+                .enumerate()
+                .fold(0, |w, (i, &x)| w | u128::from(x) << (8 * i))
+        };
         Requested {
-            bytes: u128::from_le_bytes(bytes),
-            len: cut.len() as u8,
+            bytes,
+            len: len as u8,
         }
     }
 }
@@ -375,6 +408,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_request_packs_its_bytes_zero_padded() {
+        for tag in [
+            "",
+            "z",
+            "zh",
+            "zh-",
+            "zh-C",
+            "zh-CN",
+            "zh-Hant",
+            "zh-Hans-",
+            "zh-Hans-C",
+        ] {
+            let r = Requested::new(tag);
+            let mut want = [0u8; MAX];
+            want[..tag.len()].copy_from_slice(tag.as_bytes());
+            assert_eq!(r.bytes.to_le_bytes(), want, "{tag}");
+            assert_eq!(usize::from(r.len), tag.len());
+        }
+        let full = "zh-Hans-CN-x-abc";
+        assert_eq!(Requested::new(full).bytes.to_le_bytes(), *full.as_bytes());
+        let cut = Requested::new("  zh-Hans-CN-x-abcd  ");
+        assert_eq!(
+            &cut.bytes.to_le_bytes()[..usize::from(cut.len)],
+            b"zh-Hans-CN-x"
+        );
+    }
+
+    #[test]
     fn lookup_cuts_subtags_and_ignores_case() {
         let available = ["en", "zh-Hans", "zh-Hant"];
         assert_eq!(lookup(&available, "zh-hans-cn"), Some(1));
@@ -432,6 +493,8 @@ mod tests {
             (inner, requested_index(&["en", "zh-Hans"]))
         });
         assert_eq!(nested, (0, 1));
+        let padded = with_requested(" zh-Hans ", || requested_index(&["en", "zh-Hans"]));
+        assert_eq!(padded, 1);
         let unwound = std::panic::catch_unwind(|| with_requested("zh", || panic!("boom")));
         assert!(unwound.is_err());
         assert_eq!(requested_index(&["en", "zh-Hans"]), 0);

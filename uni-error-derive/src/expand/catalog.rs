@@ -83,6 +83,7 @@ fn rows(cx: &Cx) -> TokenStream {
                     deprecated: v.deprecated,
                     platforms: v.platforms,
                     union_only: v.union_only,
+                    locales: &cx.model.locales,
                     translations: v.translations.iter().map(|t| t.template).collect(),
                 })
             });
@@ -119,17 +120,5 @@ fn wrappers(cx: &Cx) -> TokenStream {
             }
         }
     });
-    // Only a type with #[locales] has this one.
-    let locales_fn = (cx.model.locales.len() > 1).then(|| {
-        let tags = &cx.model.locales;
-        quote! {
-            const fn __locales(
-                __entry: #krate::catalog::CatalogEntry,
-                __translations: &'static [&'static str],
-            ) -> #krate::catalog::CatalogEntry {
-                #krate::__private::catalog_locales(__entry, &[#(#tags),*], __translations)
-            }
-        }
-    });
-    quote!(#deprecated_fn #facts_fn #locales_fn)
+    quote!(#deprecated_fn #facts_fn)
 }

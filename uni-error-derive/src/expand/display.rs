@@ -17,7 +17,29 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let mut arms: Vec<TokenTree> = Vec::new();
     let write_path = quote!(#core::write);
     let mut probes = false;
+    // With #[locales]: the messages of the variants whose messages are all
+    // plain, every language, as one table the runtime reads (language
+    // first, then the variant's slot in it).
+    let locales = cx.model.locales.len();
+    let mut table: Vec<Vec<&str>> = vec![Vec::new(); if locales > 1 { locales } else { 0 }];
     for v in &cx.model.variants {
+        if let (Message::Format(_), Some(t), true) = (&v.message, &v.text, locales > 1) {
+            let slot = table[0].len();
+            for (language, text) in table.iter_mut().zip(&t.texts) {
+                language.push(text);
+            }
+            probes |= text::trees::text_arm(
+                &mut arms,
+                cx.model.is_enum,
+                v.ident,
+                v.fields,
+                &t.args,
+                slot,
+                formatter,
+                private,
+            );
+            continue;
+        }
         match &v.message {
             Message::Transparent(field) => {
                 let pat = cx.pattern(v, [*field]);
@@ -66,10 +88,18 @@ pub fn expand(cx: &Cx) -> TokenStream {
     });
     // With #[locales]: the language the request in effect picks, read
     // once (0, the default, without one).
-    let locale = (cx.model.locales.len() > 1).then(|| {
+    let locale = (locales > 1).then(|| {
         let tags = &cx.model.locales;
         let index = text::trees::locale_index();
+        let texts = (!table[0].is_empty()).then(|| {
+            let name = text::trees::text_table();
+            let rows = text::text_table(&table);
+            quote! {
+                static #name: [&[&#core::primitive::str]; #locales] = #rows;
+            }
+        });
         quote! {
+            #texts
             let #index = #private::requested_index(&[#(#tags),*]);
         }
     });

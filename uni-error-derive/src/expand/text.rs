@@ -117,6 +117,8 @@ pub struct CatalogRow<'a> {
     pub platforms: Option<u8>,
     /// A deprecated row without a message.
     pub union_only: bool,
+    /// `#[locales]` (empty without).
+    pub locales: &'a [&'a str],
     /// The `#[locale]` templates in the order of `#[locales]` after the
     /// first (empty without).
     pub translations: Vec<&'a str>,
@@ -132,10 +134,6 @@ impl CatalogRow<'_> {
     /// wrapped in `__deprecated(.., "note")` for a deprecated variant (the
     /// others pay nothing for the column).
     fn write(&self, out: &mut String) {
-        let languages = !self.translations.is_empty();
-        if languages {
-            out.push_str("__locales(");
-        }
         let facts = self.platforms.is_some() || self.union_only;
         if facts {
             out.push_str("__facts(");
@@ -155,7 +153,7 @@ impl CatalogRow<'_> {
                 let _ = write!(out, ", {}u32, ", self.errno);
             }
         }
-        string(out, self.msg);
+        string(out, &self.msg_field());
         out.push_str(", ");
         string(out, self.doc);
         out.push(')');
@@ -169,15 +167,33 @@ impl CatalogRow<'_> {
             let bits = self.platforms.map_or(0, |b| b | 0x80);
             let _ = write!(out, ", {bits}u8, {})", self.union_only);
         }
-        if languages {
-            out.push_str(", &[");
-            for t in &self.translations {
-                string(out, t);
-                out.push_str(", ");
-            }
-            out.push_str("])");
-        }
         out.push_str(", ");
+    }
+}
+
+impl CatalogRow<'_> {
+    /// The row's `msg` field: the template; with `#[locales]` (or a
+    /// template that starts with NUL, which would read as it), a NUL and
+    /// length-prefixed pieces: the template, the languages, the
+    /// translations. The core's `catalog::l10n` reads it: there is no
+    /// field for the languages, which every row of every type would carry.
+    fn msg_field(&self) -> std::borrow::Cow<'_, str> {
+        if self.translations.is_empty() && !self.msg.starts_with('\0') {
+            return self.msg.into();
+        }
+        let mut out = String::from("\0");
+        let languages = if self.translations.is_empty() {
+            &[][..]
+        } else {
+            self.locales
+        };
+        let pieces = std::iter::once(&self.msg)
+            .chain(languages)
+            .chain(&self.translations);
+        for piece in pieces {
+            let _ = write!(out, "{}:{piece}", piece.len());
+        }
+        out.into()
     }
 }
 
@@ -194,6 +210,22 @@ pub fn catalog_rows<'r>(rows: impl IntoIterator<Item = CatalogRow<'r>>) -> Token
 /// The parameter list of [`CatalogRow::PARAMS`], as tokens.
 pub fn catalog_params() -> TokenStream {
     tokens(CatalogRow::PARAMS)
+}
+
+/// `[&["..", ..], ..]`: each language's texts (see `crate::locale::Text`)
+/// as one array of slices.
+pub fn text_table(languages: &[Vec<&str>]) -> TokenStream {
+    let mut src = String::from("[");
+    for texts in languages {
+        src.push_str("&[");
+        for text in texts {
+            string(&mut src, text);
+            src.push_str(", ");
+        }
+        src.push_str("], ");
+    }
+    src.push(']');
+    tokens(&src)
 }
 
 /// Appends a string literal whose value is `value`.
@@ -382,6 +414,71 @@ pub mod trees {
             #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values)*])
         });
         probed
+    }
+
+    /// Pushes the `Display` arm of a variant whose messages are all data
+    /// (`crate::locale::Text`): `pattern => private::write_text(formatter,
+    /// &TEXTS, locale, slot, &[field, ..]),`. The fields are passed as
+    /// `&dyn Display`, each at its binding, so that a field without
+    /// `Display` (or `Debug`) is reported there. True if it calls the
+    /// `Display` probe.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_arm(
+        out: &mut Vec<TokenTree>,
+        is_enum: bool,
+        variant: &Ident,
+        fields: &[Field<'_>],
+        args: &[(usize, bool)],
+        slot: usize,
+        formatter: &Ident,
+        private: &TokenStream,
+    ) -> bool {
+        let mut bound: Vec<usize> = args.iter().map(|(i, _)| *i).collect();
+        bound.sort_unstable();
+        bound.dedup();
+        pattern(out, is_enum, variant, bound.iter().map(|i| &fields[*i]));
+        op(out, "=>");
+        out.extend(private.clone());
+        op(out, "::");
+        out.push(TokenTree::Ident(Ident::new(
+            "write_text",
+            Span::call_site(),
+        )));
+        let mut inner = vec![TokenTree::Ident(formatter.clone())];
+        op(&mut inner, ",");
+        op(&mut inner, "&");
+        inner.push(TokenTree::Ident(text_table()));
+        op(&mut inner, ",");
+        inner.push(TokenTree::Ident(locale_index()));
+        op(&mut inner, ",");
+        inner.push(TokenTree::Literal(Literal::usize_unsuffixed(slot)));
+        op(&mut inner, ",");
+        op(&mut inner, "&");
+        let mut values = Vec::new();
+        let mut probed = false;
+        for (i, debug) in args {
+            let field = &fields[*i];
+            let binding = &field.binding;
+            let span = binding.span();
+            let private = crate::span::respan(private, span);
+            values.extend(if *debug {
+                quote::quote_spanned!(span=> &#private::DebugAsDisplay(#binding),)
+            } else if never_a_path(field.ty) {
+                quote::quote_spanned!(span=> #binding,)
+            } else {
+                probed = true;
+                quote::quote_spanned!(span=> &(&#private::DisplayOf(#binding)).__display(),)
+            });
+        }
+        inner.push(group(Delimiter::Bracket, values.into_iter().collect()));
+        out.push(group(Delimiter::Parenthesis, inner));
+        op(out, ",");
+        probed
+    }
+
+    /// The `static` of `Display::fmt` that holds the texts.
+    pub fn text_table() -> Ident {
+        Ident::new("__UNI_TEXTS", Span::call_site())
     }
 
     /// The local `Display::fmt` keeps the requested language's index in.

@@ -364,6 +364,13 @@ impl Status {
         })
     }
 
+    /// The message and the details, to edit in place: `tonic` cuts the
+    /// longest texts of a Status to fit a gRPC trailer.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn message_and_details_mut(&mut self) -> (&mut String, &mut [Detail]) {
+        (&mut self.message, &mut self.details)
+    }
+
     /// Keys other than code, message and details, in input order.
     ///
     /// ```

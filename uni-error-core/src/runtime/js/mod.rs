@@ -3,16 +3,17 @@
 //! Node-API's (feature `napi`).
 //!
 //! [`build`] turns the crate's JSON into an `Error` instance per node and
-//! [`read`] walks a JavaScript value back into the crate's JSON. Both speak
+//! [`read`] walks a JavaScript value back into a `uni_error::Error`. Both speak
 //! to JavaScript only through [`Host`], so the two bridges agree on every
 //! property, its order and enumerability, and every error message, by
 //! construction; one JS test suite runs over both.
 
 mod build;
 mod read;
+mod text;
 
 pub(crate) use build::build;
-pub(crate) use read::to_json;
+pub(crate) use read::read;
 
 /// The `name` of each kind of node, as uni-app x names its classes.
 pub(crate) const TOP_NAME: &str = "UniError";

@@ -1,45 +1,57 @@
-//! JavaScript → Rust: walk the value, check each known field, and write the
-//! crate's JSON; serde_json then reads it like any other input.
+//! JavaScript → Rust: walk the value, check each known field, and build the
+//! `Error` from what was read. No JSON text of the whole error is written
+//! and no serde_json value reader runs: `data` and unknown keys' values are
+//! JSON.stringify's text, checked by [`text::check`] and kept as it is.
 
 use core::fmt;
 
-use super::{js_text, Host, Kind, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
+use super::{js_text, text, Host, Kind, AGGREGATE_NAME, SOURCE_NAME, TOP_NAME};
+use crate::value::json::Json;
 use crate::value::wire::shape::{
     CAUSE, CODE, DATA, ERRORS, ERROR_KEYS, ERR_CODE, ERR_MSG, ERR_SUBJECT, MESSAGE, SOURCE_KEYS,
     SUBJECT,
 };
 use crate::value::wire::MAX_JSON_DEPTH;
+use crate::{Cause, Error};
 
 /// Why a JavaScript value is not a uni error: the message each bridge's
 /// own error type carries.
 pub(crate) struct ReadError(pub(crate) String);
 
-/// The JSON text of a `UniError`-shaped JavaScript value, every known field
-/// checked.
-pub(crate) fn to_json<H: Host>(host: &H, value: &H::Value) -> Result<String, ReadError> {
+/// The uni error a `UniError`-shaped JavaScript value holds, every known
+/// field checked.
+pub(crate) fn read<H: Host>(host: &H, value: &H::Value) -> Result<Error, ReadError> {
     let mut reader = Reader {
         host,
-        out: String::new(),
         path: String::new(),
         ancestors: Vec::new(),
+        duplicate: None,
     };
-    reader.error(value)?;
-    Ok(reader.out)
+    let error = reader.error(value)?;
+    match reader.duplicate {
+        Some(message) => Err(ReadError(message)),
+        None => Ok(error),
+    }
 }
 
 struct Reader<'h, H: Host> {
     host: &'h H,
-    /// The JSON being written.
-    out: String,
     /// The path of the value being read, as `cause.errors[1]`.
     path: String,
     /// The error nodes above the one being read, to refuse a cycle.
     ancestors: Vec<(H::Value, String)>,
+    /// The first key read twice: reported once the walk is done, as the
+    /// JSON reader this one replaced found it only after every other
+    /// problem (it parsed the text the walk wrote).
+    duplicate: Option<String>,
 }
 
 fn absent(kind: Kind) -> bool {
     matches!(kind, Kind::Undefined | Kind::Null)
 }
+
+/// A field read off a node: absent (`None`) or its value.
+type Field<T> = Result<Option<T>, ReadError>;
 
 impl<H: Host> Reader<'_, H> {
     fn fail(&self, message: impl fmt::Display) -> ReadError {
@@ -74,69 +86,66 @@ impl<H: Host> Reader<'_, H> {
         })
     }
 
-    /// A required or optional string field, written as JSON.
-    fn string(&mut self, target: &H::Value, key: &str, required: bool) -> Result<(), ReadError> {
+    /// A required field's value (absent: the error), or an optional one's.
+    fn present(&self, target: &H::Value, key: &str, required: bool) -> Field<H::Value> {
         let value = self.get(target, key)?;
-        if absent(self.host.kind(&value)) {
-            return if required {
-                Err(self.fail(format_args!("missing field `{key}`{}", self.at())))
-            } else {
-                Ok(())
-            };
+        if !absent(self.host.kind(&value)) {
+            return Ok(Some(value));
         }
-        let text = match self.host.string_of(&value) {
-            Some(Ok(text)) => text,
-            Some(Err(_)) => {
-                return Err(self.fail(format_args!(
-                    "{} has a lone surrogate, which is not Unicode text",
-                    self.field(key)
-                )))
-            }
-            None => {
-                return Err(self.fail(format_args!(
-                    "{} is {}, expected a string",
-                    self.field(key),
-                    describe(self.host, &value)
-                )))
-            }
-        };
-        self.key(key);
-        self.out.push_str(&json_string(&text));
-        Ok(())
+        if required {
+            return Err(self.fail(format_args!("missing field `{key}`{}", self.at())));
+        }
+        Ok(None)
     }
 
-    /// A required or optional integer field, written as JSON.
-    fn code(&mut self, target: &H::Value, key: &str, required: bool) -> Result<(), ReadError> {
-        let value = self.get(target, key)?;
-        let kind = self.host.kind(&value);
-        if absent(kind) {
-            return if required {
-                Err(self.fail(format_args!("missing field `{key}`{}", self.at())))
-            } else {
-                Ok(())
-            };
+    /// A string field.
+    fn string(&self, target: &H::Value, key: &str, required: bool) -> Field<String> {
+        let Some(value) = self.present(target, key, required)? else {
+            return Ok(None);
+        };
+        match self.host.string_of(&value) {
+            Some(Ok(text)) => Ok(Some(text)),
+            Some(Err(_)) => Err(self.fail(format_args!(
+                "{} has a lone surrogate, which is not Unicode text",
+                self.field(key)
+            ))),
+            None => Err(self.fail(format_args!(
+                "{} is {}, expected a string",
+                self.field(key),
+                describe(self.host, &value)
+            ))),
         }
+    }
+
+    /// A required string field.
+    fn required_string(&self, target: &H::Value, key: &str) -> Result<String, ReadError> {
+        self.string(target, key, true)?
+            .ok_or_else(|| self.fail(format_args!("missing field `{key}`{}", self.at())))
+    }
+
+    /// An integer field: a number that is an integer in the `i64` range.
+    fn code(&self, target: &H::Value, key: &str, required: bool) -> Field<i64> {
+        let Some(value) = self.present(target, key, required)? else {
+            return Ok(None);
+        };
         // The i64 range as doubles: -2^63 is one, 2^63 the first above it.
+        // NaN and the infinities are outside it; -0 reads as 0.
         const MIN: f64 = -9_223_372_036_854_775_808.0;
-        let code = match kind {
-            Kind::Number(n) if n.fract() == 0.0 && (MIN..-MIN).contains(&n) => n as i64,
-            _ => {
-                return Err(self.fail(format_args!(
-                    "{} is {}, expected an integer in the i64 range",
-                    self.field(key),
-                    describe(self.host, &value)
-                )))
-            }
-        };
-        self.key(key);
-        self.out.push_str(&code.to_string());
-        Ok(())
+        match self.host.kind(&value) {
+            Kind::Number(n) if n.fract() == 0.0 && (MIN..-MIN).contains(&n) => Ok(Some(n as i64)),
+            _ => Err(self.fail(format_args!(
+                "{} is {}, expected an integer in the i64 range",
+                self.field(key),
+                describe(self.host, &value)
+            ))),
+        }
     }
 
-    /// Any value, through `JSON.stringify`; absent when it has no JSON.
-    fn json(&mut self, value: &H::Value, key: &str) -> Result<(), ReadError> {
+    /// Any value as JSON text, through `JSON.stringify`; absent when it is
+    /// `null` or `undefined` or has no JSON (a function, a symbol).
+    fn json(&self, value: &H::Value, key: &str) -> Field<Json> {
         if absent(self.host.kind(value)) {
-            return Ok(());
+            return Ok(None);
         }
         let text = self.host.stringify(value).map_err(|thrown| {
             self.fail(format_args!(
@@ -146,32 +155,30 @@ impl<H: Host> Reader<'_, H> {
             ))
         })?;
         let Some(text) = text else {
-            return Ok(()); // a function or a symbol: no JSON, like JSON.stringify
+            return Ok(None); // no JSON: left out, as JSON.stringify does
         };
-        // JSON.stringify writes a lone surrogate as an escape, which is not
-        // Unicode text: refuse it here, naming the field.
-        // (A full parse: serde's `IgnoredAny` skips strings unchecked.)
-        if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
-            return Err(self.fail(format_args!(
+        let invalid = |e: &dyn fmt::Display| {
+            self.fail(format_args!(
                 "{} is not valid JSON text: {e}",
                 self.field(key)
-            )));
-        }
-        self.key(key);
-        self.out.push_str(&text);
-        Ok(())
+            ))
+        };
+        // JSON.stringify writes a lone surrogate as an escape, which is not
+        // Unicode text, and nests as deep as the value does.
+        text::check(&text).map_err(|e| invalid(&e))?;
+        Json::from_js_text(text).map(Some).map_err(|e| invalid(&e))
     }
 
-    /// The object's own enumerable keys other than `known`, each written
-    /// with its JSON value. A `name` that is one of `markers` is the class
-    /// name uni-app's own classes assign (`this.name = 'UniError'`), not
-    /// data, and is left out.
+    /// The object's own enumerable keys other than `known`, each with its
+    /// JSON value. A `name` that is one of `markers` is the class name
+    /// uni-app's own classes assign (`this.name = 'UniError'`), not data,
+    /// and is left out.
     fn unknown_keys(
         &mut self,
         target: &H::Value,
         known: &[&str],
         markers: &[&str],
-    ) -> Result<(), ReadError> {
+    ) -> Result<Vec<(String, Json)>, ReadError> {
         let keys = self.host.keys(target).map_err(|thrown| {
             self.fail(format_args!(
                 "listing the keys{} threw {}",
@@ -179,6 +186,7 @@ impl<H: Host> Reader<'_, H> {
                 js_text(self.host, &thrown)
             ))
         })?;
+        let mut extra = Vec::new();
         for key in keys {
             if known.contains(&key.as_str()) {
                 continue;
@@ -189,18 +197,32 @@ impl<H: Host> Reader<'_, H> {
             {
                 continue;
             }
-            self.json(&value, &key)?;
+            if let Some(json) = self.json(&value, &key)? {
+                extra.push((key, json));
+            }
         }
-        Ok(())
+        if self.duplicate.is_none() {
+            self.duplicate = self.duplicate_in(&extra);
+        }
+        Ok(extra)
     }
 
-    /// `,"key":` (or `"key":` first in an object).
-    fn key(&mut self, key: &str) {
-        if !self.out.ends_with('{') {
-            self.out.push(',');
+    /// The message for a key given twice, if one is. `Object.keys` lists
+    /// each key once, but wasm-bindgen reads a key's lone surrogate as
+    /// U+FFFD, so `"\ud800"` and `"\ufffd"` both read as the property
+    /// `"\ufffd"` (a lone key alone names no property and is left out, as
+    /// napi leaves it out).
+    fn duplicate_in(&self, extra: &[(String, Json)]) -> Option<String> {
+        if extra.len() < 2 {
+            return None;
         }
-        self.out.push_str(&json_string(key));
-        self.out.push(':');
+        let mut keys: Vec<&str> = extra.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        let twice = keys.windows(2).find(|w| w[0] == w[1])?[0];
+        Some(format!(
+            "the error cannot be read as JSON: duplicate field `{twice}`{}",
+            self.at()
+        ))
     }
 
     /// Checks that `value` is an object that is not an ancestor, and that
@@ -238,65 +260,69 @@ impl<H: Host> Reader<'_, H> {
         Ok(())
     }
 
-    fn error(&mut self, value: &H::Value) -> Result<(), ReadError> {
+    fn error(&mut self, value: &H::Value) -> Result<Error, ReadError> {
         self.enter(
             value,
             1,
             "a UniError object {errSubject, errCode, errMsg, data?, cause?}",
         )?;
-        self.out.push('{');
-        self.string(value, ERR_SUBJECT, true)?;
-        self.code(value, ERR_CODE, true)?;
-        self.string(value, ERR_MSG, true)?;
+        let subject = self.required_string(value, ERR_SUBJECT)?;
+        let code = self
+            .code(value, ERR_CODE, true)?
+            .ok_or_else(|| self.fail(format_args!("missing field `{ERR_CODE}`")))?;
+        let message = self.required_string(value, ERR_MSG)?;
         let data = self.get(value, DATA)?;
-        self.json(&data, DATA)?;
-        self.cause(value, 1)?;
-        self.unknown_keys(value, ERROR_KEYS, &[TOP_NAME])?;
-        self.out.push('}');
-        Ok(())
+        // A `data` JSON.stringify writes as `null` (NaN, an invalid Date's
+        // toJSON) is absent, as a JSON `null` is to every reader of the
+        // crate; an unknown key keeps its `null`.
+        let data = self.json(&data, DATA)?.filter(|data| !data.is_null());
+        let cause = self.cause(value, 1)?;
+        let extra = self.unknown_keys(value, ERROR_KEYS, &[TOP_NAME])?;
+        Ok(Error::from_parts(
+            subject, code, message, data, cause, extra,
+        ))
     }
 
     /// The `cause` of the node at `level`, if any.
-    fn cause(&mut self, parent: &H::Value, level: usize) -> Result<(), ReadError> {
+    fn cause(&mut self, parent: &H::Value, level: usize) -> Field<Cause> {
         let cause = self.get(parent, CAUSE)?;
         if absent(self.host.kind(&cause)) {
-            return Ok(());
+            return Ok(None);
         }
-        self.key(CAUSE);
         let len = self.path.len();
         if !self.path.is_empty() {
             self.path.push('.');
         }
         self.path.push_str(CAUSE);
-        self.source(&cause, level + 1)?;
+        let cause = self.source(&cause, level + 1)?;
         self.path.truncate(len);
-        Ok(())
+        Ok(Some(cause))
     }
 
     /// A source or aggregate error at JSON `level`.
-    fn source(&mut self, value: &H::Value, level: usize) -> Result<(), ReadError> {
+    fn source(&mut self, value: &H::Value, level: usize) -> Result<Cause, ReadError> {
         self.enter(
             value,
             level,
             "a source error object {message, subject?, code?, cause?, errors?}",
         )?;
-        self.out.push('{');
-        self.string(value, MESSAGE, true)?;
-        self.string(value, SUBJECT, false)?;
-        self.code(value, CODE, false)?;
-        self.cause(value, level)?;
-        self.errors(value, level)?;
-        self.unknown_keys(value, SOURCE_KEYS, &[SOURCE_NAME, AGGREGATE_NAME])?;
-        self.out.push('}');
+        let message = self.required_string(value, MESSAGE)?;
+        let subject = self.string(value, SUBJECT, false)?;
+        let code = self.code(value, CODE, false)?;
+        let cause = self.cause(value, level)?;
+        let errors = self.errors(value, level)?;
+        let extra = self.unknown_keys(value, SOURCE_KEYS, &[SOURCE_NAME, AGGREGATE_NAME])?;
         self.ancestors.pop();
-        Ok(())
+        Ok(Cause::from_parts(
+            message, subject, code, cause, errors, extra,
+        ))
     }
 
     /// An aggregate's `errors`, if any.
-    fn errors(&mut self, parent: &H::Value, level: usize) -> Result<(), ReadError> {
+    fn errors(&mut self, parent: &H::Value, level: usize) -> Field<Vec<Cause>> {
         let errors = self.get(parent, ERRORS)?;
         if absent(self.host.kind(&errors)) {
-            return Ok(());
+            return Ok(None);
         }
         let is_array = self.host.is_array(&errors).map_err(|thrown| {
             self.fail(format_args!(
@@ -321,8 +347,9 @@ impl<H: Host> Reader<'_, H> {
             Kind::Number(n) => n as u32,
             _ => 0,
         };
-        self.key(ERRORS);
-        self.out.push('[');
+        // Grown as members arrive: `length` is what the value says, not
+        // what it holds.
+        let mut members = Vec::new();
         let len = self.path.len();
         for i in 0..length {
             self.path.truncate(len);
@@ -337,21 +364,11 @@ impl<H: Host> Reader<'_, H> {
                     js_text(self.host, &thrown)
                 ))
             })?;
-            if i > 0 {
-                self.out.push(',');
-            }
-            self.source(&member, level + 2)?;
+            members.push(self.source(&member, level + 2)?);
         }
         self.path.truncate(len);
-        self.out.push(']');
-        Ok(())
+        Ok(Some(members))
     }
-}
-
-/// A string as JSON text.
-fn json_string(s: &str) -> String {
-    // Writing a `str` into a `String` cannot fail.
-    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// What a JavaScript value is, for an error message.

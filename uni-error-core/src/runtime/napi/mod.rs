@@ -333,7 +333,9 @@ impl Error {
     /// messages): an `Error` or a plain object with `errSubject`, `errCode`
     /// (an integer number), `errMsg`, optional `data` and `cause`, and any
     /// other own enumerable keys; a cause with `message`, optional
-    /// `subject`, `code`, `cause` and `errors`.
+    /// `subject`, `code`, `cause` and `errors`. A key with a lone surrogate
+    /// is left out (Node-API's keys are read as UTF-16; one that is not
+    /// Unicode text has no Rust name).
     ///
     /// # Errors
     ///
@@ -342,9 +344,7 @@ impl Error {
     pub fn from_napi(env: &Env, value: &Unknown<'_>) -> Result<Error, FromNapiError> {
         // SAFETY: `env` is napi-rs's, for the current thread.
         let host = unsafe { Napi::new(env.raw()) };
-        let json = js::to_json(&host, &value.raw()).map_err(|e| FromNapiError::new(e.0))?;
-        serde_json::from_str(&json)
-            .map_err(|e| FromNapiError::new(format!("the error cannot be read as JSON: {e}")))
+        js::read(&host, &value.raw()).map_err(|e| FromNapiError::new(e.0))
     }
 }
 

@@ -35,9 +35,19 @@
 //!
 //! The chain in `metadata["cause"]` names third-party SDKs and their codes,
 //! as in the JSON form; `data` is not carried. Send [`to_public_status`] to
-//! an untrusted client. The details travel in the `grpc-status-details-bin`
-//! trailer, which HTTP/2 peers cap with the other headers, so a chain too
-//! long for [`MAX_DETAILS_LEN`] is cut, and says so.
+//! an untrusted client.
+//!
+//! # Long errors are cut, not lost
+//!
+//! The message and the details travel as headers (`grpc-message`,
+//! `grpc-status-details-bin`), which HTTP/2 peers cap (hyper at 16 KiB,
+//! grpc-java and gRPC C-core at 8 KiB): over the cap, the client would get
+//! a protocol error instead of the uni error. So [`to_status`] keeps the
+//! two within [`MAX_TRAILER_LEN`] (7 KiB): past it, the longest texts
+//! (errMsg, the chain, the message's fields) are cut on a character
+//! boundary and end with a line `[N bytes were cut to fit a gRPC trailer]`.
+//! A 1 MiB errMsg reaches the client as a uni error whose errMsg is its
+//! first few KiB and that line.
 //!
 //! # Reading one back
 //!
@@ -67,6 +77,7 @@ use crate::interop::google::{self, Detail, ErrorInfo, ERROR_INFO_TYPE};
 use crate::value::status::{code_of, Code, StatusOverride};
 use crate::{AnyUniError, Error};
 
+mod fit;
 mod locale;
 mod proto;
 
@@ -126,66 +137,51 @@ pub fn to_public_status(error: &(impl AnyUniError + ?Sized)) -> ::tonic::Status 
     status_of(status)
 }
 
-/// The most bytes of details [`to_status`] writes: past it, the `cause`
-/// metadata (the chain as text) is cut to fit. (errMsg is never cut: it is
-/// also the status message.)
+/// The most bytes [`to_status`] puts in the two headers it writes:
+/// `grpc-message` (errMsg, percent-encoded as tonic writes it: three bytes
+/// for a byte of non-ASCII text) and `grpc-status-details-bin` (the details,
+/// base64). 7 KiB.
 ///
-/// The details travel base64-encoded in the `grpc-status-details-bin`
-/// trailer, and HTTP/2 peers cap a header block: hyper (under tonic)
-/// refuses more than 16 KiB by default, and the client then sees
-/// `RESOURCE_EXHAUSTED "h2 protocol error"` instead of the error. 8 KiB of
-/// details is under 11 KiB of base64, which leaves room for the other
-/// headers, `grpc-message` included.
+/// Statuses travel as HTTP/2 headers (trailers), and peers cap a header
+/// block: hyper (under tonic) refuses more than 16 KiB by default, grpc-java
+/// and gRPC C-core (Python, C++) 8 KiB. Past the cap the client sees
+/// `RESOURCE_EXHAUSTED "h2 protocol error"` or `INTERNAL` instead of the
+/// error. 7 KiB leaves room for the other headers under 8 KiB.
+///
+/// A status over the budget is cut to fit, longest text first, among errMsg
+/// (in both headers), the `LocalizedMessage` and the `ErrorInfo` metadata
+/// values (the message's fields, the chain under `cause`; never `errCode`),
+/// each on a character boundary and ending with a line
+/// `[N bytes were cut to fit a gRPC trailer]`. [`from_status`] then reads
+/// the error back with the cut errMsg. Names are never cut (errSubject, the
+/// metadata keys): a status whose names alone are over the budget is sent
+/// as it is.
 ///
 /// ```
-/// use uni_error::tonic::{error_info, to_status, MAX_DETAILS_LEN};
+/// use uni_error::tonic::{error_info, from_status, to_status};
 /// use uni_error::{Error, SourceError};
 ///
-/// let long = Error::new("uni-x", 4, "failed").with_cause(SourceError::new("x".repeat(100_000)));
+/// // A 1 MiB errMsg and a 100 KB chain.
+/// let long = Error::new("uni-x", 4, "x".repeat(1 << 20))
+///     .with_cause(SourceError::new("y".repeat(100_000)));
 /// let status = to_status(&long);
-/// assert!(status.details().len() <= MAX_DETAILS_LEN);
+/// let back = from_status(&status)?;
+/// let (kept, note) = back.message().split_once('\n').unwrap();
+/// assert!(kept.len() > 1000 && kept.bytes().all(|b| b == b'x'));
+/// assert_eq!(note, format!("[{} bytes were cut to fit a gRPC trailer]", (1 << 20) - kept.len()));
 /// let info = error_info(&status)?.unwrap();
-/// assert!(info.metadata_get("cause").unwrap().ends_with(" bytes of the chain were cut to fit a gRPC trailer]"));
+/// assert!(info.metadata_get("cause").unwrap().ends_with(" bytes were cut to fit a gRPC trailer]"));
 /// # Ok::<(), uni_error::tonic::DetailsError>(())
 /// ```
-pub const MAX_DETAILS_LEN: usize = 8 * 1024;
+pub const MAX_TRAILER_LEN: usize = 7 * 1024;
 
 fn status_of(mut status: google::Status) -> ::tonic::Status {
-    let mut details = Vec::new();
-    encode_status(&status, &mut details);
-    if details.len() > MAX_DETAILS_LEN {
-        if let Some(cause) = status
-            .error_info_mut()
-            .and_then(|info| info.metadata.iter_mut().find(|(k, _)| k == "cause"))
-        {
-            cut_to_fit(&mut cause.1, details.len() - MAX_DETAILS_LEN);
-            details.clear();
-            encode_status(&status, &mut details);
-        }
-    }
+    let details = fit::encode_to_fit(&mut status);
     ::tonic::Status::with_details(
         ::tonic::Code::from_i32(status.code().value()),
         status.message(),
         Bytes::from(details),
     )
-}
-
-/// Shortens `text` by at least `over` bytes, on a character boundary, and
-/// says how much was cut. The note and the shorter length varints make the
-/// total at most what it was minus `over`.
-fn cut_to_fit(text: &mut String, over: usize) {
-    // Room for the note (at most 70 bytes) and for the length prefixes of
-    // the entry, the ErrorInfo, the Any and its value, which only shrink.
-    let keep = text.len().saturating_sub(over + 80);
-    let mut end = keep;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = text.len() - end;
-    text.truncate(end);
-    text.push_str(&format!(
-        "\n[{cut} bytes of the chain were cut to fit a gRPC trailer]"
-    ));
 }
 
 /// The uni error a [`tonic::Status`] stands for; see the

@@ -259,6 +259,13 @@ impl Error {
     /// the error, or `"SourceError"` / `"UniAggregateError"` on a cause, is
     /// the class name uni-app's own classes assign, not an unknown key.
     ///
+    /// Text must be Unicode: a lone surrogate in a known string field, or
+    /// in any string of `data` or of an unknown key's value, is an error.
+    /// A key with a lone surrogate is left out: wasm-bindgen hands Rust
+    /// the key with U+FFFD in its place, which names another property
+    /// (absent, or, if the object has that key too, read twice and refused
+    /// as a duplicate).
+    ///
     /// Everything the [module](crate::wasm) writes reads back equal, within
     /// the JavaScript exceptions listed there.
     ///
@@ -273,9 +280,7 @@ impl Error {
     /// property throws. Needs a JavaScript host (a wasm32 build run through
     /// wasm-bindgen).
     pub fn from_js(value: &JsValue) -> Result<Error, FromJsError> {
-        let json = js::to_json(&Wasm::default(), value).map_err(|e| FromJsError::new(e.0))?;
-        serde_json::from_str(&json)
-            .map_err(|e| FromJsError::new(format!("the error cannot be read as JSON: {e}")))
+        js::read(&Wasm::default(), value).map_err(|e| FromJsError::new(e.0))
     }
 }
 

@@ -53,6 +53,7 @@ mod display;
 pub(crate) mod escape;
 pub(crate) use self::display::write_tree;
 pub(crate) mod node;
+mod parts;
 mod ser;
 pub(crate) mod shape;
 mod source;
