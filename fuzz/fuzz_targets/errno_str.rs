@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(e) => {
             assert!(s.bytes().all(|b| b.is_ascii_digit()));
             assert_eq!(e.to_string().parse::<Errno>(), Ok(e));
-            assert_eq!(u64::from(e.get()), s.trim_start_matches('0').parse::<u64>().unwrap_or(0));
+            assert_eq!(
+                u64::from(e.get()),
+                s.trim_start_matches('0').parse::<u64>().unwrap_or(0)
+            );
         }
         Err(err) => assert!(!err.to_string().is_empty()),
     }

@@ -76,13 +76,51 @@ fn a_transparent_variant_and_unknown_keys() {
     .unwrap();
     let expected = r#"{"errSubject":"uni-pay","errCode":-7,"errMsg":"x","cause":{"message":"m","k":1},"trace":"a\"b"}"#;
     assert_eq!(read.to_json().unwrap(), expected);
-    // A transparent variant writes its field's head, data and cause; the
-    // streamed writers (serde's and the direct one alike) do not carry the
-    // field's unknown keys (noted in BENCHMARKS/issue 26 report).
+    // A transparent variant is its field on the wire: head, data, cause
+    // and the field's unknown keys, on both streamed writers and through
+    // erasure (`to_error`, `into_error`) alike.
+    let wrapped = LoginError::Forwarded(read.clone());
+    assert_eq!(both(&wrapped), expected);
     assert_eq!(
-        both(&LoginError::Forwarded(read)),
-        r#"{"errSubject":"uni-pay","errCode":-7,"errMsg":"x","cause":{"message":"m","k":1}}"#
+        serde_json::to_string(&wrapped.to_error()).unwrap(),
+        expected
     );
+    assert_eq!(wrapped.to_error(), read);
+    assert_eq!(wrapped.into_error(), read);
+}
+
+#[derive(Debug, UniError)]
+#[subject("uni-app")]
+#[errno(category = 15, sub = 4)]
+enum Layered {
+    /// Transparent over a transparent over `Error`.
+    #[msg(transparent)]
+    Again(LoginError),
+    /// The same as a cause: the forwarded keys follow the node's own.
+    #[errno(code = 8)]
+    #[msg("outer")]
+    Below(#[source] LoginError),
+}
+
+/// Unknown keys forwarded through two transparent layers, and as a cause,
+/// where a key the node has as its own (`message`, `code`) is left out as
+/// `SourceError::of_uni` leaves it out: the same bytes on every path.
+#[test]
+fn forwarded_unknown_keys_through_layers_and_as_a_cause() {
+    let read: Error = serde_json::from_str(
+        r#"{"errSubject":"uni-pay","errCode":-7,"errMsg":"x","data":[1],"message":"m","trace":"t","code":3}"#,
+    )
+    .unwrap();
+    let again = Layered::Again(LoginError::Forwarded(read.clone()));
+    let top = r#"{"errSubject":"uni-pay","errCode":-7,"errMsg":"x","data":[1],"message":"m","trace":"t","code":3}"#;
+    assert_eq!(both(&again), top);
+    assert_eq!(serde_json::to_string(&again.to_error()).unwrap(), top);
+
+    let below = Layered::Below(LoginError::Forwarded(read));
+    let caused = r#"{"errSubject":"uni-app","errCode":1504008,"errMsg":"outer","cause":{"message":"x","subject":"uni-pay","code":-7,"data":[1],"trace":"t"}}"#;
+    assert_eq!(both(&below), caused);
+    assert_eq!(serde_json::to_string(&below.to_error()).unwrap(), caused);
+    assert_eq!(serde_json::to_string(&below.into_error()).unwrap(), caused);
 }
 
 #[test]

@@ -12,17 +12,21 @@
 //! as its `source()` chain, as the borrowing path does.
 
 use super::walk::StreamSource;
+use crate::value::json::display_text;
 use crate::{AggregateError, Cause, Error, SourceError, UniError};
 
 /// The owned error of a derived `this`: errSubject, errno, errMsg, status
 /// override and data read by reference, then its cause taken by value
 /// (with the errMsg, which an aggregate cause repeats).
 pub fn into_error<T: StreamSource + UniError>(this: T) -> Error {
-    let mut error = Error::new(this.err_subject(), this.__err_code(), this.to_string())
+    let mut error = Error::new(this.err_subject(), this.__err_code(), display_text(&this))
         .with_status_override(this.status_override());
     if let Some(data) = this.data() {
         error = error.with_data(data);
     }
+    // A transparent wrapper's forwarded unknown keys, read before the
+    // sources move.
+    error = error.with_checked_extra(this.__extra());
     match this.__take(error.message()) {
         Some(cause) => error.with_cause(cause),
         None => error,
@@ -34,11 +38,11 @@ pub fn into_error<T: StreamSource + UniError>(this: T) -> Error {
 /// conversion, `SourceError::of_uni`).
 pub fn into_cause<T: StreamSource + UniError>(this: T) -> Cause {
     let mut source = SourceError::of_uni(
-        this.to_string(),
+        display_text(&this),
         this.err_subject().to_owned(),
         this.__err_code(),
         this.data(),
-        Vec::new(),
+        this.__extra().to_vec(),
     );
     if let Some(cause) = this.__take(source.message()) {
         source = source.with_cause(cause);

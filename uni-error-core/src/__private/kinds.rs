@@ -48,6 +48,7 @@ pub trait UniSource {
         Self: Sized;
     /// What a `#[msg(transparent)]` wrapper forwards: data, cause, status.
     fn inner_data(&self) -> Option<Json>;
+    fn inner_extra(&self) -> &[(String, Json)];
     fn inner_cause(&self) -> Option<Cause>;
     fn inner_status(&self) -> Option<StatusOverride>;
 }
@@ -55,6 +56,9 @@ pub trait UniSource {
 impl<T: UniError + ?Sized> UniSource for T {
     fn inner_data(&self) -> Option<Json> {
         self.data()
+    }
+    fn inner_extra(&self) -> &[(String, Json)] {
+        self.__extra()
     }
     fn inner_cause(&self) -> Option<Cause> {
         self.err_cause()
@@ -82,6 +86,9 @@ impl<T: UniError + ?Sized> UniSource for T {
 impl UniSource for Error {
     fn inner_data(&self) -> Option<Json> {
         self.data().cloned()
+    }
+    fn inner_extra(&self) -> &[(String, Json)] {
+        self.extra()
     }
     fn inner_cause(&self) -> Option<Cause> {
         self.cause().cloned()
@@ -137,6 +144,13 @@ pub trait SourceKind<T: ?Sized>: Copy {
     fn std_source<'a>(self, error: &'a T) -> Option<&'a (dyn StdError + 'static)>;
     /// The data a `#[msg(transparent)]` variant over the field forwards.
     fn data(self, error: &T) -> Option<Json>;
+    /// The top-level unknown keys a `#[msg(transparent)]` variant over the
+    /// field forwards: an owned [`Error`]'s (also through a derived or
+    /// boxed uni error that forwards to one), else none.
+    fn extra(self, error: &T) -> &[(String, Json)] {
+        let _ = error;
+        &[]
+    }
     /// The status override a `#[msg(transparent)]` variant forwards.
     fn status(self, error: &T) -> Option<StatusOverride>;
 }
@@ -252,6 +266,9 @@ impl<T: StreamSource + UniError> SourceKind<T> for Derived {
     fn data(self, error: &T) -> Option<Json> {
         error.data()
     }
+    fn extra(self, error: &T) -> &[(String, Json)] {
+        error.__extra()
+    }
     fn status(self, error: &T) -> Option<StatusOverride> {
         error.status_override()
     }
@@ -280,6 +297,9 @@ impl<T: UniSource + StdError> SourceKind<T> for Uni {
     std_error_methods!();
     fn data(self, error: &T) -> Option<Json> {
         error.inner_data()
+    }
+    fn extra(self, error: &T) -> &[(String, Json)] {
+        error.inner_extra()
     }
     fn status(self, error: &T) -> Option<StatusOverride> {
         error.inner_status()

@@ -120,7 +120,11 @@ fn fmt_chain(
     parts: &ChainParts<'_>,
     f: &mut fmt::Formatter<'_>,
 ) -> fmt::Result {
-    let message = message.to_string();
+    // Inside `fmt`: a failing message fails the chain (`to_string` would
+    // panic).
+    let mut text = String::new();
+    fmt::write(&mut text, format_args!("{message}"))?;
+    let message = text;
     let (subject, errno, cause) = parts();
     let head = (Some(subject), Some(errno), &*message);
     crate::value::wire::write_tree(f, head, &[], cause.as_ref())

@@ -43,7 +43,7 @@ use serde::ser::Error as _;
 use serde::Serializer;
 
 use crate::value::error_trait::source_of;
-use crate::value::json::DisplayStr;
+use crate::value::json::{display_text, DisplayStr};
 use crate::value::wire::node::CauseRef;
 use crate::value::wire::shape::{
     write_error, write_error_json, write_members, write_node, Head, Parts, WireError, WireNode,
@@ -189,7 +189,7 @@ where
             message: DisplayStr(this),
             data: self.data.map(DataOut::of),
             has_cause: this.__cause(HasCause),
-            extra: &[],
+            extra: this.__extra(),
             prefix: this.__json_prefix(),
         }
     }
@@ -289,7 +289,7 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
             cause: e.__cause(HasCause).then_some(()),
             members: None,
             data: e.data(),
-            extra: &[],
+            extra: e.__extra(),
         }
     }
     fn count(&self) -> usize {
@@ -526,7 +526,7 @@ where
     fn into_cause(self) -> Cause {
         let errors = self.items.map(|e| (self.each)(e).into_cause()).collect();
         Cause::Aggregate(AggregateError::with_message(
-            self.message.to_string(),
+            display_text(self.message),
             errors,
         ))
     }

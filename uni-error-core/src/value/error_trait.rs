@@ -2,6 +2,7 @@
 //! [`AnyUniError`], which the interop mappings take so that one function
 //! serves typed errors and the owned [`Error`] alike.
 
+use crate::value::json::display_text;
 use std::borrow::Cow;
 
 use crate::value::code::StatusOverride;
@@ -219,11 +220,24 @@ pub trait UniError: std::error::Error {
         let _ = visit;
     }
 
+    /// The top-level unknown keys of the owned [`Error`] a
+    /// `#[msg(transparent)]` variant forwards to (in every form: the
+    /// streamed JSON, `to_error`, as a cause). Implementation detail of
+    /// the derive.
+    #[doc(hidden)]
+    fn __extra(&self) -> &[(String, crate::Json)] {
+        &[]
+    }
+
     /// Erases this error into the owned, dynamic [`uni_error::Error`](Error),
     /// which also keeps [`UniError::status_override`] (off the wire: see
     /// [`Error::status_override`]).
+    ///
+    /// It cannot fail: where a message's `Display` (errMsg or a cause's)
+    /// returns `fmt::Error`, the owned error keeps the text it wrote before
+    /// failing (serializing the typed error itself is an error there).
     fn to_error(&self) -> Error {
-        let mut error = Error::new(self.err_subject(), self.__err_code(), self.to_string())
+        let mut error = Error::new(self.err_subject(), self.__err_code(), display_text(self))
             .with_status_override(self.status_override());
         if let Some(data) = self.data() {
             error = error.with_data(data);
@@ -231,7 +245,7 @@ pub trait UniError: std::error::Error {
         if let Some(cause) = self.err_cause() {
             error = error.with_cause(cause);
         }
-        error
+        error.with_checked_extra(self.__extra())
     }
 
     /// Erases this error into the owned [`uni_error::Error`](Error) by
@@ -370,6 +384,9 @@ macro_rules! forward_to_inner {
         fn __fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
             (**self).__fields(visit)
         }
+        fn __extra(&self) -> &[(String, crate::Json)] {
+            (**self).__extra()
+        }
         fn to_error(&self) -> Error {
             (**self).to_error()
         }
@@ -422,11 +439,11 @@ boxed_dyn_uni_error!(
 /// `Cause::from(error.to_error())` gives, without the `Error` in between.
 pub(crate) fn source_of<E: UniError + ?Sized>(error: &E) -> SourceError {
     let mut source = SourceError::of_uni(
-        error.to_string(),
+        display_text(error),
         error.err_subject().to_owned(),
         error.__err_code(),
         error.data(),
-        Vec::new(),
+        error.__extra().to_vec(),
     );
     if let Some(cause) = error.err_cause() {
         source = source.with_cause(cause);

@@ -11,12 +11,13 @@
 //!
 //! The foreign models' readers (`fields.rs`) build on it.
 
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
 use serde::de::{self, DeserializeSeed, Error as DeError, MapAccess, SeqAccess, Visitor};
+use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -163,9 +164,13 @@ impl Json {
 impl FromStr for Json {
     type Err = serde_json::Error;
 
-    /// Parses JSON text, keeping it as it is.
+    /// Parses JSON text, keeping it as it is (without the whitespace
+    /// around it: JSON's own, space, tab, line feed and carriage return,
+    /// not Rust's wider `str::trim`, so `"\u{c}0"` is refused as serde_json
+    /// refuses it).
     fn from_str(text: &str) -> Result<Json, serde_json::Error> {
-        Json::from_raw(RawValue::from_string(text.trim().to_owned())?)
+        let text = text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+        Json::from_raw(RawValue::from_string(text.to_owned())?)
     }
 }
 
@@ -341,7 +346,122 @@ impl<T: fmt::Display + ?Sized> fmt::Display for DisplayStr<'_, T> {
 }
 
 impl<T: fmt::Display + ?Sized> Serialize for DisplayStr<'_, T> {
+    /// `collect_str`, except that a `Display` returning `fmt::Error` on its
+    /// own (the writer did not fail) is a serializer error,
+    /// [`DISPLAY_FAILED`]: serde_json's `collect_str` panics on it ("there
+    /// should be an error"), and a user's `Display` may do it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
+        let failed = Cell::new(false);
+        let ok = if INTO_VEC.get() {
+            // The writer cannot fail: any error is the `Display`'s own.
+            serializer.collect_str(&Swallowed {
+                value: self.0,
+                failed: &failed,
+            })?
+        } else {
+            serializer.collect_str(&Guarded {
+                value: self.0,
+                failed: &failed,
+            })?
+        };
+        if failed.get() {
+            return Err(S::Error::custom(DISPLAY_FAILED));
+        }
+        Ok(ok)
+    }
+}
+
+/// What `value`'s `Display` writes, as a `String`; where the `Display`
+/// returns `fmt::Error`, the text it wrote before it failed (`to_string`
+/// panics there). The owned form (`to_error`, `err_cause`) cannot fail, so
+/// this is what it keeps of such a message.
+pub(crate) fn display_text<T: fmt::Display + ?Sized>(value: &T) -> String {
+    let mut text = String::new();
+    // A `String` never refuses a write: an error is the `Display`'s own.
+    let _ = fmt::write(&mut text, format_args!("{value}"));
+    text
+}
+
+/// The serializer error of a message (errMsg or a cause's) whose `Display`
+/// returned `fmt::Error`.
+pub(crate) const DISPLAY_FAILED: &str = "a message's Display impl returned an error";
+
+std::thread_local! {
+    /// Set while the direct writer (`wire::shape::write_error_json`) has
+    /// serde_json write the cause and `data` into its `Vec`, whose writes
+    /// never fail: a message's `Display` is then called as it is
+    /// ([`Swallowed`]) rather than through a second formatter that tells
+    /// the writer's failures from its own ([`Guarded`], about 100
+    /// instructions a message).
+    static INTO_VEC: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` (which serializes into a `Vec<u8>` only) with [`INTO_VEC`]
+/// set, and restores it after, on a panic too.
+pub(crate) fn into_vec<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            INTO_VEC.set(self.0);
+        }
+    }
+    let _restore = Restore(INTO_VEC.replace(true));
+    f()
+}
+
+/// Shows `value` for a writer that cannot fail: an error is the
+/// `Display`'s own, noted in `failed` (what it wrote so far stays).
+struct Swallowed<'a, T: ?Sized> {
+    value: &'a T,
+    failed: &'a Cell<bool>,
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Swallowed<'_, T> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.fmt(f).is_err() {
+            self.failed.set(true);
+        }
+        Ok(())
+    }
+}
+
+/// Shows `value`, turning a failure of its own into success plus a note in
+/// `failed` (what it wrote so far stays); a failure of the writer under it
+/// goes through, so the serializer reports its own I/O error.
+struct Guarded<'a, T: ?Sized> {
+    value: &'a T,
+    failed: &'a Cell<bool>,
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Guarded<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut w = Watched {
+            f,
+            writer_failed: false,
+        };
+        match fmt::write(&mut w, format_args!("{}", self.value)) {
+            Err(e) if w.writer_failed => Err(e),
+            Err(_) => {
+                self.failed.set(true);
+                Ok(())
+            }
+            Ok(()) => Ok(()),
+        }
+    }
+}
+
+/// Forwards to a formatter, noting whether a write to it failed.
+struct Watched<'a, 'f> {
+    f: &'a mut fmt::Formatter<'f>,
+    writer_failed: bool,
+}
+
+impl fmt::Write for Watched<'_, '_> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let r = self.f.write_str(s);
+        self.writer_failed |= r.is_err();
+        r
     }
 }

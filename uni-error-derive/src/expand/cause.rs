@@ -66,6 +66,13 @@ pub fn transparent_data(cx: &Cx, span: Span, binding: &Ident) -> TokenStream {
     quote_spanned!(span=> #kind.data(#binding))
 }
 
+/// The top-level unknown keys a `#[msg(transparent)]` variant forwards
+/// (an owned `Error`'s).
+pub fn transparent_extra(cx: &Cx, span: Span, binding: &Ident) -> TokenStream {
+    let kind = kind(cx, span, binding);
+    quote_spanned!(span=> #kind.extra(#binding))
+}
+
 /// The status override a `#[msg(transparent)]` variant forwards.
 pub fn transparent_status(cx: &Cx, span: Span, binding: &Ident) -> TokenStream {
     let kind = kind(cx, span, binding);

@@ -16,6 +16,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let err_subject = err_subject(cx);
     let errno = errno(cx);
     let data_fn = data_fn(cx);
+    let extra_fn = extra_fn(cx);
     let cause_fn = cause::err_cause_fn(cx);
     let status_fn = status_fn(cx);
     let into_error_fn = cause::into_error_fn(cx);
@@ -31,6 +32,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
         }
         #err_code_fn
         #data_fn
+        #extra_fn
         #cause_fn
         #status_fn
         #into_error_fn
@@ -199,6 +201,35 @@ fn data_fn(cx: &Cx) -> Option<TokenStream> {
     let json = quote!(#krate::Json);
     Some(quote! {
         fn data(&self) -> #option<#json> {
+            #kinds
+            #body
+        }
+    })
+}
+
+/// `__extra()`, when some variant forwards to its field: that field's
+/// top-level unknown keys (an owned `Error`'s), which the streamed writers
+/// and erasure keep as the field's own JSON has them.
+fn extra_fn(cx: &Cx) -> Option<TokenStream> {
+    let (private, krate) = (&cx.private, &cx.krate);
+    let mut arms = Vec::new();
+    let mut rest = false;
+    for v in &cx.model.variants {
+        let Message::Transparent(field) = v.message else {
+            rest = true;
+            continue;
+        };
+        let pat = cx.pattern(v, [field]);
+        let extra = cause::transparent_extra(cx, field.ty_span, &field.binding);
+        arms.push(quote!(#[allow(deprecated)] #pat => #extra,));
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_with_rest(&cx.locals.this, &arms, rest, &quote!(&[]));
+    let kinds = cause::dispatch(cx);
+    Some(quote! {
+        fn __extra(&self) -> &[(#private::std::string::String, #krate::Json)] {
             #kinds
             #body
         }

@@ -345,6 +345,15 @@ impl Error {
         &self.inner.extra
     }
 
+    /// This error with `extra` as its unknown keys, which another
+    /// [`Error`] checked already (a transparent wrapper's, erased).
+    pub(crate) fn with_checked_extra(mut self, extra: &[(String, Json)]) -> Self {
+        if !extra.is_empty() {
+            self.inner.extra = extra.to_vec();
+        }
+        self
+    }
+
     /// The typed error's [`UniError::status_override`](crate::UniError::status_override)
     /// (its `#[status(..)]`), kept when it was erased into this `Error` (by
     /// `?`, `into()` or [`UniError::to_error`](crate::UniError::to_error)),

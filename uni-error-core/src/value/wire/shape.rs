@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 
 use super::escape::{escape_into, int_into, Escaped};
 use super::MAX_JSON_DEPTH;
-use crate::value::json::Json;
+use crate::value::json::{into_vec, Json, DISPLAY_FAILED};
 
 /// errSubject of a uni error.
 pub(crate) const ERR_SUBJECT: &str = "errSubject";
@@ -154,7 +154,7 @@ where
     int_into(out, head.code);
     out.extend_from_slice(br#","errMsg":""#);
     fmt::write(&mut Escaped(out), format_args!("{}", head.message))
-        .map_err(|_| serde_json::Error::custom("errMsg: Display returned an error"))?;
+        .map_err(|_| serde_json::Error::custom(DISPLAY_FAILED))?;
     out.push(b'"');
     if let Some(data) = &head.data {
         out.extend_from_slice(br#","data":"#);
@@ -162,7 +162,8 @@ where
     }
     if head.has_cause {
         out.extend_from_slice(br#","cause":"#);
-        error.serialize_cause(&mut serde_json::Serializer::new(&mut *out), 2)?;
+        // Into a `Vec`: the messages' `Display`s need no writer guard.
+        into_vec(|| error.serialize_cause(&mut serde_json::Serializer::new(&mut *out), 2))?;
     }
     for (k, v) in head.extra {
         out.extend_from_slice(b",\"");
@@ -249,13 +250,25 @@ where
     if too_deep(level, p.cause.is_some(), has_members) {
         return omitted(serializer, node.count());
     }
+    // A uni error's unknown keys that a node has as its own keys are not
+    // written (as `SourceError::of_uni` drops them); an owned node never has
+    // one, so this counts what is there.
+    let extra = || {
+        p.extra
+            .iter()
+            .filter(|(k, _)| !SOURCE_KEYS.contains(&k.as_str()))
+    };
     let len = 1
         + usize::from(p.subject.is_some())
         + usize::from(p.code.is_some())
         + usize::from(p.cause.is_some())
         + usize::from(p.members.is_some())
         + usize::from(p.data.is_some())
-        + p.extra.len();
+        + if p.extra.is_empty() {
+            0
+        } else {
+            extra().count()
+        };
     let mut map = serializer.serialize_map(Some(len))?;
     map.serialize_entry(MESSAGE, &p.message)?;
     if let Some(subject) = p.subject {
@@ -273,8 +286,10 @@ where
     if let Some(data) = &p.data {
         map.serialize_entry(DATA, data)?;
     }
-    for (k, v) in p.extra {
-        map.serialize_entry(k, v)?;
+    if !p.extra.is_empty() {
+        for (k, v) in extra() {
+            map.serialize_entry(k, v)?;
+        }
     }
     map.end()
 }

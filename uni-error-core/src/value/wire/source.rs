@@ -83,7 +83,7 @@ impl SourceError {
         let mut messages = Vec::new();
         let mut next = Some(error);
         while let Some(e) = next {
-            messages.push(e.to_string());
+            messages.push(crate::value::json::display_text(e));
             next = e.source();
         }
         let mut built: Option<SourceError> = None;
