@@ -28,13 +28,11 @@ use std::time::{Duration, Instant};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use bytes::{Buf, BufMut};
 use http::uri::PathAndQuery;
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use serde::Serialize;
-use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::server::{Grpc, NamedService, UnaryService};
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Channel, Endpoint, Server};
@@ -96,39 +94,9 @@ const BODY: &str =
 // tonic: a hand-written service (no protoc) whose two methods fail.
 // ---------------------------------------------------------------------------
 
-/// Messages are raw bytes.
-#[derive(Clone, Copy, Default)]
-struct Raw;
-
-impl Codec for Raw {
-    type Encode = Vec<u8>;
-    type Decode = Vec<u8>;
-    type Encoder = Raw;
-    type Decoder = Raw;
-    fn encoder(&mut self) -> Raw {
-        Raw
-    }
-    fn decoder(&mut self) -> Raw {
-        Raw
-    }
-}
-
-impl Encoder for Raw {
-    type Item = Vec<u8>;
-    type Error = tonic::Status;
-    fn encode(&mut self, item: Vec<u8>, dst: &mut EncodeBuf<'_>) -> Result<(), tonic::Status> {
-        dst.put_slice(&item);
-        Ok(())
-    }
-}
-
-impl Decoder for Raw {
-    type Item = Vec<u8>;
-    type Error = tonic::Status;
-    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<Vec<u8>>, tonic::Status> {
-        Ok(Some(src.copy_to_bytes(src.remaining()).to_vec()))
-    }
-}
+#[path = "../tests/support/grpc.rs"]
+mod grpc;
+use grpc::Raw;
 
 /// `/uni.Load/Uni` answers `to_status(&uni_error())`, `/uni.Load/Plain` a
 /// plain Status with the same code and message, `/uni.Load/Prebuilt` that

@@ -24,25 +24,9 @@ fn cases() -> u32 {
         .unwrap_or(512)
 }
 
-/// What `grpc-message` and `grpc-status-details-bin` take as tonic writes
-/// them.
-fn trailer_len(status: &tonic::Status) -> usize {
-    let response = status.clone().into_http::<()>();
-    ["grpc-message", "grpc-status-details-bin"]
-        .iter()
-        .filter_map(|name| response.headers().get(*name))
-        .map(|value| value.len())
-        .sum()
-}
-
-/// `text` cut to its first `kept` bytes, with the note of a cut.
-fn cut_text(text: &str, kept: usize) -> String {
-    format!(
-        "{}\n[{} bytes were cut to fit a gRPC trailer]",
-        &text[..kept],
-        text.len() - kept
-    )
-}
+#[path = "support/grpc.rs"]
+mod grpc;
+use grpc::{cut_text, trailer_len};
 
 fn status_of(details: Vec<u8>) -> tonic::Status {
     tonic::Status::with_details(tonic::Code::Internal, "m", details.into())

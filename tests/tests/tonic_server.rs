@@ -11,10 +11,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use bytes::{Buf, BufMut};
 use http::uri::PathAndQuery;
 use prost::Message;
-use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::server::{Grpc, NamedService, UnaryService};
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Endpoint, Server};
@@ -63,39 +61,9 @@ enum RefundError {
     AlreadyRefunded { order_id: u64 },
 }
 
-/// Messages are the raw bytes of the request and response.
-#[derive(Clone, Copy, Default)]
-struct Raw;
-
-impl Codec for Raw {
-    type Encode = Vec<u8>;
-    type Decode = Vec<u8>;
-    type Encoder = Raw;
-    type Decoder = Raw;
-    fn encoder(&mut self) -> Raw {
-        Raw
-    }
-    fn decoder(&mut self) -> Raw {
-        Raw
-    }
-}
-
-impl Encoder for Raw {
-    type Item = Vec<u8>;
-    type Error = tonic::Status;
-    fn encode(&mut self, item: Vec<u8>, dst: &mut EncodeBuf<'_>) -> Result<(), tonic::Status> {
-        dst.put_slice(&item);
-        Ok(())
-    }
-}
-
-impl Decoder for Raw {
-    type Item = Vec<u8>;
-    type Error = tonic::Status;
-    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<Vec<u8>>, tonic::Status> {
-        Ok(Some(src.copy_to_bytes(src.remaining()).to_vec()))
-    }
-}
+#[path = "support/grpc.rs"]
+mod grpc;
+use grpc::{cut_text, trailer_len, Raw};
 
 /// `/uni.Pay/Order`: fails with `PayError::NoOrder(<first request byte>)`;
 /// `/uni.Pay/Charge`: fails with a chain; `/uni.Pay/Public`: the same chain
@@ -306,28 +274,6 @@ async fn failing_calls_carry_the_uni_error_to_the_client() {
         error_info(public).unwrap().unwrap().metadata,
         [("errCode".to_owned(), "700009".to_owned())]
     );
-}
-
-/// What the two headers `to_status` writes take on the wire:
-/// `grpc-message` (percent-encoded) and `grpc-status-details-bin` (base64),
-/// as tonic writes them for this status.
-fn trailer_len(status: &tonic::Status) -> usize {
-    let response = status.clone().into_http::<()>();
-    ["grpc-message", "grpc-status-details-bin"]
-        .iter()
-        .filter_map(|name| response.headers().get(*name))
-        .map(|value| value.len())
-        .sum()
-}
-
-/// `text` cut to its first `kept` bytes and the note that ends a text cut
-/// to fit a trailer.
-fn cut_text(text: &str, kept: usize) -> String {
-    format!(
-        "{}\n[{} bytes were cut to fit a gRPC trailer]",
-        &text[..kept],
-        text.len() - kept
-    )
 }
 
 /// How many bytes of `full` a cut `text` kept (where its last note starts).
