@@ -186,3 +186,35 @@ fn a_failing_display_leaves_the_buffer_as_it_was() {
     assert_eq!(out, b"kept");
     assert!(Outer(Broken).to_json().is_err());
 }
+
+#[test]
+fn public_writes_the_head_only_as_serde_does() {
+    use uni_error::Public;
+    let typed = LoginError::Network(std::io::Error::other("shard 7\u{1}"));
+    let failed = LoginError::Failed("\"码\"\n\u{2028}".into());
+    let owned = Error::new("uni-pay", 700001, "付款失败\t")
+        .with_data(serde_json::json!({"orderId": "internal-123"}))
+        .with_cause(uni_error::SourceError::new("db timeout"));
+    let mut out = b"[".to_vec();
+    Public(&typed).write_json(&mut out).unwrap();
+    out.push(b',');
+    Public(&failed).write_json(&mut out).unwrap();
+    out.push(b',');
+    Public(&owned).write_json(&mut out).unwrap();
+    out.push(b']');
+    let expected = concat!(
+        r#"[{"errSubject":"uni-login","errCode":1504006,"errMsg":"network"},"#,
+        r#"{"errSubject":"uni-login","errCode":1504003,"errMsg":"登录失败: \"码\"\n"#,
+        "\u{2028}",
+        r#""},"#,
+        r#"{"errSubject":"uni-pay","errCode":700001,"errMsg":"付款失败\t"}]"#
+    );
+    assert_eq!(String::from_utf8(out).unwrap(), expected);
+    let serde = format!(
+        "[{},{},{}]",
+        serde_json::to_string(&Public(&typed)).unwrap(),
+        serde_json::to_string(&Public(&failed)).unwrap(),
+        serde_json::to_string(&Public(&owned)).unwrap()
+    );
+    assert_eq!(serde, expected);
+}

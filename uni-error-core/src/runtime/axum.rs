@@ -239,8 +239,12 @@ impl IntoResponse for ErrorResponse {
 }
 
 fn public_body(error: &Error) -> Vec<u8> {
-    // Two strings and an integer: serde_json cannot fail on them.
-    serde_json::to_vec(&Public(error)).unwrap_or_default()
+    // Two strings and an integer: writing them cannot fail.
+    let mut body = Vec::with_capacity(64 + error.message().len());
+    match Public(error).write_json(&mut body) {
+        Ok(()) => body,
+        Err(_) => Vec::new(),
+    }
 }
 
 /// The errSubject of the error a [`BodyRejection`] answers with.
