@@ -226,9 +226,12 @@ function nodes(root) {
       out.push({ obj: obj.cause, set: (v) => put(obj, 'cause', v) });
     }
     if (Array.isArray(obj.errors)) {
-      obj.errors.forEach((member, j) => {
+      // The array itself, not `obj.errors` read again: a later change may
+      // put a throwing getter on `errors` (seed 2038503190 did).
+      const errors = obj.errors;
+      errors.forEach((member, j) => {
         if (typeof member === 'object' && member !== null) {
-          out.push({ obj: member, set: (v) => { obj.errors[j] = v; } });
+          out.push({ obj: member, set: (v) => { errors[j] = v; } });
         }
       });
     }
