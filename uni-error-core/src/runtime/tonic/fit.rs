@@ -48,7 +48,12 @@ pub(super) fn encode_to_fit(status: &mut google::Status) -> Vec<u8> {
             .iter()
             .zip(&full)
             .map(|((t, w), full)| {
-                full - capped(t, cap).map_or(*full, |(k, n)| cost(&t[..k], *w) + cost(&n, *w))
+                // A cap just under a text's length can cost more than the
+                // whole text (the note percent-encodes to more than the
+                // bytes it replaces): it saves nothing then.
+                full.saturating_sub(
+                    capped(t, cap).map_or(*full, |(k, n)| cost(&t[..k], *w) + cost(&n, *w)),
+                )
             })
             .sum();
         3 * len <= 3 * (MAX_TRAILER_LEN - 1) + saved
