@@ -105,7 +105,7 @@ pub enum Part {
 
 /// `template` as [`Part`]s, or `None` when a placeholder is more than a
 /// field with `{}`/`{:?}` (then `format_args!` writes it).
-fn parts(template: &str, fields: &[Field]) -> Option<Vec<Part>> {
+pub fn parts(template: &str, fields: &[Field]) -> Option<Vec<Part>> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut chars = template.chars().peekable();

@@ -91,6 +91,26 @@ pub fn write_text(
     Ok(())
 }
 
+/// True when `f` carries no flags (`{}`): a derived `Display` may then
+/// hand it to its fields as `write!` would hand them a fresh one.
+#[inline]
+pub fn plain_flags(f: &fmt::Formatter<'_>) -> bool {
+    f.width().is_none()
+        && f.precision().is_none()
+        && f.align().is_none()
+        && !f.alternate()
+        && !f.sign_plus()
+        && !f.sign_minus()
+        && !f.sign_aware_zero_pad()
+}
+
+/// `this` written to `f` through a fresh formatter with no flags, which
+/// its `Display` gets instead of `f`'s: the flags of `{:>20}` pad no field.
+#[cold]
+pub fn restyle<T: fmt::Display + ?Sized>(this: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "{this}")
+}
+
 /// A `{field:?}` argument among the `Display` ones.
 pub struct DebugAsDisplay<'a, T: ?Sized>(pub &'a T);
 

@@ -77,6 +77,13 @@ pub trait StreamSource {
     fn __json_prefix(&self) -> Option<&'static str> {
         None
     }
+    /// True where the derive proved that this error's message fails only
+    /// when its writer does (`__private::sure`): serialization then
+    /// writes it without a guard.
+    #[inline]
+    fn __msg_sure(&self) -> bool {
+        false
+    }
 }
 
 impl<T: StreamSource + ?Sized> StreamSource for &T {
@@ -87,6 +94,10 @@ impl<T: StreamSource + ?Sized> StreamSource for &T {
     fn __json_prefix(&self) -> Option<&'static str> {
         (**self).__json_prefix()
     }
+    #[inline]
+    fn __msg_sure(&self) -> bool {
+        (**self).__msg_sure()
+    }
 }
 
 impl<T: StreamSource> StreamSource for Box<T> {
@@ -96,6 +107,10 @@ impl<T: StreamSource> StreamSource for Box<T> {
     #[inline]
     fn __json_prefix(&self) -> Option<&'static str> {
         (**self).__json_prefix()
+    }
+    #[inline]
+    fn __msg_sure(&self) -> bool {
+        (**self).__msg_sure()
     }
     fn __take(self, message: &str) -> Option<Cause> {
         (*self).__take(message)
@@ -161,6 +176,42 @@ where
     write_error_json(&Top { this, data }, out)
 }
 
+/// The message of a derived error, to the serializer: its `Display`, as
+/// it is where the derive proved it fails only when the writer does
+/// ([`StreamSource::__msg_sure`]), else through [`DisplayStr`]'s guard.
+pub struct MsgStr<'a, T: ?Sized> {
+    this: &'a T,
+    sure: bool,
+}
+
+impl<'a, T: StreamSource + ?Sized> MsgStr<'a, T> {
+    #[inline]
+    fn of(this: &'a T) -> Self {
+        MsgStr {
+            this,
+            sure: this.__msg_sure(),
+        }
+    }
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for MsgStr<'_, T> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.this.fmt(f)
+    }
+}
+
+impl<T: fmt::Display + ?Sized> Serialize for MsgStr<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.sure {
+            serializer.collect_str(self.this)
+        } else {
+            DisplayStr(self.this).serialize(serializer)
+        }
+    }
+}
+
 /// A derived error at the top level, with its `#[data]` field.
 struct Top<'a, T: ?Sized, D: ?Sized> {
     this: &'a T,
@@ -173,7 +224,7 @@ where
     D: Serialize + ?Sized,
 {
     type Message<'m>
-        = DisplayStr<'m, T>
+        = MsgStr<'m, T>
     where
         Self: 'm;
     type Data<'m>
@@ -181,12 +232,12 @@ where
     where
         Self: 'm;
     #[inline]
-    fn head(&self) -> Head<'_, DisplayStr<'_, T>, DataOut<'_, D>> {
+    fn head(&self) -> Head<'_, MsgStr<'_, T>, DataOut<'_, D>> {
         let this = self.this;
         Head {
             subject: this.err_subject(),
             code: this.__err_code(),
-            message: DisplayStr(this),
+            message: MsgStr::of(this),
             data: self.data.map(DataOut::of),
             has_cause: this.__cause(HasCause),
             extra: this.__extra(),
@@ -272,7 +323,7 @@ impl<'a, T: ?Sized> UniNode<'a, T> {
 
 impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
     type Message<'m>
-        = DisplayStr<'m, T>
+        = MsgStr<'m, T>
     where
         Self: 'm;
     type Below<'m>
@@ -280,10 +331,10 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
     where
         Self: 'm;
     #[inline]
-    fn parts(&self) -> Parts<'_, DisplayStr<'_, T>, ()> {
+    fn parts(&self) -> Parts<'_, MsgStr<'_, T>, ()> {
         let e = self.0;
         Parts {
-            message: DisplayStr(e),
+            message: MsgStr::of(e),
             subject: Some(e.err_subject()),
             code: Some(e.__err_code()),
             cause: e.__cause(HasCause).then_some(()),

@@ -4,6 +4,7 @@
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
+use crate::locale::Part;
 use crate::model::Message;
 
 use super::{cause, text, Cx};
@@ -22,6 +23,16 @@ pub fn expand(cx: &Cx) -> TokenStream {
     // first, then the variant's slot in it).
     let locales = cx.model.locales.len();
     let mut table: Vec<Vec<&str>> = vec![Vec::new(); if locales > 1 { locales } else { 0 }];
+    // Messages written piece by piece (`text::trees::direct_body`): not
+    // with #[locales] (its own table), nor beside a transparent variant,
+    // whose field is handed the caller's flags.
+    let direct_ok = locales <= 1
+        && !cx
+            .model
+            .variants
+            .iter()
+            .any(|v| matches!(v.message, Message::Transparent(_)));
+    let mut any_direct = false;
     for v in &cx.model.variants {
         if let (Message::Format(_), Some(t), true) = (&v.message, &v.text, locales > 1) {
             let slot = table[0].len();
@@ -51,6 +62,13 @@ pub fn expand(cx: &Cx) -> TokenStream {
                 });
             }
             Message::Format(expanded) => {
+                let direct = if direct_ok && !expanded.plain && expanded.args.is_empty() {
+                    crate::locale::parts(v.template, v.fields)
+                        .filter(|parts| !parts.iter().any(|p| matches!(p, Part::Field(_, true))))
+                } else {
+                    None
+                };
+                any_direct |= direct.is_some();
                 let translations: Vec<_> = v
                     .translations
                     .iter()
@@ -63,6 +81,7 @@ pub fn expand(cx: &Cx) -> TokenStream {
                     v.fields,
                     expanded,
                     &translations,
+                    direct.as_deref(),
                     formatter,
                     &write_path,
                     private,
@@ -103,10 +122,20 @@ pub fn expand(cx: &Cx) -> TokenStream {
             let #index = #private::requested_index(&[#(#tags),*]);
         }
     });
+    // A caller's flags (`{:>20}`) go to no field: where arms write to the
+    // formatter at hand, a flagged one is swapped for a plain one first.
+    let restyle = any_direct.then(|| {
+        quote! {
+            if !#private::plain_flags(#formatter) {
+                return #private::restyle(#this, #formatter);
+            }
+        }
+    });
     let display = quote! {
         fn fmt(&self, #formatter: &mut #core::fmt::Formatter<'_>) -> #core::fmt::Result {
             #probe
             #alternate
+            #restyle
             #locale
             match #this { #arms }
         }

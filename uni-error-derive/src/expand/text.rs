@@ -321,6 +321,7 @@ pub mod trees {
         fields: &[Field<'_>],
         expanded: &Expanded,
         translations: &[(&Expanded, Option<&[Part]>)],
+        direct: Option<&[Part]>,
         formatter: &Ident,
         write_path: &TokenStream,
         private: &TokenStream,
@@ -337,7 +338,9 @@ pub mod trees {
         pattern(out, is_enum, variant, used.iter().map(|i| &fields[*i]));
         op(out, "=>");
         let mut probed = false;
-        if translations.is_empty() {
+        if let (Some(parts), true) = (direct, translations.is_empty()) {
+            probed |= direct_body(out, fields, parts, formatter, private);
+        } else if translations.is_empty() {
             probed |= display_body(out, fields, expanded, formatter, write_path, private);
         } else {
             // `match __uni_locale { 1 => .., 2 => .., _ => default }`: the
@@ -361,6 +364,54 @@ pub mod trees {
             out.push(group(Delimiter::Brace, arms));
         }
         op(out, ",");
+        probed
+    }
+
+    /// A message whose placeholders are all plain `{field}`, written piece
+    /// by piece to the formatter at hand, without a second `format_args!`
+    /// (`Display::fmt` hands over only a formatter with default flags,
+    /// `__private::plain_flags`): `formatter.write_str("..").is_err() ||
+    /// Display::fmt(field, formatter).is_err() || ..`, then `Err` where one
+    /// failed, which stops there. True if it calls the `Display` probe.
+    fn direct_body(
+        out: &mut Vec<TokenTree>,
+        fields: &[Field<'_>],
+        parts: &[Part],
+        formatter: &Ident,
+        private: &TokenStream,
+    ) -> bool {
+        let mut probed = false;
+        let mut calls = Vec::new();
+        for part in parts {
+            calls.push(match part {
+                Part::Lit(text) => {
+                    let lit = Literal::string(text);
+                    quote::quote!(#formatter.write_str(#lit))
+                }
+                Part::Field(i, _) => {
+                    let field = &fields[*i];
+                    let binding = &field.binding;
+                    let span = binding.span();
+                    let private = crate::span::respan(private, span);
+                    if never_a_path(field.ty) {
+                        quote::quote_spanned!(span=> #private::core::fmt::Display::fmt(#binding, #formatter))
+                    } else {
+                        probed = true;
+                        quote::quote_spanned!(span=> #private::core::fmt::Display::fmt(
+                            &(&#private::DisplayOf(#binding)).__display(),
+                            #formatter,
+                        ))
+                    }
+                }
+            });
+        }
+        out.extend(quote::quote! {
+            if #(#calls.is_err())||* {
+                #private::core::result::Result::Err(#private::core::fmt::Error)
+            } else {
+                #private::core::result::Result::Ok(())
+            }
+        });
         probed
     }
 

@@ -2,7 +2,7 @@
 //! erasure by value) and `impl StreamSource` (the streamed cause).
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 
 use crate::ast::Field;
 use crate::model::{Errno, Message, Status, Subject, VariantModel};
@@ -43,10 +43,11 @@ pub fn expand(cx: &Cx) -> TokenStream {
     let stream_fn = cause::stream_fn(cx);
     let take_fn = cause::take_fn(cx);
     let prefix_fn = json_prefix_fn(cx);
+    let sure_fn = msg_sure_fn(cx);
     out.extend(cx.impl_block(
         &quote!(#private::StreamSource),
         &cx.bounds.uni,
-        &quote!(#stream_fn #take_fn #prefix_fn),
+        &quote!(#stream_fn #take_fn #prefix_fn #sure_fn),
     ));
     out
 }
@@ -326,6 +327,56 @@ fn json_prefix_fn(cx: &Cx) -> TokenStream {
         #[inline]
         fn __json_prefix(&self) -> #option<&'static #core::primitive::str> {
             #option::Some(#prefix)
+        }
+    }
+}
+
+/// `StreamSource::__msg_sure`: true where no message of the type can fail
+/// on its own, which the runtime's autoref probe (`__private::sure`)
+/// decides from the type of each field a message formats, each distinct
+/// type once. Nothing (the default, false) where a message has extra
+/// arguments, which may call anything, or where there is no message.
+fn msg_sure_fn<'a>(cx: &'a Cx) -> TokenStream {
+    let (private, core) = (&cx.private, &cx.core);
+    let mut types: Vec<(String, &syn::Type)> = Vec::new();
+    let mut add = |ty: &'a syn::Type| {
+        let key = ty.to_token_stream().to_string();
+        if !types.iter().any(|(k, _)| *k == key) {
+            types.push((key, ty));
+        }
+    };
+    let mut any = false;
+    for v in &cx.model.variants {
+        match &v.message {
+            Message::None => continue,
+            Message::Transparent(field) => add(field.ty),
+            Message::Format(expanded) => {
+                let translations = v.translations.iter().map(|t| &t.expanded);
+                for e in std::iter::once(expanded).chain(translations) {
+                    if !e.args.is_empty() {
+                        return TokenStream::new();
+                    }
+                    for (i, _) in e.bounds.iter() {
+                        add(v.fields[*i].ty);
+                    }
+                }
+            }
+        }
+        any = true;
+    }
+    if !any {
+        return TokenStream::new();
+    }
+    let probes = types
+        .iter()
+        .map(|(_, ty)| quote!(&& (&#private::FmtProbe::<#ty>::NEW).__sure()));
+    quote! {
+        #[inline]
+        #[allow(deprecated)]
+        fn __msg_sure(&self) -> #core::primitive::bool {
+            #[allow(unused_imports)]
+            use #private::{SureFmt as _, UnsureFmt as _};
+            true #(#probes)*
         }
     }
 }
