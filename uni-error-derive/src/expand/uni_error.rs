@@ -331,52 +331,93 @@ fn json_prefix_fn(cx: &Cx) -> TokenStream {
     }
 }
 
-/// `StreamSource::__msg_sure`: true where no message of the type can fail
-/// on its own, which the runtime's autoref probe (`__private::sure`)
-/// decides from the type of each field a message formats, each distinct
-/// type once. Nothing (the default, false) where a message has extra
-/// arguments, which may call anything, or where there is no message.
+/// `StreamSource::__msg_sure`: true where the message of the variant at
+/// hand cannot fail on its own, which the runtime's autoref probe
+/// (`__private::sure`) decides from the type of each field the message
+/// formats. Variants are grouped by the types they format (each group's
+/// probes written once, the largest group the `_` arm), so a type of many
+/// `String` messages and one `io::Error` message probes two types. A
+/// message with extra arguments (which may call anything) is never sure;
+/// with no `#[msg]` at all, nothing is generated (the default, false).
 fn msg_sure_fn<'a>(cx: &'a Cx) -> TokenStream {
-    let (private, core) = (&cx.private, &cx.core);
+    let (private, core, this) = (&cx.private, &cx.core, &cx.locals.this);
     let mut types: Vec<(String, &syn::Type)> = Vec::new();
-    let mut add = |ty: &'a syn::Type| {
+    let mut index = |ty: &'a syn::Type| {
         let key = ty.to_token_stream().to_string();
-        if !types.iter().any(|(k, _)| *k == key) {
-            types.push((key, ty));
+        match types.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                types.push((key, ty));
+                types.len() - 1
+            }
         }
     };
-    let mut any = false;
+    // Per variant: the sorted indices of the types it formats, or `None`
+    // where it cannot be proved.
+    let mut sets: Vec<Option<Vec<usize>>> = Vec::new();
     for v in &cx.model.variants {
+        let mut set = Vec::new();
+        let mut sure = true;
         match &v.message {
-            Message::None => continue,
-            Message::Transparent(field) => add(field.ty),
+            Message::None if v.union_only => {}
+            Message::None => return TokenStream::new(),
+            Message::Transparent(field) => set.push(index(field.ty)),
             Message::Format(expanded) => {
                 let translations = v.translations.iter().map(|t| &t.expanded);
                 for e in std::iter::once(expanded).chain(translations) {
-                    if !e.args.is_empty() {
-                        return TokenStream::new();
-                    }
-                    for (i, _) in e.bounds.iter() {
-                        add(v.fields[*i].ty);
-                    }
+                    sure &= e.args.is_empty();
+                    set.extend(e.bounds.iter().map(|(i, _)| index(v.fields[*i].ty)));
                 }
             }
         }
-        any = true;
+        set.sort_unstable();
+        set.dedup();
+        sets.push(sure.then_some(set));
     }
-    if !any {
+    let mut groups: Vec<(&Option<Vec<usize>>, Vec<usize>)> = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        match groups.iter_mut().find(|(s, _)| *s == set) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((set, vec![i])),
+        }
+    }
+    let expr = |set: &Option<Vec<usize>>| match set {
+        None => quote!(false),
+        Some(set) => {
+            let probes = set.iter().map(|i| {
+                let ty = types[*i].1;
+                quote!(&& (&#private::FmtProbe::<#ty>::NEW).__sure())
+            });
+            quote!(true #(#probes)*)
+        }
+    };
+    let Some(largest) = (0..groups.len()).max_by_key(|g| groups[*g].1.len()) else {
         return TokenStream::new();
-    }
-    let probes = types
-        .iter()
-        .map(|(_, ty)| quote!(&& (&#private::FmtProbe::<#ty>::NEW).__sure()));
+    };
+    let body = if groups.len() == 1 {
+        expr(groups[largest].0)
+    } else {
+        let arms = groups
+            .iter()
+            .enumerate()
+            .filter(|(g, _)| *g != largest)
+            .map(|(_, (set, members))| {
+                let pats = members
+                    .iter()
+                    .map(|i| cx.pattern(&cx.model.variants[*i], []));
+                let value = expr(set);
+                quote!(#(#pats)|* => #value,)
+            });
+        let rest = expr(groups[largest].0);
+        quote!(match #this { #(#arms)* _ => #rest })
+    };
     quote! {
         #[inline]
         #[allow(deprecated)]
         fn __msg_sure(&self) -> #core::primitive::bool {
             #[allow(unused_imports)]
             use #private::{SureFmt as _, UnsureFmt as _};
-            true #(#probes)*
+            #body
         }
     }
 }
