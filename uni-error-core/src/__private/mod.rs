@@ -34,7 +34,9 @@ pub use self::kinds::{
     NotASource, NotASourceLevel, SourceKind, Std, StdLevel, Uni, UniLevel, UniSource, Valid, Wrap,
 };
 pub use self::meta::{MetaDebugOf, MetaDisplay, MetaNone, MetaOf};
-pub use self::pieces::{plain_flags, restyle, write_pieces, write_text, DebugAsDisplay, Piece};
+pub use self::pieces::{
+    plain_flags, restyle, write_many, write_one, write_pieces, write_text, DebugAsDisplay, Piece,
+};
 pub use self::sure::{FmtProbe, SureFmt, UnsureFmt};
 pub use self::walk::{
     list, opt, owned_cause, serialize, write_json, ListNode, Node, OwnedCause, OwnedNode, StdNode,

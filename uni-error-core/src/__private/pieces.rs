@@ -111,6 +111,49 @@ pub fn restyle<T: fmt::Display + ?Sized>(this: &T, f: &mut fmt::Formatter<'_>) -
     write!(f, "{this}")
 }
 
+/// A derived `Display` arm of one field between two literal runs (either
+/// may be empty), written to a formatter without flags
+/// ([`plain_flags`]), as `write!` would write `"{before}{arg}{after}"`.
+/// Compiled once here rather than as a `format_args!` per variant.
+#[inline]
+pub fn write_one(
+    f: &mut fmt::Formatter<'_>,
+    before: &str,
+    arg: &dyn fmt::Display,
+    after: &str,
+) -> fmt::Result {
+    if !before.is_empty() {
+        f.write_str(before)?;
+    }
+    arg.fmt(f)?;
+    if after.is_empty() {
+        Ok(())
+    } else {
+        f.write_str(after)
+    }
+}
+
+/// A derived `Display` arm of any number of fields: `lits[0]`, `args[0]`,
+/// `lits[1]`, .., `lits[args.len()]`, to a formatter without flags
+/// ([`plain_flags`]). A missing literal is empty.
+#[inline]
+pub fn write_many(
+    f: &mut fmt::Formatter<'_>,
+    lits: &[&str],
+    args: &[&dyn fmt::Display],
+) -> fmt::Result {
+    for (i, arg) in args.iter().enumerate() {
+        if let Some(lit) = lits.get(i).filter(|l| !l.is_empty()) {
+            f.write_str(lit)?;
+        }
+        arg.fmt(f)?;
+    }
+    match lits.get(args.len()) {
+        Some(lit) if !lit.is_empty() => f.write_str(lit),
+        _ => Ok(()),
+    }
+}
+
 /// A `{field:?}` argument among the `Display` ones.
 pub struct DebugAsDisplay<'a, T: ?Sized>(pub &'a T);
 

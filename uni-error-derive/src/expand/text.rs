@@ -339,7 +339,7 @@ pub mod trees {
         op(out, "=>");
         let mut probed = false;
         if let (Some(parts), true) = (direct, translations.is_empty()) {
-            probed |= direct_body(out, fields, parts, formatter, private);
+            probed |= direct_body(out, is_enum, fields, parts, formatter, private);
         } else if translations.is_empty() {
             probed |= display_body(out, fields, expanded, formatter, write_path, private);
         } else {
@@ -370,47 +370,55 @@ pub mod trees {
     /// A message whose placeholders are all plain `{field}`, written piece
     /// by piece to the formatter at hand, without a second `format_args!`
     /// (`Display::fmt` hands over only a formatter with default flags,
-    /// `__private::plain_flags`): `formatter.write_str("..").is_err() ||
-    /// Display::fmt(field, formatter).is_err() || ..`, then `Err` where one
-    /// failed, which stops there. True if it calls the `Display` probe.
+    /// `__private::plain_flags`): `private::write_one(formatter, "..",
+    /// field, "..")` for one field, else `private::write_many(formatter,
+    /// &["..", ..], &[field, ..])`, the literal runs around the fields. A
+    /// field is passed as `&dyn Display` at its binding, so that one
+    /// without `Display` is reported there, about the user's type; the
+    /// functions are compiled once, in the runtime. True if it calls the
+    /// `Display` probe.
     fn direct_body(
         out: &mut Vec<TokenTree>,
+        is_enum: bool,
         fields: &[Field<'_>],
         parts: &[Part],
         formatter: &Ident,
         private: &TokenStream,
     ) -> bool {
         let mut probed = false;
-        let mut calls = Vec::new();
+        let mut lits = vec![String::new()];
+        let mut args = Vec::new();
         for part in parts {
-            calls.push(match part {
-                Part::Lit(text) => {
-                    let lit = Literal::string(text);
-                    quote::quote!(#formatter.write_str(#lit))
-                }
+            match part {
+                Part::Lit(text) => lits.last_mut().unwrap_or(&mut String::new()).push_str(text),
                 Part::Field(i, _) => {
                     let field = &fields[*i];
                     let binding = &field.binding;
                     let span = binding.span();
                     let private = crate::span::respan(private, span);
-                    if never_a_path(field.ty) {
-                        quote::quote_spanned!(span=> #private::core::fmt::Display::fmt(#binding, #formatter))
-                    } else {
+                    // A struct's last field may be unsized (`tail: str`):
+                    // passed by a reference to its binding, which is sized.
+                    let unsized_tail = !is_enum && *i + 1 == fields.len();
+                    args.push(if !never_a_path(field.ty) {
                         probed = true;
-                        quote::quote_spanned!(span=> #private::core::fmt::Display::fmt(
-                            &(&#private::DisplayOf(#binding)).__display(),
-                            #formatter,
-                        ))
-                    }
+                        quote::quote_spanned!(span=> &(&#private::DisplayOf(#binding)).__display())
+                    } else if unsized_tail {
+                        quote::quote_spanned!(span=> &#binding)
+                    } else {
+                        quote::quote_spanned!(span=> #binding)
+                    });
+                    lits.push(String::new());
                 }
-            });
-        }
-        out.extend(quote::quote! {
-            if #(#calls.is_err())||* {
-                #private::core::result::Result::Err(#private::core::fmt::Error)
-            } else {
-                #private::core::result::Result::Ok(())
             }
+        }
+        let lits: Vec<Literal> = lits.iter().map(|l| Literal::string(l)).collect();
+        out.extend(match (&lits[..], &args[..]) {
+            ([before, after], [arg]) => quote::quote! {
+                #private::write_one(#formatter, #before, #arg, #after)
+            },
+            _ => quote::quote! {
+                #private::write_many(#formatter, &[#(#lits),*], &[#(#args),*])
+            },
         });
         probed
     }
