@@ -56,6 +56,12 @@ enum Ours {
     #[errno(code = 8)]
     #[msg("中文 {0}：完")]
     Chinese(String),
+    #[errno(code = 9)]
+    #[msg("{{only braces}}")]
+    Braces,
+    #[errno(code = 10)]
+    #[msg("{0}{1}{0}")]
+    Adjacent(u8, &'static str),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +82,10 @@ enum Theirs {
     Debugged(String, u8),
     #[error("中文 {0}：完")]
     Chinese(String),
+    #[error("{{only braces}}")]
+    Braces,
+    #[error("{0}{1}{0}")]
+    Adjacent(u8, &'static str),
 }
 
 fn pairs() -> Vec<(Ours, Theirs)> {
@@ -107,6 +117,8 @@ fn pairs() -> Vec<(Ours, Theirs)> {
             Theirs::Debugged("q\"".into(), 3),
         ),
         (Ours::Chinese("好".into()), Theirs::Chinese("好".into())),
+        (Ours::Braces, Theirs::Braces),
+        (Ours::Adjacent(7, "x"), Theirs::Adjacent(7, "x")),
     ]
 }
 
@@ -138,6 +150,8 @@ fn reads_as_thiserror_under_every_flag() {
         "{literal} t {}",
         "escaped braces"
     );
+    assert_eq!(Ours::Braces.to_string(), "{only braces}");
+    assert_eq!(Ours::Adjacent(7, "x").to_string(), "7x7");
 }
 
 /// A `fmt::Write` that fails on its `fail_at`-th write and counts the
@@ -365,4 +379,28 @@ fn a_failing_generic_field_is_still_guarded() {
         serde_json::to_string(&Mixed::Unsure(Flags)).unwrap(),
         r#"{"errSubject":"uni-x","errCode":1504002,"errMsg":"[w=None p=None a=false +=false]"}"#
     );
+}
+
+/// A struct whose last field is unsized, behind a type parameter: its
+/// message is written through a reference to the field.
+#[derive(UniError)]
+#[subject("uni-x")]
+#[errno(category = 15, sub = 4, code = 1)]
+#[msg("tail {tail}!")]
+struct Tail<T: ?Sized + fmt::Display + fmt::Debug> {
+    tail: T,
+}
+
+impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for Tail<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tail").field("tail", &&self.tail).finish()
+    }
+}
+
+/// (That `Tail` compiles is the check for `T: ?Sized`; `Tail<str>` is
+/// thiserror's suite's case, `tests/parity/path.rs`.)
+#[test]
+fn an_unsized_tail_is_written() {
+    assert_eq!(Tail { tail: "x" }.to_string(), "tail x!");
+    assert_eq!(Tail { tail: 1.5 }.to_string(), "tail 1.5!");
 }
