@@ -404,3 +404,89 @@ fn an_unsized_tail_is_written() {
     assert_eq!(Tail { tail: "x" }.to_string(), "tail x!");
     assert_eq!(Tail { tail: 1.5 }.to_string(), "tail 1.5!");
 }
+
+/// The same with `#[locales]`, whose messages are a table (`write_text`),
+/// and a translation of a variant whose `#[msg]` has a spec
+/// (`write_pieces`): an unsized tail is passed by reference there too.
+#[derive(UniError)]
+#[subject("uni-x")]
+#[errno(category = 15, sub = 4, code = 1)]
+#[locales("en", "zh-Hans")]
+#[msg("tail {tail}!")]
+#[locale(zh_Hans = "尾 {tail}！")]
+struct LocalizedTail<T: ?Sized + fmt::Display + fmt::Debug> {
+    tail: T,
+}
+
+impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for LocalizedTail<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LocalizedTail")
+            .field("tail", &&self.tail)
+            .finish()
+    }
+}
+
+#[derive(UniError)]
+#[subject("uni-x")]
+#[errno(category = 15, sub = 4, code = 1)]
+#[locales("en", "zh-Hans")]
+#[msg("tail {tail:>4}!")]
+#[locale(zh_Hans = "尾 {tail}！")]
+struct PiecesTail<T: ?Sized + fmt::Display + fmt::Debug> {
+    tail: T,
+}
+
+impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for PiecesTail<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PiecesTail")
+            .field("tail", &&self.tail)
+            .finish()
+    }
+}
+
+#[test]
+fn an_unsized_tail_with_locales_is_written() {
+    let e = LocalizedTail { tail: "x" };
+    assert_eq!(e.to_string(), "tail x!");
+    assert_eq!(e.localized("zh-Hans").to_string(), "尾 x！");
+    let e = PiecesTail { tail: "x" };
+    assert_eq!(e.to_string(), "tail    x!");
+    assert_eq!(e.localized("zh-Hans").to_string(), "尾 x！");
+}
+
+/// A concrete unsized tail (no probe: `str` is never a path) with
+/// `#[locales]`, in the table and as pieces: that these compile is the
+/// check (a `str` tail cannot be built safely).
+#[derive(UniError)]
+#[subject("uni-x")]
+#[errno(category = 15, sub = 4, code = 1)]
+#[locales("en", "zh-Hans")]
+#[msg("tail {tail}!")]
+#[locale(zh_Hans = "尾 {tail}！")]
+#[allow(dead_code)]
+struct StrTailTable {
+    tail: str,
+}
+
+#[derive(UniError)]
+#[subject("uni-x")]
+#[errno(category = 15, sub = 4, code = 1)]
+#[locales("en", "zh-Hans")]
+#[msg("tail {tail:>4}!")]
+#[locale(zh_Hans = "尾 {tail}！")]
+#[allow(dead_code)]
+struct StrTailPieces {
+    tail: str,
+}
+
+impl fmt::Debug for StrTailTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.tail)
+    }
+}
+
+impl fmt::Debug for StrTailPieces {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.tail)
+    }
+}

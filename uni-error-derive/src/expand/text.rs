@@ -352,7 +352,9 @@ pub mod trees {
                 arms.push(TokenTree::Literal(Literal::usize_unsuffixed(i + 1)));
                 op(&mut arms, "=>");
                 probed |= match parts {
-                    Some(parts) => pieces_body(&mut arms, fields, parts, formatter, private),
+                    Some(parts) => {
+                        pieces_body(&mut arms, is_enum, fields, parts, formatter, private)
+                    }
                     None => display_body(&mut arms, fields, t, formatter, write_path, private),
                 };
                 op(&mut arms, ",");
@@ -365,6 +367,40 @@ pub mod trees {
         }
         op(out, ",");
         probed
+    }
+
+    /// The field `fields[i]` as the `&dyn Display` argument the runtime's
+    /// writers take (`write_text`, `write_pieces`, `write_one`,
+    /// `write_many`), every token at the field's binding, so that a field
+    /// without `Display` (or `Debug`) is reported there, about the user's
+    /// type: `&DebugAsDisplay(field)` for `{field:?}`, the probe
+    /// `&(&DisplayOf(field)).__display()` where the type may be a path, else
+    /// the binding, or a reference to it for a struct's last field, which
+    /// may be unsized (`tail: str`). True if it calls the `Display` probe.
+    fn display_arg(
+        is_enum: bool,
+        fields: &[Field<'_>],
+        i: usize,
+        debug: bool,
+        private: &TokenStream,
+    ) -> (TokenStream, bool) {
+        let field = &fields[i];
+        let binding = &field.binding;
+        let span = binding.span();
+        let private = crate::span::respan(private, span);
+        if debug {
+            (
+                quote::quote_spanned!(span=> &#private::DebugAsDisplay(#binding)),
+                false,
+            )
+        } else if !never_a_path(field.ty) {
+            let probe = quote::quote_spanned!(span=> &(&#private::DisplayOf(#binding)).__display());
+            (probe, true)
+        } else if !is_enum && i + 1 == fields.len() {
+            (quote::quote_spanned!(span=> &#binding), false)
+        } else {
+            (quote::quote_spanned!(span=> #binding), false)
+        }
     }
 
     /// A message whose placeholders are all plain `{field}`, written piece
@@ -391,22 +427,10 @@ pub mod trees {
         for part in parts {
             match part {
                 Part::Lit(text) => lits.last_mut().unwrap_or(&mut String::new()).push_str(text),
-                Part::Field(i, _) => {
-                    let field = &fields[*i];
-                    let binding = &field.binding;
-                    let span = binding.span();
-                    let private = crate::span::respan(private, span);
-                    // A struct's last field may be unsized (`tail: str`):
-                    // passed by a reference to its binding, which is sized.
-                    let unsized_tail = !is_enum && *i + 1 == fields.len();
-                    args.push(if !never_a_path(field.ty) {
-                        probed = true;
-                        quote::quote_spanned!(span=> &(&#private::DisplayOf(#binding)).__display())
-                    } else if unsized_tail {
-                        quote::quote_spanned!(span=> &#binding)
-                    } else {
-                        quote::quote_spanned!(span=> #binding)
-                    });
+                Part::Field(i, debug) => {
+                    let (value, p) = display_arg(is_enum, fields, *i, *debug, private);
+                    probed |= p;
+                    args.push(value);
                     lits.push(String::new());
                 }
             }
@@ -428,6 +452,7 @@ pub mod trees {
     /// `crate::locale::Part`). True if it calls the `Display` probe.
     fn pieces_body(
         out: &mut Vec<TokenTree>,
+        is_enum: bool,
         fields: &[Field<'_>],
         parts: &[Part],
         formatter: &Ident,
@@ -456,21 +481,14 @@ pub mod trees {
                 }
             }
         }
-        let mut values = Vec::new();
-        for (i, debug) in &args {
-            let field = &fields[*i];
-            let binding = &field.binding;
-            values.push(if *debug {
-                quote::quote!(&#private::DebugAsDisplay(#binding),)
-            } else if never_a_path(field.ty) {
-                quote::quote!(#binding,)
-            } else {
-                probed = true;
-                quote::quote!(&(&#private::DisplayOf(#binding)).__display(),)
-            });
-        }
+        let values = args.iter().map(|(i, debug)| {
+            let (value, p) = display_arg(is_enum, fields, *i, *debug, private);
+            probed |= p;
+            value
+        });
+        let values: Vec<TokenStream> = values.collect();
         out.extend(quote::quote! {
-            #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values)*])
+            #private::write_pieces(#formatter, &[#(#pieces)*], &[#(#values),*])
         });
         probed
     }
@@ -513,23 +531,15 @@ pub mod trees {
         inner.push(TokenTree::Literal(Literal::usize_unsuffixed(slot)));
         op(&mut inner, ",");
         op(&mut inner, "&");
-        let mut values = Vec::new();
+        let mut values: Vec<TokenTree> = Vec::new();
         let mut probed = false;
         for (i, debug) in args {
-            let field = &fields[*i];
-            let binding = &field.binding;
-            let span = binding.span();
-            let private = crate::span::respan(private, span);
-            values.extend(if *debug {
-                quote::quote_spanned!(span=> &#private::DebugAsDisplay(#binding),)
-            } else if never_a_path(field.ty) {
-                quote::quote_spanned!(span=> #binding,)
-            } else {
-                probed = true;
-                quote::quote_spanned!(span=> &(&#private::DisplayOf(#binding)).__display(),)
-            });
+            let (value, p) = display_arg(is_enum, fields, *i, *debug, private);
+            probed |= p;
+            values.extend(value);
+            op(&mut values, ",");
         }
-        inner.push(group(Delimiter::Bracket, values.into_iter().collect()));
+        inner.push(group(Delimiter::Bracket, values));
         out.push(group(Delimiter::Parenthesis, inner));
         op(out, ",");
         probed
