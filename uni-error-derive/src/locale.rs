@@ -65,20 +65,25 @@ fn encode(parts: &[Part], args: &mut Vec<(usize, bool)>) -> Option<String> {
                 }
             }
             Part::Field(i, debug) => {
-                let key = (*i, *debug);
-                let at = match args.iter().position(|a| *a == key) {
-                    Some(at) => at,
-                    None => {
-                        args.push(key);
-                        args.len() - 1
-                    }
-                };
+                let at = arg_slot(args, (*i, *debug));
                 let byte = u8::try_from(at).ok().filter(|&b| b < 0x80 - ARG)?;
                 out.push(char::from(ARG + byte));
             }
         }
     }
     Some(out)
+}
+
+/// Where the argument `key` (field index, `Debug`) sits in `args`, the
+/// arguments an arm passes each once: its index, added at the end if new.
+pub fn arg_slot(args: &mut Vec<(usize, bool)>, key: (usize, bool)) -> usize {
+    match args.iter().position(|a| *a == key) {
+        Some(at) => at,
+        None => {
+            args.push(key);
+            args.len() - 1
+        }
+    }
 }
 
 /// The variant's [`Text`], when its `#[msg]` (`msg`, without extra

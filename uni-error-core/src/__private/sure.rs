@@ -5,7 +5,8 @@
 //! `collect_str` panics on a failure that is not the writer's), which
 //! costs a second formatter a message (`value::json::DisplayStr`); the
 //! derive skips it where every field a type's messages format is a type
-//! listed here, whose formatting never fails on its own.
+//! listed here, whose formatting never fails on its own. [`MsgStr`] is
+//! the message the wire writer is handed, guarded or not by that proof.
 //!
 //! Generated code calls `(&FmtProbe::<Ty>::NEW).__sure()` with both traits
 //! imported: method lookup tries [`SureFmt`] on `FmtProbe<Ty>` first (one
@@ -14,12 +15,18 @@
 //! bound: `false`. A type parameter is never listed, so a generic field is
 //! guarded.
 
+use core::fmt;
 use core::marker::PhantomData;
 use std::borrow::Cow;
 use std::num::NonZero;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
+
+use super::walk::StreamSource;
+use crate::value::json::DisplayStr;
 
 /// A field's type, before dispatch.
 pub struct FmtProbe<T: ?Sized>(PhantomData<fn(&T)>);
@@ -86,6 +93,42 @@ sure!(
     NonZero<usize>
 );
 sure!(Path, PathBuf, Box<Path>, Rc<Path>, Arc<Path>, Cow<'_, Path>);
+
+/// The message of a derived error, to the serializer: its `Display`, as
+/// it is where the derive proved it fails only when the writer does
+/// ([`StreamSource::__msg_sure`], from this module's probe), else through [`DisplayStr`]'s guard.
+pub struct MsgStr<'a, T: ?Sized> {
+    this: &'a T,
+    sure: bool,
+}
+
+impl<'a, T: StreamSource + ?Sized> MsgStr<'a, T> {
+    #[inline]
+    pub(super) fn of(this: &'a T) -> Self {
+        MsgStr {
+            this,
+            sure: this.__msg_sure(),
+        }
+    }
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for MsgStr<'_, T> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.this.fmt(f)
+    }
+}
+
+impl<T: fmt::Display + ?Sized> Serialize for MsgStr<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.sure {
+            serializer.collect_str(self.this)
+        } else {
+            DisplayStr(self.this).serialize(serializer)
+        }
+    }
+}
 
 #[cfg(test)]
 // The borrow is the dispatch: without it an unlisted type finds no method.

@@ -51,6 +51,7 @@ use crate::value::wire::shape::{
 use serde::Serialize;
 
 use super::data::DataOut;
+use super::sure::MsgStr;
 use crate::{AggregateError, Cause, SourceError, UniError};
 
 /// Implemented by `#[derive(UniError)]`: hands the cause of the variant at
@@ -174,42 +175,6 @@ where
     D: Serialize + ?Sized,
 {
     write_error_json(&Top { this, data }, out)
-}
-
-/// The message of a derived error, to the serializer: its `Display`, as
-/// it is where the derive proved it fails only when the writer does
-/// ([`StreamSource::__msg_sure`]), else through [`DisplayStr`]'s guard.
-pub struct MsgStr<'a, T: ?Sized> {
-    this: &'a T,
-    sure: bool,
-}
-
-impl<'a, T: StreamSource + ?Sized> MsgStr<'a, T> {
-    #[inline]
-    fn of(this: &'a T) -> Self {
-        MsgStr {
-            this,
-            sure: this.__msg_sure(),
-        }
-    }
-}
-
-impl<T: fmt::Display + ?Sized> fmt::Display for MsgStr<'_, T> {
-    #[inline]
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.this.fmt(f)
-    }
-}
-
-impl<T: fmt::Display + ?Sized> Serialize for MsgStr<'_, T> {
-    #[inline]
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.sure {
-            serializer.collect_str(self.this)
-        } else {
-            DisplayStr(self.this).serialize(serializer)
-        }
-    }
 }
 
 /// A derived error at the top level, with its `#[data]` field.
