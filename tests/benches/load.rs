@@ -16,13 +16,9 @@
 //! theirs, ours, …): on a shared machine the ratio of the two is what
 //! holds. Figures in BENCHMARKS.md ("Issue 26, point 6: under load").
 
-use std::convert::Infallible;
-use std::future::Future;
 use std::net::SocketAddr;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
@@ -33,7 +29,7 @@ use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use serde::Serialize;
-use tonic::server::{Grpc, NamedService, UnaryService};
+use tonic::server::UnaryService;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Channel, Endpoint, Server};
 use uni_error::axum::ErrorResponse;
@@ -96,7 +92,7 @@ const BODY: &str =
 
 #[path = "../tests/support/grpc.rs"]
 mod grpc;
-use grpc::Raw;
+use grpc::{Raw, Routes, Served};
 
 /// `/uni.Load/Uni` answers `to_status(&uni_error())`, `/uni.Load/Plain` a
 /// plain Status with the same code and message, `/uni.Load/Prebuilt` that
@@ -104,8 +100,16 @@ use grpc::Raw;
 #[derive(Clone)]
 struct LoadService;
 
-impl NamedService for LoadService {
+impl Routes for LoadService {
     const NAME: &'static str = "uni.Load";
+    type Method = Method;
+    fn route(&self, path: &str) -> Option<Method> {
+        Some(Method(match path {
+            "/uni.Load/Uni" => Side::TonicUni,
+            "/uni.Load/Prebuilt" => Side::TonicPrebuilt,
+            _ => Side::TonicPlain,
+        }))
+    }
 }
 
 struct Method(Side);
@@ -127,27 +131,6 @@ impl UnaryService<Vec<u8>> for Method {
             _ => tonic::Status::unknown(format!("NFC is not available: {reason}")),
         };
         std::future::ready(Err(status))
-    }
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
-
-impl tower_service::Service<http::Request<tonic::body::Body>> for LoadService {
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<Result<Self::Response, Infallible>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
-        let method = Method(match request.uri().path() {
-            "/uni.Load/Uni" => Side::TonicUni,
-            "/uni.Load/Prebuilt" => Side::TonicPrebuilt,
-            _ => Side::TonicPlain,
-        });
-        Box::pin(async move { Ok(Grpc::new(Raw).unary(method, request).await) })
     }
 }
 
@@ -314,7 +297,7 @@ async fn serve() -> Servers {
         .expect("bind");
     let addr = listener.local_addr().expect("address");
     let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
-    tokio::spawn(Server::builder().serve_with_incoming(LoadService, incoming));
+    tokio::spawn(Server::builder().serve_with_incoming(Served(LoadService), incoming));
     let tonic = Endpoint::from_shared(format!("http://{addr}"))
         .expect("endpoint")
         .tcp_nodelay(true)

@@ -381,6 +381,26 @@ fn a_failing_generic_field_is_still_guarded() {
     );
 }
 
+/// `Debug` for a struct with a `tail` field that may be unsized (the
+/// std derive would pass it as `&dyn Debug`, which needs it sized).
+macro_rules! debug_tail {
+    ($($ty:ident $(<$t:ident>)?),*) => {$(
+        impl$(<$t: ?Sized + fmt::Display + fmt::Debug>)? fmt::Debug for $ty$(<$t>)? {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($ty)).field("tail", &&self.tail).finish()
+            }
+        }
+    )*};
+}
+
+debug_tail!(
+    Tail<T>,
+    LocalizedTail<T>,
+    PiecesTail<T>,
+    StrTailTable,
+    StrTailPieces
+);
+
 /// A struct whose last field is unsized, behind a type parameter: its
 /// message is written through a reference to the field.
 #[derive(UniError)]
@@ -389,12 +409,6 @@ fn a_failing_generic_field_is_still_guarded() {
 #[msg("tail {tail}!")]
 struct Tail<T: ?Sized + fmt::Display + fmt::Debug> {
     tail: T,
-}
-
-impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for Tail<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Tail").field("tail", &&self.tail).finish()
-    }
 }
 
 /// (That `Tail` compiles is the check for `T: ?Sized`; `Tail<str>` is
@@ -418,14 +432,6 @@ struct LocalizedTail<T: ?Sized + fmt::Display + fmt::Debug> {
     tail: T,
 }
 
-impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for LocalizedTail<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("LocalizedTail")
-            .field("tail", &&self.tail)
-            .finish()
-    }
-}
-
 #[derive(UniError)]
 #[subject("uni-x")]
 #[errno(category = 15, sub = 4, code = 1)]
@@ -434,14 +440,6 @@ impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for LocalizedTail<T> {
 #[locale(zh_Hans = "尾 {tail}！")]
 struct PiecesTail<T: ?Sized + fmt::Display + fmt::Debug> {
     tail: T,
-}
-
-impl<T: ?Sized + fmt::Display + fmt::Debug> fmt::Debug for PiecesTail<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PiecesTail")
-            .field("tail", &&self.tail)
-            .finish()
-    }
 }
 
 #[test]
@@ -477,16 +475,4 @@ struct StrTailTable {
 #[allow(dead_code)]
 struct StrTailPieces {
     tail: str,
-}
-
-impl fmt::Debug for StrTailTable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.tail)
-    }
-}
-
-impl fmt::Debug for StrTailPieces {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.tail)
-    }
 }

@@ -5,15 +5,11 @@
 //! `google` module describes. The service is written by hand (no protoc):
 //! requests and responses are raw bytes.
 
-use std::convert::Infallible;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use http::uri::PathAndQuery;
 use prost::Message;
-use tonic::server::{Grpc, NamedService, UnaryService};
+use tonic::server::UnaryService;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Endpoint, Server};
 use tonic_types::StatusExt;
@@ -63,7 +59,7 @@ enum RefundError {
 
 #[path = "support/grpc.rs"]
 mod grpc;
-use grpc::{cut_text, trailer_len, Raw};
+use grpc::{cut_text, trailer_len, Raw, Routes, Served};
 
 /// `/uni.Pay/Order`: fails with `PayError::NoOrder(<first request byte>)`;
 /// `/uni.Pay/Charge`: fails with a chain; `/uni.Pay/Public`: the same chain
@@ -71,8 +67,25 @@ use grpc::{cut_text, trailer_len, Raw};
 #[derive(Clone)]
 struct PayService;
 
-impl NamedService for PayService {
+impl Routes for PayService {
     const NAME: &'static str = "uni.Pay";
+    type Method = Method;
+    fn route(&self, path: &str) -> Option<Method> {
+        let method = path.strip_prefix("/uni.Pay/")?;
+        [
+            "Order",
+            "Charge",
+            "Public",
+            "Huge",
+            "HugeMessage",
+            "HugeField",
+            "HugePlain",
+            "Refund",
+        ]
+        .into_iter()
+        .find(|m| *m == method)
+        .map(Method)
+    }
 }
 
 struct Method(&'static str);
@@ -119,36 +132,6 @@ impl UnaryService<Vec<u8>> for Method {
     }
 }
 
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
-
-impl tower_service::Service<http::Request<tonic::body::Body>> for PayService {
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<Result<Self::Response, Infallible>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
-        let method = match request.uri().path() {
-            "/uni.Pay/Order" => Method("Order"),
-            "/uni.Pay/Charge" => Method("Charge"),
-            "/uni.Pay/Public" => Method("Public"),
-            "/uni.Pay/Huge" => Method("Huge"),
-            "/uni.Pay/HugeMessage" => Method("HugeMessage"),
-            "/uni.Pay/HugeField" => Method("HugeField"),
-            "/uni.Pay/HugePlain" => Method("HugePlain"),
-            "/uni.Pay/Refund" => Method("Refund"),
-            _ => {
-                let response = tonic::Status::unimplemented("no such method").into_http();
-                return Box::pin(async move { Ok(response) });
-            }
-        };
-        Box::pin(async move { Ok(Grpc::new(Raw).unary(method, request).await) })
-    }
-}
-
 /// Serves `PayService` on 127.0.0.1:0, makes each call with a tonic client,
 /// returns the statuses and stops the server; bounded in time.
 async fn call_all(calls: &[(&'static str, Vec<u8>)]) -> Vec<tonic::Status> {
@@ -158,7 +141,7 @@ async fn call_all(calls: &[(&'static str, Vec<u8>)]) -> Vec<tonic::Status> {
     let addr = listener.local_addr().expect("address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(Server::builder().serve_with_incoming_shutdown(
-        PayService,
+        Served(PayService),
         TcpIncoming::from(listener),
         async {
             let _ = stopped.await;

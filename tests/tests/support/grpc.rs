@@ -1,12 +1,62 @@
 //! What the gRPC tests and the load bench share: a codec whose messages are
-//! raw bytes (a service without protoc), and the trailer arithmetic of
+//! raw bytes and a server of unary methods over it ([`Served`]: a service
+//! without protoc), and the trailer arithmetic of
 //! `to_status`'s cut. Include it with
 //! `#[path = "support/grpc.rs"] mod grpc;` (from `benches/`:
 //! `"../tests/support/grpc.rs"`); a binary uses what it needs.
 #![allow(dead_code)]
 
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use bytes::{Buf, BufMut};
 use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
+use tonic::server::{Grpc, NamedService, UnaryService};
+
+/// A gRPC service of unary methods over [`Raw`]: its name, and the method
+/// a request's path calls (`None`: `UNIMPLEMENTED`).
+pub trait Routes: Clone + Send + 'static {
+    const NAME: &'static str;
+    type Method: UnaryService<Vec<u8>, Response = Vec<u8>> + Send + 'static;
+    fn route(&self, path: &str) -> Option<Self::Method>;
+}
+
+/// `R` as the `tower` service a tonic server takes.
+#[derive(Clone)]
+pub struct Served<R>(pub R);
+
+impl<R: Routes> NamedService for Served<R> {
+    const NAME: &'static str = R::NAME;
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+impl<R: Routes> tower_service::Service<http::Request<tonic::body::Body>> for Served<R>
+where
+    <R::Method as UnaryService<Vec<u8>>>::Future: Send,
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+        match self.0.route(request.uri().path()) {
+            Some(method) => {
+                Box::pin(async move { Ok(Grpc::new(Raw).unary(method, request).await) })
+            }
+            None => {
+                let response = tonic::Status::unimplemented("no such method").into_http();
+                Box::pin(async move { Ok(response) })
+            }
+        }
+    }
+}
 
 /// Messages are the raw bytes of the request and response.
 #[derive(Clone, Copy, Default)]
