@@ -97,35 +97,24 @@ sure!(Path, PathBuf, Box<Path>, Rc<Path>, Arc<Path>, Cow<'_, Path>);
 /// The message of a derived error, to the serializer: its `Display`, as
 /// it is where the derive proved it fails only when the writer does
 /// ([`StreamSource::__msg_sure`], from this module's probe), else through [`DisplayStr`]'s guard.
-pub struct MsgStr<'a, T: ?Sized> {
-    this: &'a T,
-    sure: bool,
-}
-
-impl<'a, T: StreamSource + ?Sized> MsgStr<'a, T> {
-    #[inline]
-    pub(super) fn of(this: &'a T) -> Self {
-        MsgStr {
-            this,
-            sure: this.__msg_sure(),
-        }
-    }
-}
+pub struct MsgStr<'a, T: ?Sized>(pub(super) &'a T);
 
 impl<T: fmt::Display + ?Sized> fmt::Display for MsgStr<'_, T> {
     #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.this.fmt(f)
+        self.0.fmt(f)
     }
 }
 
-impl<T: fmt::Display + ?Sized> Serialize for MsgStr<'_, T> {
+impl<T: StreamSource + fmt::Display + ?Sized> Serialize for MsgStr<'_, T> {
+    /// Asked here, where it is used: `write_json` shows the message
+    /// through a `Vec`, which never fails, and never asks.
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.sure {
-            serializer.collect_str(self.this)
+        if self.0.__msg_sure() {
+            serializer.collect_str(self.0)
         } else {
-            DisplayStr(self.this).serialize(serializer)
+            DisplayStr(self.0).serialize(serializer)
         }
     }
 }

@@ -202,7 +202,7 @@ where
         Head {
             subject: this.err_subject(),
             code: this.__err_code(),
-            message: MsgStr::of(this),
+            message: MsgStr(this),
             data: self.data.map(DataOut::of),
             has_cause: this.__cause(HasCause),
             extra: this.__extra(),
@@ -299,7 +299,7 @@ impl<T: StreamSource + UniError + ?Sized> WireNode for UniNode<'_, T> {
     fn parts(&self) -> Parts<'_, MsgStr<'_, T>, ()> {
         let e = self.0;
         Parts {
-            message: MsgStr::of(e),
+            message: MsgStr(e),
             subject: Some(e.err_subject()),
             code: Some(e.__err_code()),
             cause: e.__cause(HasCause).then_some(()),
