@@ -65,13 +65,10 @@ pub fn write_text(
     };
     // An argument gets default flags: it is handed this formatter as it is
     // when the caller gave none (`{}`, the usual case), else it goes
-    // through `write!`.
-    let direct = f.width().is_none()
-        && f.precision().is_none()
-        && !f.alternate()
-        && !f.sign_plus()
-        && !f.sign_minus()
-        && !f.sign_aware_zero_pad();
+    // through `write!`. (A `#[locales]` type may have a transparent
+    // variant, whose field keeps the caller's flags, so its `Display`
+    // cannot swap the formatter once at the top as `restyle` does.)
+    let direct = plain_flags(f);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&head) = bytes.get(i) {
